@@ -1,0 +1,191 @@
+//! Actors: who says and does what in an article, and where they are named.
+//!
+//! An actor has a name, a kind, aliases, a colour and a note of its own (what
+//! the reader concludes about it across the article). [`mentions`] finds every
+//! place an actor is named, in German inflected and hyphenated forms, in one
+//! pass over the text for all actors.
+
+mod colour;
+mod mentions;
+
+use serde::{Deserialize, Serialize};
+
+pub use colour::Rgb;
+pub use mentions::{Mention, MentionIndex, mentions};
+
+use crate::i18n::tr;
+
+/// An actor's identifier, stable across renames ("ovks", "tokajew").
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ActorId(pub String);
+
+impl ActorId {
+    /// The id as text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ActorId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What kind of actor it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActorKind {
+    /// A person: Tokajew.
+    Person,
+    /// An organisation: the OVKS.
+    Organisation,
+    /// A state: Russland.
+    State,
+    /// A group of people: the Menschenrechtler, the detainees.
+    Group,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+impl ActorKind {
+    /// All kinds, in the order a menu lists them.
+    pub const ALL: [Self; 5] = [
+        Self::Person,
+        Self::Organisation,
+        Self::State,
+        Self::Group,
+        Self::Other,
+    ];
+
+    /// The kind's name in the current language.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        let t = tr();
+        match self {
+            Self::Person => t.kind_person,
+            Self::Organisation => t.kind_organisation,
+            Self::State => t.kind_state,
+            Self::Group => t.kind_group,
+            Self::Other => t.kind_other,
+        }
+    }
+}
+
+/// Someone or something the article is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Stable identifier, referenced by annotations.
+    pub id: ActorId,
+    /// The name shown everywhere.
+    pub name: String,
+    /// Person, organisation, state, group or other.
+    #[serde(default)]
+    pub kind: ActorKind,
+    /// Other names the text uses for the actor.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Colour for underlines and chips.
+    #[serde(default = "Rgb::neutral")]
+    pub colour: Rgb,
+    /// What the reader concludes about the actor across the article.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Actor {
+    /// A new actor with a name and kind; id, colour and the rest to be filled in.
+    #[must_use]
+    pub fn new(id: ActorId, name: impl Into<String>, kind: ActorKind) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            colour: Rgb::neutral(),
+            note: String::new(),
+        }
+    }
+
+    /// The name and all aliases, name first.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// An id for `name` that none of `taken` uses: the name in lower case ASCII
+/// letters and digits ("Kassym-Jomart Tokajew" → "kassym-jomart-tokajew"),
+/// numbered when needed.
+#[must_use]
+pub fn unique_id(name: &str, is_taken: impl Fn(&ActorId) -> bool) -> ActorId {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => slug.push_str("ae"),
+            'ö' => slug.push_str("oe"),
+            'ü' => slug.push_str("ue"),
+            'ß' => slug.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => slug.push(c),
+            _ if !slug.is_empty() && !slug.ends_with('-') => slug.push('-'),
+            _ => {}
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let base = if slug.is_empty() { "akteur" } else { slug };
+    let plain = ActorId(base.to_owned());
+    if !is_taken(&plain) {
+        return plain;
+    }
+    (2..)
+        .map(|n| ActorId(format!("{base}-{n}")))
+        .find(|id| !is_taken(id))
+        .unwrap_or(plain)
+}
+
+/// The default actor list for the bundled article.
+pub const DEFAULT_ACTORS_RON: &str = include_str!("../../assets/actors.ron");
+
+/// Reads an actor list (`[ (id: …, name: …), … ]`) from RON.
+///
+/// # Errors
+/// The RON error with line and column.
+pub fn parse_actor_list(ron_text: &str) -> Result<Vec<Actor>, ron::error::SpannedError> {
+    crate::storage::ron_options().from_str(ron_text)
+}
+
+/// The default actors for the bundled article.
+#[must_use]
+pub fn default_actors() -> Vec<Actor> {
+    // The file is compiled in and checked by a test; an empty list is the safe fallback.
+    parse_actor_list(DEFAULT_ACTORS_RON).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_slugs_and_unique() {
+        let taken = [ActorId("ovks".into()), ActorId("ovks-2".into())];
+        let taken = |id: &ActorId| taken.contains(id);
+        assert_eq!(unique_id("OVKS", taken), ActorId("ovks-3".into()));
+        assert_eq!(
+            unique_id("Kassym-Jomart Tokajew", taken).0,
+            "kassym-jomart-tokajew"
+        );
+        assert_eq!(unique_id("Angehörige", taken).0, "angehoerige");
+        assert_eq!(unique_id("„…“", taken).0, "akteur");
+    }
+
+    #[test]
+    fn default_actor_list_parses() {
+        let actors = parse_actor_list(DEFAULT_ACTORS_RON).unwrap();
+        assert!(actors.len() >= 6);
+        let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+        for id in ["ovks", "tokajew", "russland", "menschenrechtler"] {
+            assert!(ids.contains(&id), "{id} missing from the default actors");
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Finding a target again in a possibly changed text.
+
+use memchr::memmem;
+use rapidfuzz::distance::indel;
+
+use super::approx::{self, Query};
+use super::{CONTEXT_CHARS, Target};
+use crate::document::{ByteToChar, CharRange, Document};
+
+/// The least score an approximate match needs to be taken.
+///
+/// Scores weigh quote similarity 50, prefix 20, suffix 20 and nearness 2 (the
+/// weights Hypothesis uses), divided by their sum. A lightly edited passage in
+/// its old surroundings scores above 0.9; a lookalike sentence elsewhere, with
+/// other words around it, scores about 0.6.
+pub const MIN_APPROX_SCORE: f64 = 0.78;
+/// The least quote similarity (1 − edits / length) an approximate match needs.
+const MIN_QUOTE_SIMILARITY: f64 = 0.75;
+/// Share of the quote that may be edited in an approximate match.
+const MAX_EDIT_SHARE: f64 = 0.25;
+/// Quotes shorter than this need some surviving context to move to another
+/// exact occurrence: "Tokajew" alone occurs everywhere.
+const SHORT_QUOTE_CHARS: usize = 16;
+/// The share of adjacent context a short quote needs to move: about eight
+/// chars on one side.
+const SHORT_QUOTE_CONTEXT: f64 = 0.125;
+/// Windows of chars searched around the old position before the whole text.
+const WINDOWS: [usize; 2] = [2_000, 64_000];
+
+/// Where a target ended up.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Outcome {
+    /// The position still holds the quote.
+    Anchored(CharRange),
+    /// The passage was found elsewhere, or slightly changed.
+    Moved {
+        /// Where it is now.
+        range: CharRange,
+        /// True when the quote was found unchanged.
+        exact: bool,
+        /// 1.0 for an exact quote in full context, less for approximate matches.
+        score: f64,
+    },
+    /// The passage is gone from the text.
+    Orphaned,
+}
+
+impl Outcome {
+    /// The range the target now covers, unless orphaned.
+    #[must_use]
+    pub fn range(self) -> Option<CharRange> {
+        match self {
+            Self::Anchored(range) | Self::Moved { range, .. } => Some(range),
+            Self::Orphaned => None,
+        }
+    }
+}
+
+/// Re-anchors many targets against one document.
+///
+/// Remembers by how far the last target moved: after an insertion every later
+/// passage shifts by the same amount, so the next one is usually found at once.
+pub struct Reanchorer<'d> {
+    doc: &'d Document,
+    last_shift: isize,
+}
+
+impl<'d> Reanchorer<'d> {
+    /// A re-anchorer for `doc`.
+    #[must_use]
+    pub fn new(doc: &'d Document) -> Self {
+        Self { doc, last_shift: 0 }
+    }
+
+    /// Finds `target` in the document.
+    pub fn anchor(&mut self, target: &Target) -> Outcome {
+        let exact = &target.quote.exact;
+        if exact.is_empty() {
+            return Outcome::Orphaned;
+        }
+        if target.matches(self.doc) {
+            self.last_shift = 0;
+            return Outcome::Anchored(target.range());
+        }
+        let len = exact.chars().count();
+
+        // The passage shifted like the one before it.
+        if let Some(start) = target.start.checked_add_signed(self.last_shift) {
+            let range = CharRange::new(start, start + len);
+            if range.end <= self.doc.len_chars()
+                && self.doc.slice(range) == exact.as_str()
+                && self.adjacency(target, range) >= 1.0
+            {
+                return self.moved(target, range, true, 1.0);
+            }
+        }
+
+        if let Some((range, context)) = self.exact_occurrence(target, len) {
+            let short = len < SHORT_QUOTE_CHARS;
+            if !short || context >= SHORT_QUOTE_CONTEXT {
+                return self.moved(target, range, true, 0.5 + context / 2.0);
+            }
+        }
+
+        match self.approximate(target, len) {
+            Some((range, score)) => self.moved(target, range, false, score),
+            None => Outcome::Orphaned,
+        }
+    }
+
+    fn moved(&mut self, target: &Target, range: CharRange, exact: bool, score: f64) -> Outcome {
+        self.last_shift = signed(range.start) - signed(target.start);
+        Outcome::Moved {
+            range,
+            exact,
+            score,
+        }
+    }
+
+    /// How well the text around `range` matches the stored context: 0 to 1,
+    /// the mean of prefix and suffix similarity.
+    fn context_score(&self, target: &Target, range: CharRange) -> f64 {
+        let doc = self.doc;
+        let prefix_len = target.quote.prefix.chars().count().min(CONTEXT_CHARS);
+        let suffix_len = target.quote.suffix.chars().count().min(CONTEXT_CHARS);
+        let before = doc.slice(CharRange::new(
+            range.start.saturating_sub(prefix_len),
+            range.start,
+        ));
+        let after =
+            doc.slice(CharRange::new(range.end, range.end + suffix_len).clamped(doc.len_chars()));
+        let p = indel::normalized_similarity(target.quote.prefix.chars(), before.chars());
+        let s = indel::normalized_similarity(target.quote.suffix.chars(), after.chars());
+        f64::midpoint(p, s)
+    }
+
+    /// How much of the stored context still stands right next to `range`:
+    /// the chars that agree, counted outwards from the passage, over all
+    /// stored context chars. Unrelated text scores near 0 (unlike a
+    /// similarity measure, which finds shared letters in any two sentences).
+    fn adjacency(&self, target: &Target, range: CharRange) -> f64 {
+        let doc = self.doc;
+        let prefix = &target.quote.prefix;
+        let suffix = &target.quote.suffix;
+        let stored = prefix.chars().count() + suffix.chars().count();
+        if stored == 0 {
+            return 1.0;
+        }
+        let before = doc.slice(CharRange::new(
+            range.start.saturating_sub(CONTEXT_CHARS),
+            range.start,
+        ));
+        let after = doc
+            .slice(CharRange::new(range.end, range.end + CONTEXT_CHARS).clamped(doc.len_chars()));
+        let left = prefix
+            .chars()
+            .rev()
+            .zip(before.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let right = suffix
+            .chars()
+            .zip(after.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        #[allow(clippy::cast_precision_loss)]
+        let share = (left + right) as f64 / stored as f64;
+        share
+    }
+
+    /// The exact quote's best occurrence: most adjacent context first, then
+    /// nearest to the old position. Looks near the old position first.
+    fn exact_occurrence(&self, target: &Target, len: usize) -> Option<(CharRange, f64)> {
+        let doc = self.doc;
+        let total = doc.len_chars();
+        let mut best: Option<(CharRange, f64)> = None;
+        for window in WINDOWS.into_iter().map(Some).chain([None]) {
+            let area = match window {
+                Some(w) => {
+                    CharRange::new(target.start.saturating_sub(w), target.end.saturating_add(w))
+                        .clamped(total)
+                }
+                None => CharRange::new(0, total),
+            };
+            best = None;
+            for start in self.occurrences(&target.quote.exact, area) {
+                let range = CharRange::new(start, start + len);
+                let context = self.adjacency(target, range);
+                let better = best.is_none_or(|(b, c)| {
+                    context > c
+                        || (context == c
+                            && start.abs_diff(target.start) < b.start.abs_diff(target.start))
+                });
+                if better {
+                    best = Some((range, context));
+                }
+            }
+            // Stop widening once a passage in its full context is found, or
+            // when the whole text has been searched.
+            if best.is_some_and(|(_, c)| c >= 1.0) || area == CharRange::new(0, total) {
+                break;
+            }
+        }
+        best
+    }
+
+    /// Char offsets where `needle` starts inside `area`.
+    fn occurrences(&self, needle: &str, area: CharRange) -> Vec<usize> {
+        let bytes = self.doc.byte_range(area);
+        let hay = &self.doc.text()[bytes.as_std()];
+        let mut walk = ByteToChar::new(hay);
+        memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+            .map(|b| area.start + walk.convert(b))
+            .collect()
+    }
+
+    /// The best approximate match scoring at least [`MIN_APPROX_SCORE`].
+    fn approximate(&self, target: &Target, len: usize) -> Option<(CharRange, f64)> {
+        let exact: Vec<char> = target.quote.exact.chars().collect();
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let max_edits = (len as f64 * MAX_EDIT_SHARE).floor() as usize;
+        if max_edits == 0 {
+            return None;
+        }
+        let query = Query {
+            exact: &exact,
+            prefix: &target.quote.prefix,
+            suffix: &target.quote.suffix,
+            old_start: target.start,
+            max_edits,
+        };
+        let total = self.doc.len_chars().max(1);
+        approx::candidates(self.doc, &query)
+            .into_iter()
+            .filter_map(|a| {
+                #[allow(clippy::cast_precision_loss)]
+                let quote = 1.0 - a.distance as f64 / len.max(a.range.len()) as f64;
+                if quote < MIN_QUOTE_SIMILARITY {
+                    return None;
+                }
+                let context = self.context_score(target, a.range);
+                #[allow(clippy::cast_precision_loss)]
+                let near = 1.0 - a.range.start.abs_diff(target.start) as f64 / total as f64;
+                let score = (50.0 * quote + 40.0 * context + 2.0 * near) / 92.0;
+                (score >= MIN_APPROX_SCORE).then_some((a.range, score))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    }
+}
+
+fn signed(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(isize::MAX)
+}

@@ -1,0 +1,200 @@
+//! Undo and redo: stacks of inverse edits.
+//!
+//! Applying an edit yields its inverse; undo applies that and keeps what
+//! comes back for redo. Typing a note would otherwise make one undo step per
+//! key, so consecutive edits with the same coalescing key (the same note of
+//! the same annotation, within a few seconds) count as one step.
+
+use std::time::{Duration, Instant};
+
+use super::{Edit, EditError, Session};
+
+/// Edits with the same key closer together than this are one undo step.
+const COALESCE_WINDOW: Duration = Duration::from_secs(3);
+/// Steps kept; the oldest are forgotten beyond this.
+const MAX_STEPS: usize = 1000;
+
+/// One undo or redo step.
+#[derive(Debug)]
+struct Step {
+    /// The edit that takes the step back (or forward, on the redo stack).
+    edit: Edit,
+    /// Identifies the state the session is in after this step.
+    state: u64,
+    /// Edits with the same key merge into this step while it is fresh.
+    coalesce: Option<String>,
+    /// When the step was last extended.
+    at: Instant,
+}
+
+/// The undo and redo stacks of one workspace.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    next_state: u64,
+}
+
+impl History {
+    /// Applies `edit` to `session` and records how to undo it.
+    ///
+    /// `coalesce` merges this edit into the previous step when both carry the
+    /// same key and follow each other quickly.
+    ///
+    /// # Errors
+    /// The edit's own error; the session and history are then unchanged.
+    pub fn apply(
+        &mut self,
+        session: &mut Session,
+        edit: Edit,
+        coalesce: Option<String>,
+    ) -> Result<(), EditError> {
+        let inverse = edit.apply(session)?;
+        self.redo.clear();
+        let now = Instant::now();
+        if let (Some(key), Some(top)) = (&coalesce, self.undo.last_mut())
+            && top.coalesce.as_ref() == Some(key)
+            && now.duration_since(top.at) < COALESCE_WINDOW
+        {
+            // The older inverse already restores the state before both edits.
+            top.at = now;
+            self.next_state += 1;
+            top.state = self.next_state;
+            return Ok(());
+        }
+        self.next_state += 1;
+        self.undo.push(Step {
+            edit: inverse,
+            state: self.next_state,
+            coalesce,
+            at: now,
+        });
+        if self.undo.len() > MAX_STEPS {
+            self.undo.remove(0);
+        }
+        Ok(())
+    }
+
+    /// Takes the last step back. Returns false when there is nothing to undo.
+    ///
+    /// # Errors
+    /// Only if the session was changed behind the history's back.
+    pub fn undo(&mut self, session: &mut Session) -> Result<bool, EditError> {
+        Self::step(&mut self.undo, &mut self.redo, session)
+    }
+
+    /// Takes the last undone step again. Returns false when there is nothing to redo.
+    ///
+    /// # Errors
+    /// Only if the session was changed behind the history's back.
+    pub fn redo(&mut self, session: &mut Session) -> Result<bool, EditError> {
+        Self::step(&mut self.redo, &mut self.undo, session)
+    }
+
+    fn step(
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+        session: &mut Session,
+    ) -> Result<bool, EditError> {
+        let Some(step) = from.pop() else {
+            return Ok(false);
+        };
+        // The state after moving is the one the step below (or above) records.
+        let back = step.edit.apply(session)?;
+        to.push(Step {
+            edit: back,
+            state: step.state,
+            coalesce: None,
+            at: Instant::now(),
+        });
+        Ok(true)
+    }
+
+    /// True when there is a step to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is a step to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Identifies the session's current state: equal values mean equal
+    /// content, so "unsaved changes" survive undoing back to the saved state.
+    #[must_use]
+    pub fn state(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.state)
+    }
+
+    /// Ends coalescing: the next edit starts a step of its own.
+    pub fn seal(&mut self) {
+        if let Some(top) = self.undo.last_mut() {
+            top.coalesce = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::{Colour, DocumentRef};
+
+    fn meaning(s: &Session) -> Option<&str> {
+        s.legend.get(&Colour::Red).map(String::as_str)
+    }
+
+    fn set(text: &str) -> Edit {
+        Edit::SetMeaning {
+            colour: Colour::Red,
+            meaning: Some(text.into()),
+        }
+    }
+
+    #[test]
+    fn undo_redo_and_saved_state() {
+        let mut s = Session::new(DocumentRef::default(), Vec::new());
+        let mut h = History::default();
+        let clean = h.state();
+        h.apply(&mut s, set("a"), None).unwrap();
+        h.apply(&mut s, set("b"), None).unwrap();
+        let after_b = h.state();
+        assert!(h.undo(&mut s).unwrap());
+        assert_eq!(meaning(&s), Some("a"));
+        assert!(h.undo(&mut s).unwrap());
+        assert_eq!(meaning(&s), None);
+        assert_eq!(h.state(), clean);
+        assert!(!h.undo(&mut s).unwrap());
+        assert!(h.redo(&mut s).unwrap());
+        assert!(h.redo(&mut s).unwrap());
+        assert_eq!(meaning(&s), Some("b"));
+        assert_eq!(h.state(), after_b);
+        assert!(!h.redo(&mut s).unwrap());
+    }
+
+    #[test]
+    fn typing_coalesces_into_one_step() {
+        let mut s = Session::new(DocumentRef::default(), Vec::new());
+        let mut h = History::default();
+        for text in ["Z", "Zw", "Zwe", "Zweifel"] {
+            h.apply(&mut s, set(text), Some("note:a1".into())).unwrap();
+        }
+        assert_eq!(meaning(&s), Some("Zweifel"));
+        h.undo(&mut s).unwrap();
+        assert_eq!(meaning(&s), None);
+        assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut s = Session::new(DocumentRef::default(), Vec::new());
+        let mut h = History::default();
+        h.apply(&mut s, set("a"), None).unwrap();
+        h.undo(&mut s).unwrap();
+        assert!(h.can_redo());
+        h.apply(&mut s, set("c"), None).unwrap();
+        assert!(!h.can_redo());
+    }
+}

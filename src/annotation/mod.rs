@@ -1,0 +1,182 @@
+//! Annotations and the session that holds them, plus undoable edits.
+//!
+//! A [`Session`] is what a reading session saves: the document it belongs to
+//! (title, path, content hash, length), the actors and the annotations. It is
+//! plain data. Every change goes through an [`Edit`], which returns its own
+//! inverse; [`History`] keeps those inverses for undo and redo and is never
+//! written into the session file. [`Workspace`] joins a session to its parsed
+//! document and history at run time.
+
+mod colour;
+mod edit;
+mod history;
+mod workspace;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use colour::Colour;
+pub use edit::{Edit, EditError};
+pub use history::History;
+pub use workspace::{AnchorState, DocumentMatch, LoadReport, OpenError, Workspace};
+
+use crate::actors::{Actor, ActorId};
+use crate::anchor::Target;
+use crate::document::{CharRange, Document};
+
+/// The session format this version writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A point in time, written as RFC 3339 (`2026-11-24T10:00:00Z`).
+pub type Timestamp = jiff::Timestamp;
+
+/// Now, to the second: sub-second digits in a file a person reads are noise.
+#[must_use]
+pub fn now() -> Timestamp {
+    let now = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
+}
+
+/// An annotation's identifier ("a1", "a2", …), unique within a session.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AnnotationId(pub String);
+
+impl std::fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A marked passage with its colour, actors and note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Unique within the session.
+    pub id: AnnotationId,
+    /// The passage: position and quote.
+    pub target: Target,
+    /// The highlight colour.
+    pub colour: Colour,
+    /// Who the passage is about or who speaks in it.
+    #[serde(default)]
+    pub actors: Vec<ActorId>,
+    /// The reader's note.
+    #[serde(default)]
+    pub note: String,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub modified: Timestamp,
+}
+
+impl Annotation {
+    /// The passage's range as stored.
+    #[must_use]
+    pub fn range(&self) -> CharRange {
+        self.target.range()
+    }
+
+    /// The passage's text as stored.
+    #[must_use]
+    pub fn quote(&self) -> &str {
+        &self.target.quote.exact
+    }
+}
+
+/// Which document a session belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRef {
+    /// The document's title when the session was saved.
+    pub title: String,
+    /// Where the text file was, relative to the session file when it can be;
+    /// `None` for the bundled article.
+    pub path: Option<String>,
+    /// `blake3:` and the hex digest of the normalised text.
+    pub hash: String,
+    /// Number of chars in the normalised text.
+    pub chars: usize,
+}
+
+impl DocumentRef {
+    /// The reference to `doc`, found at `path`.
+    #[must_use]
+    pub fn to(doc: &Document, path: Option<String>) -> Self {
+        Self {
+            title: doc.title_or_default().to_owned(),
+            path,
+            hash: doc.hash().to_owned(),
+            chars: doc.len_chars(),
+        }
+    }
+}
+
+/// A reading session: one document, its actors and annotations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// The file format version ([`FORMAT_VERSION`]).
+    pub format: u32,
+    /// The document the annotations point into.
+    pub document: DocumentRef,
+    /// The actors of this reading.
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    /// The annotations, in the order they were made.
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
+    /// What each colour means in this reading, where the reader said so.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub legend: BTreeMap<Colour, String>,
+}
+
+impl Session {
+    /// An empty session on `doc` with the given actors.
+    #[must_use]
+    pub fn new(document: DocumentRef, actors: Vec<Actor>) -> Self {
+        Self {
+            format: FORMAT_VERSION,
+            document,
+            actors,
+            annotations: Vec::new(),
+            legend: BTreeMap::new(),
+        }
+    }
+
+    /// The annotation with `id`.
+    #[must_use]
+    pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| &a.id == id)
+    }
+
+    /// The actor with `id`.
+    #[must_use]
+    pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
+        self.actors.iter().find(|a| &a.id == id)
+    }
+
+    /// Position of the actor with `id` in the list.
+    #[must_use]
+    pub fn actor_index(&self, id: &ActorId) -> Option<usize> {
+        self.actors.iter().position(|a| &a.id == id)
+    }
+
+    /// An annotation id no annotation uses yet: `a` and the next number.
+    #[must_use]
+    pub fn next_annotation_id(&self) -> AnnotationId {
+        let highest = self
+            .annotations
+            .iter()
+            .filter_map(|a| a.id.0.strip_prefix('a')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        AnnotationId(format!("a{}", highest + 1))
+    }
+
+    /// What `colour` means in this reading: the reader's word, or the default.
+    #[must_use]
+    pub fn meaning(&self, colour: Colour) -> &str {
+        self.legend
+            .get(&colour)
+            .map_or_else(|| colour.default_meaning(), String::as_str)
+    }
+}

@@ -1,0 +1,547 @@
+//! A session at run time: joined to its parsed document, with history and
+//! the outcome of re-anchoring.
+//!
+//! The UI and the command line both work through a [`Workspace`]: it opens
+//! texts and sessions, finds the document a session belongs to, re-anchors
+//! every annotation and reports how that went, applies edits with undo, and
+//! saves. Whether an annotation is orphaned is derived from the data (its
+//! position no longer holds its quote), so undo can never make that state lie.
+
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use super::{
+    Annotation, AnnotationId, Colour, DocumentRef, Edit, EditError, History, Session, now,
+};
+use crate::actors::{Actor, ActorId};
+use crate::anchor::{Outcome, Reanchorer, Target};
+use crate::document::{CharRange, Document, DocumentError};
+use crate::i18n::{fill, tr};
+use crate::storage::{self, SaveError, SessionError};
+
+/// A text whose session finds fewer of its passages than this share is
+/// another text, not a changed one.
+const SAME_TEXT_SHARE: f64 = 0.5;
+
+/// How a session's annotations fared against the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnchorState {
+    /// Where it was.
+    Anchored,
+    /// Found elsewhere or slightly changed: the reader should look at it.
+    Moved {
+        /// Where it stood before.
+        from: CharRange,
+        /// True when the quote was found unchanged.
+        exact: bool,
+    },
+    /// Not found: kept with its old quote, shown apart.
+    Orphaned,
+}
+
+/// How the opened document relates to the one the session was made on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentMatch {
+    /// The very same text (same hash).
+    Same,
+    /// A changed version of it: most passages were found.
+    Changed,
+    /// Another text: too few passages were found to trust any move.
+    Different,
+}
+
+/// What loading a session found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadReport {
+    /// Annotations found at their position.
+    pub anchored: usize,
+    /// Annotations found elsewhere or slightly changed.
+    pub moved: usize,
+    /// Annotations not found, kept as orphans.
+    pub orphaned: usize,
+    /// Same, changed or other text.
+    pub relation: DocumentMatch,
+    /// Repairs made to the file and other things the reader should know.
+    pub notices: Vec<String>,
+}
+
+impl LoadReport {
+    /// One line: "12 verankert, 2 verschoben, 1 verwaist".
+    #[must_use]
+    pub fn summary(&self) -> String {
+        fill(
+            tr().report_summary,
+            &[
+                ("anchored", &self.anchored),
+                ("moved", &self.moved),
+                ("orphaned", &self.orphaned),
+            ],
+        )
+    }
+}
+
+/// Why a session could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The session file is unreadable or broken.
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    /// The text could not be opened.
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    /// The session's text is nowhere to be found.
+    #[error("{}", fill(tr().err_document_missing, &[("title", title), ("expected", expected), ("path", &path.display())]))]
+    DocumentMissing {
+        /// The document's title, as the session remembers it.
+        title: String,
+        /// Where the session expected it.
+        expected: String,
+        /// The session file.
+        path: PathBuf,
+    },
+}
+
+/// A session joined to its document, with undo history.
+#[derive(Debug)]
+pub struct Workspace {
+    document: Arc<Document>,
+    /// Where the text came from; `None` for the bundled article.
+    document_path: Option<PathBuf>,
+    session: Session,
+    history: History,
+    /// Annotations moved by re-anchoring, until the reader confirms them.
+    review: HashSet<AnnotationId>,
+    /// Old positions of moved annotations.
+    moved_from: std::collections::HashMap<AnnotationId, (CharRange, bool)>,
+    session_path: Option<PathBuf>,
+    /// The history state last saved; `None` when never saved.
+    saved_state: Option<u64>,
+    /// Counts every change, so views can tell when to rebuild their caches.
+    revision: u64,
+}
+
+impl Workspace {
+    /// A new, empty session on `document`.
+    #[must_use]
+    pub fn new(document: Document, document_path: Option<PathBuf>, actors: Vec<Actor>) -> Self {
+        let reference = DocumentRef::to(
+            &document,
+            document_path.as_ref().map(|p| p.display().to_string()),
+        );
+        Self {
+            document: Arc::new(document),
+            document_path,
+            session: Session::new(reference, actors),
+            history: History::default(),
+            review: HashSet::new(),
+            moved_from: std::collections::HashMap::new(),
+            session_path: None,
+            saved_state: None,
+            revision: 0,
+        }
+    }
+
+    /// The bundled article with its default actors.
+    #[must_use]
+    pub fn bundled() -> Self {
+        Self::new(
+            crate::bundled_document(),
+            None,
+            crate::actors::default_actors(),
+        )
+    }
+
+    /// Opens a text file as a new session; the bundled article's actors come
+    /// along when the text is the bundled article.
+    ///
+    /// # Errors
+    /// A [`DocumentError`] saying why the text cannot be opened.
+    pub fn open_text(path: &Path) -> Result<Self, DocumentError> {
+        let document = Document::open(path)?;
+        let actors = if document.hash() == crate::bundled_document().hash() {
+            crate::actors::default_actors()
+        } else {
+            Vec::new()
+        };
+        Ok(Self::new(document, Some(absolute(path)), actors))
+    }
+
+    /// Opens a session file, finds its text (or uses `text`), re-anchors.
+    ///
+    /// # Errors
+    /// An [`OpenError`] when the file is unreadable or its text is missing.
+    pub fn open_session(path: &Path, text: Option<&Path>) -> Result<(Self, LoadReport), OpenError> {
+        let (session, repairs) = storage::read_session(path)?;
+        let (document, document_path) = find_document(&session, path, text)?;
+        let mut workspace = Self {
+            document: Arc::new(document),
+            document_path,
+            session,
+            history: History::default(),
+            review: HashSet::new(),
+            moved_from: std::collections::HashMap::new(),
+            session_path: Some(absolute(path)),
+            saved_state: Some(0),
+            revision: 0,
+        };
+        let mut report = workspace.reanchor();
+        if report.moved > 0 || !repairs.is_empty() {
+            // Moved passages and repairs changed the data: the file on disk is
+            // behind what is shown, and closing should offer to save.
+            workspace.saved_state = None;
+        }
+        report.notices.splice(0..0, repairs);
+        Ok((workspace, report))
+    }
+
+    /// Re-anchors every annotation against the document, rewriting the targets
+    /// of those that moved and keeping orphans as they are.
+    fn reanchor(&mut self) -> LoadReport {
+        let doc = Arc::clone(&self.document);
+        let same = doc.hash() == self.session.document.hash;
+        let mut anchorer = Reanchorer::new(&doc);
+        let outcomes: Vec<Outcome> = self
+            .session
+            .annotations
+            .iter()
+            .map(|a| anchorer.anchor(&a.target))
+            .collect();
+
+        let total = outcomes.len();
+        let found = outcomes.iter().filter(|o| o.range().is_some()).count();
+        #[allow(clippy::cast_precision_loss)]
+        let share = if total == 0 {
+            1.0
+        } else {
+            found as f64 / total as f64
+        };
+        let relation = if same {
+            DocumentMatch::Same
+        } else if share >= SAME_TEXT_SHARE {
+            DocumentMatch::Changed
+        } else {
+            DocumentMatch::Different
+        };
+
+        let mut report = LoadReport {
+            anchored: 0,
+            moved: 0,
+            orphaned: 0,
+            relation,
+            notices: Vec::new(),
+        };
+        for (annotation, outcome) in self.session.annotations.iter_mut().zip(outcomes) {
+            match outcome {
+                Outcome::Anchored(_) => report.anchored += 1,
+                Outcome::Moved { range, exact, .. } if relation != DocumentMatch::Different => {
+                    report.moved += 1;
+                    let from = annotation.target.range();
+                    annotation.target = Target::from_range(&doc, range);
+                    self.review.insert(annotation.id.clone());
+                    self.moved_from.insert(annotation.id.clone(), (from, exact));
+                }
+                // On another text, a found quote is a coincidence: keep the
+                // annotation where it was, as an orphan.
+                Outcome::Moved { .. } | Outcome::Orphaned => report.orphaned += 1,
+            }
+        }
+        match relation {
+            DocumentMatch::Same => {}
+            DocumentMatch::Changed => report.notices.push(tr().notice_text_changed.to_owned()),
+            DocumentMatch::Different => report.notices.push(fill(
+                tr().notice_text_different,
+                &[("title", &self.session.document.title)],
+            )),
+        }
+        self.session.document = DocumentRef {
+            path: self.session.document.path.clone(),
+            ..DocumentRef::to(&doc, None)
+        };
+        report
+    }
+
+    /// The document.
+    #[must_use]
+    pub fn document(&self) -> &Arc<Document> {
+        &self.document
+    }
+
+    /// The session data.
+    #[must_use]
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Where the text was read from; `None` for the bundled article.
+    #[must_use]
+    pub fn document_path(&self) -> Option<&Path> {
+        self.document_path.as_deref()
+    }
+
+    /// The session file, once saved or opened.
+    #[must_use]
+    pub fn session_path(&self) -> Option<&Path> {
+        self.session_path.as_deref()
+    }
+
+    /// Counts every change; equal values mean nothing changed in between.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True when there are changes not yet saved.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.saved_state != Some(self.history.state())
+    }
+
+    /// True when the annotation's position no longer holds its quote.
+    #[must_use]
+    pub fn is_orphaned(&self, annotation: &Annotation) -> bool {
+        !annotation.target.matches(&self.document)
+    }
+
+    /// How re-anchoring placed the annotation.
+    #[must_use]
+    pub fn anchor_state(&self, annotation: &Annotation) -> AnchorState {
+        if self.is_orphaned(annotation) {
+            AnchorState::Orphaned
+        } else if self.review.contains(&annotation.id) {
+            let (from, exact) = self
+                .moved_from
+                .get(&annotation.id)
+                .copied()
+                .unwrap_or((annotation.target.range(), true));
+            AnchorState::Moved { from, exact }
+        } else {
+            AnchorState::Anchored
+        }
+    }
+
+    /// Marks a moved annotation as looked at.
+    pub fn confirm(&mut self, id: &AnnotationId) {
+        if self.review.remove(id) {
+            self.revision += 1;
+        }
+    }
+
+    /// Applies an edit as one undo step.
+    ///
+    /// # Errors
+    /// The edit's error; nothing changed then.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.apply_coalescing(edit, None)
+    }
+
+    /// Applies an edit, merging it into the previous step when `key` matches
+    /// (typing a note is one undo step, not one per key).
+    ///
+    /// # Errors
+    /// The edit's error; nothing changed then.
+    pub fn apply_coalescing(&mut self, edit: Edit, key: Option<String>) -> Result<(), EditError> {
+        if edit.is_empty() {
+            return Ok(());
+        }
+        self.touch_review(&edit);
+        self.history.apply(&mut self.session, edit, key)?;
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// An edit that moves or re-attaches an annotation settles its review.
+    fn touch_review(&mut self, edit: &Edit) {
+        match edit {
+            Edit::ReplaceAnnotation(a)
+                if self
+                    .session
+                    .annotation(&a.id)
+                    .is_some_and(|old| old.target != a.target) =>
+            {
+                self.review.remove(&a.id);
+            }
+            Edit::Batch(edits) => edits.iter().for_each(|e| self.touch_review(e)),
+            _ => {}
+        }
+    }
+
+    /// Ends the current coalescing step (a note field lost focus).
+    pub fn seal_history(&mut self) {
+        self.history.seal();
+    }
+
+    /// Undoes the last step; false when there was none.
+    pub fn undo(&mut self) -> bool {
+        let done = self.history.undo(&mut self.session).unwrap_or(false);
+        if done {
+            self.revision += 1;
+        }
+        done
+    }
+
+    /// Redoes the last undone step; false when there was none.
+    pub fn redo(&mut self) -> bool {
+        let done = self.history.redo(&mut self.session).unwrap_or(false);
+        if done {
+            self.revision += 1;
+        }
+        done
+    }
+
+    /// True when there is something to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// True when there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// A new annotation on `range` (not yet added: pass it to
+    /// [`Edit::AddAnnotation`]).
+    #[must_use]
+    pub fn new_annotation(
+        &self,
+        range: CharRange,
+        colour: Colour,
+        actors: Vec<ActorId>,
+        note: String,
+    ) -> Annotation {
+        let time = now();
+        Annotation {
+            id: self.session.next_annotation_id(),
+            target: Target::from_range(&self.document, range),
+            colour,
+            actors,
+            note,
+            created: time,
+            modified: time,
+        }
+    }
+
+    /// The session as it would be written to `path`: the document path made
+    /// relative to the session's folder where possible.
+    #[must_use]
+    pub fn session_for(&self, path: &Path) -> Session {
+        let mut session = self.session.clone();
+        session.document.path = self.document_path.as_ref().map(|doc| {
+            let folder = absolute(path)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            relative_to(doc, &folder).display().to_string()
+        });
+        session
+    }
+
+    /// Saves to `path` (atomically, with backup) and remembers it as the
+    /// session's file.
+    ///
+    /// # Errors
+    /// A [`SaveError`]; the file on disk is then unchanged.
+    pub fn save(&mut self, path: &Path) -> Result<(), SaveError> {
+        let session = self.session_for(path);
+        let text = storage::session_to_ron(&session).map_err(|e| SaveError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e),
+        })?;
+        storage::write_atomic(path, text.as_bytes(), storage::looks_like_session)?;
+        self.session_path = Some(absolute(path));
+        self.saved_state = Some(self.history.state());
+        self.history.seal();
+        self.revision += 1;
+        Ok(())
+    }
+}
+
+/// Finds the text a session belongs to: the one given, the path it records
+/// (relative to the session file), or the bundled article by its hash.
+fn find_document(
+    session: &Session,
+    session_path: &Path,
+    text: Option<&Path>,
+) -> Result<(Document, Option<PathBuf>), OpenError> {
+    if let Some(text) = text {
+        return Ok((Document::open(text)?, Some(absolute(text))));
+    }
+    let folder = absolute(session_path)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    if let Some(recorded) = &session.document.path {
+        let candidate = lexically_normal(&folder.join(recorded));
+        if candidate.is_file() {
+            return Ok((Document::open(&candidate)?, Some(candidate)));
+        }
+    }
+    let bundled = crate::bundled_document();
+    if session.document.path.is_none() || session.document.hash == bundled.hash() {
+        return Ok((bundled, None));
+    }
+    Err(OpenError::DocumentMissing {
+        title: session.document.title.clone(),
+        expected: session.document.path.clone().unwrap_or_default(),
+        path: session_path.to_path_buf(),
+    })
+}
+
+/// `path` made absolute against the working folder, without touching the disk.
+fn absolute(path: &Path) -> PathBuf {
+    lexically_normal(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// `path` with `.` and `..` resolved by name, without touching the disk.
+fn lexically_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` relative to `folder` (both absolute), climbing with `..` as needed.
+fn relative_to(path: &Path, folder: &Path) -> PathBuf {
+    let path: Vec<Component<'_>> = path.components().collect();
+    let folder: Vec<Component<'_>> = folder.components().collect();
+    let common = path.iter().zip(&folder).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return path.iter().collect();
+    }
+    let mut out = PathBuf::new();
+    for _ in common..folder.len() {
+        out.push("..");
+    }
+    for part in &path[common..] {
+        out.push(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            relative_to(Path::new("/a/b/text.txt"), Path::new("/a/b")),
+            PathBuf::from("text.txt")
+        );
+        assert_eq!(
+            relative_to(Path::new("/a/c/text.txt"), Path::new("/a/b")),
+            PathBuf::from("../c/text.txt")
+        );
+    }
+}

@@ -1,0 +1,42 @@
+//! `randnotiz check SESSION [--text FILE] [--strict]`: load, re-anchor, report.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use randnotiz::annotation::{OpenError, Workspace};
+use randnotiz::i18n::{fill, tr};
+
+/// Exit status of `--strict` when annotations are orphaned.
+const EXIT_ORPHANS: u8 = 3;
+
+pub fn run(session: &Path, text: Option<&Path>, strict: bool) -> Result<ExitCode, String> {
+    let (workspace, report) = Workspace::open_session(session, text).map_err(|e| match e {
+        OpenError::DocumentMissing { .. } => format!("{e}\n{}", tr().cli_hint_text),
+        other => other.to_string(),
+    })?;
+    let t = tr();
+    println!("{}", fill(t.cli_session, &[("path", &session.display())]));
+    let doc = workspace.document();
+    println!(
+        "{}",
+        fill(
+            t.cli_text,
+            &[
+                ("title", &doc.title_or_default()),
+                ("chars", &doc.len_chars())
+            ]
+        )
+    );
+    println!("{}", report.summary());
+    for notice in &report.notices {
+        println!("- {notice}");
+    }
+    if strict && report.orphaned > 0 {
+        eprintln!(
+            "randnotiz: {}",
+            fill(t.cli_strict_orphans, &[("orphaned", &report.orphaned)])
+        );
+        return Ok(ExitCode::from(EXIT_ORPHANS));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,94 @@
+//! `randnotiz outline FILE [--json]`: metadata and sections.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use randnotiz::document::Document;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Outline<'d> {
+    title: Option<&'d str>,
+    date: Option<&'d str>,
+    stand: Option<&'d str>,
+    sections: Vec<SectionOut<'d>>,
+}
+
+#[derive(Serialize)]
+struct SectionOut<'d> {
+    heading: Option<&'d str>,
+    lead: bool,
+    start: usize,
+    end: usize,
+    paragraphs: Vec<ParagraphOut>,
+}
+
+#[derive(Serialize)]
+struct ParagraphOut {
+    start: usize,
+    end: usize,
+}
+
+fn outline(doc: &Document) -> Outline<'_> {
+    let meta = doc.meta();
+    Outline {
+        title: meta.title.as_deref(),
+        date: meta.date.as_deref(),
+        stand: meta.stand.as_deref(),
+        sections: doc
+            .sections()
+            .iter()
+            .map(|s| SectionOut {
+                heading: s.heading.as_ref().map(|h| h.text.as_str()),
+                lead: s.lead,
+                start: s.range.start,
+                end: s.range.end,
+                paragraphs: s
+                    .paragraphs
+                    .iter()
+                    .map(|p| ParagraphOut {
+                        start: p.range.start,
+                        end: p.range.end,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+pub fn run(file: &Path, json: bool) -> Result<ExitCode, String> {
+    let doc = super::load_document(file)?;
+    let outline = outline(&doc);
+    if json {
+        let text = serde_json::to_string_pretty(&outline).map_err(|e| e.to_string())?;
+        println!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{}", doc.title_or_default());
+    let mut facts = Vec::new();
+    if let Some(date) = outline.date {
+        facts.push(format!("date {date}"));
+    }
+    if let Some(stand) = outline.stand {
+        facts.push(format!("Stand: {stand}"));
+    }
+    facts.push(format!(
+        "{} sections, {} paragraphs, {} chars",
+        outline.sections.len(),
+        doc.paragraphs().count(),
+        doc.len_chars()
+    ));
+    println!("{}\n", facts.join("  ·  "));
+    for (n, (section, out)) in doc.sections().iter().zip(&outline.sections).enumerate() {
+        let lead = if section.lead { "  [lead]" } else { "" };
+        println!(
+            "{:>3}. {:<44} {:>7}..{:<7} {:>4} ¶{lead}",
+            n + 1,
+            section.label(),
+            out.start,
+            out.end,
+            out.paragraphs.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,283 @@
+//! An article as the app reads it: normalised text, metadata, sections, paragraphs.
+//!
+//! A [`Document`] is built once when a file is opened and never changes; every
+//! annotation points into its text by char offsets. Parsing is a single pass
+//! over the text plus one over its blocks, so a several-MB book opens in
+//! milliseconds.
+
+mod blocks;
+pub mod classify;
+mod decode;
+mod meta;
+pub mod offsets;
+mod parse;
+
+use std::path::Path;
+
+pub use classify::Role;
+pub use decode::{DecodeError, Encoding};
+pub use offsets::{ByteRange, ByteToChar, CharIndex, CharRange};
+
+use crate::i18n::{fill, tr};
+use crate::storage::file::{ReadError, read_limited};
+
+/// The largest article file the app opens: far beyond any book.
+pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How the text is marked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TextFormat {
+    /// Plain text: paragraphs separated by blank lines.
+    #[default]
+    Plain,
+    /// Markdown: as plain text, plus `#` headings and front matter.
+    Markdown,
+}
+
+impl TextFormat {
+    /// The format a file name suggests.
+    #[must_use]
+    pub fn from_path(path: &Path) -> Self {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("md" | "markdown" | "mdown" | "mkd") => Self::Markdown,
+            _ => Self::Plain,
+        }
+    }
+}
+
+/// What the first lines of an article say about it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The headline.
+    pub title: Option<String>,
+    /// The date as given, e.g. `2022-01`.
+    pub date: Option<String>,
+    /// When the article was last updated, e.g. `13.01.2022 09:59 Uhr`.
+    pub stand: Option<String>,
+    /// The chars holding the metadata and title, shown above the text rather
+    /// than in a section.
+    pub header: Vec<CharRange>,
+}
+
+/// A section heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    /// The heading's text, without Markdown marks.
+    pub text: String,
+    /// Where that text stands in the document.
+    pub range: CharRange,
+    /// 1 for a top-level heading, up to 6.
+    pub level: u8,
+}
+
+/// A paragraph: one block of prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Its chars in the document.
+    pub range: CharRange,
+    /// The same span in bytes.
+    pub bytes: ByteRange,
+    /// What kind of prose it is.
+    pub role: Role,
+    /// True when the lines were wrapped by hand (as in a book scan), so the
+    /// reader may reflow them; false when line breaks carry meaning.
+    pub hard_wrapped: bool,
+}
+
+/// A section: an optional heading and the paragraphs under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// The heading that opens the section; the first section may have none.
+    pub heading: Option<Heading>,
+    /// True when the section holds the article's lead paragraph.
+    pub lead: bool,
+    /// From the heading (or first paragraph) to the end of the last paragraph.
+    pub range: CharRange,
+    /// The section's paragraphs, in order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Section {
+    /// The section's name for an outline: its heading, or a stand-in.
+    #[must_use]
+    pub fn label(&self) -> &str {
+        match &self.heading {
+            Some(h) => &h.text,
+            None if self.lead => tr().section_lead,
+            None => tr().section_untitled,
+        }
+    }
+}
+
+/// Why a file could not be opened as an article.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// The file could not be read.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The bytes are not a text.
+    #[error("{}", fill(tr().err_not_text, &[("why", &why), ("path", &path.display())]))]
+    NotText {
+        /// What is wrong with the bytes.
+        why: DecodeError,
+        /// The file.
+        path: std::path::PathBuf,
+    },
+}
+
+/// A parsed article.
+#[derive(Clone, Debug)]
+pub struct Document {
+    text: String,
+    index: CharIndex,
+    meta: Meta,
+    sections: Vec<Section>,
+    hash: String,
+    format: TextFormat,
+    encoding: Encoding,
+}
+
+impl Document {
+    /// Parses already-decoded text. Normalises line ends; never fails.
+    #[must_use]
+    pub fn parse(text: &str, format: TextFormat) -> Self {
+        Self::from_normalised(decode::normalise(text.to_owned()), format, Encoding::Utf8)
+    }
+
+    /// Decodes and parses the bytes of a file.
+    ///
+    /// # Errors
+    /// A [`DecodeError`] when the bytes are empty or binary.
+    pub fn from_bytes(bytes: &[u8], format: TextFormat) -> Result<Self, DecodeError> {
+        let (text, encoding) = decode::decode(bytes)?;
+        Ok(Self::from_normalised(text, format, encoding))
+    }
+
+    /// Reads and parses an article file.
+    ///
+    /// # Errors
+    /// A [`DocumentError`] saying why the file cannot be opened, path last.
+    pub fn open(path: &Path) -> Result<Self, DocumentError> {
+        let bytes = read_limited(path, MAX_DOCUMENT_BYTES)?;
+        Self::from_bytes(&bytes, TextFormat::from_path(path)).map_err(|why| {
+            DocumentError::NotText {
+                why,
+                path: path.to_path_buf(),
+            }
+        })
+    }
+
+    fn from_normalised(text: String, format: TextFormat, encoding: Encoding) -> Self {
+        let index = CharIndex::new(&text);
+        let hash = content_hash(&text);
+        let (meta, sections) = parse::parse(&text, format);
+        Self {
+            text,
+            index,
+            meta,
+            sections,
+            hash,
+            format,
+            encoding,
+        }
+    }
+
+    /// The normalised text every offset points into.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of chars in the text.
+    #[must_use]
+    pub fn len_chars(&self) -> usize {
+        self.index.len_chars()
+    }
+
+    /// Title, date, Stand.
+    #[must_use]
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// The sections in reading order.
+    #[must_use]
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// `blake3:` and the hex digest of the normalised text.
+    #[must_use]
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// How the text is marked up.
+    #[must_use]
+    pub fn format(&self) -> TextFormat {
+        self.format
+    }
+
+    /// The encoding the file was read in.
+    #[must_use]
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// The title, or a stand-in when the text has none.
+    #[must_use]
+    pub fn title_or_default(&self) -> &str {
+        self.meta.title.as_deref().unwrap_or(tr().untitled_document)
+    }
+
+    /// The char/byte converter for this text.
+    #[must_use]
+    pub fn char_index(&self) -> &CharIndex {
+        &self.index
+    }
+
+    /// The text of a char range (clamped to the text).
+    #[must_use]
+    pub fn slice(&self, range: CharRange) -> &str {
+        &self.text[self.byte_range(range).as_std()]
+    }
+
+    /// The bytes of a char range (clamped to the text).
+    #[must_use]
+    pub fn byte_range(&self, range: CharRange) -> ByteRange {
+        self.index.byte_range(&self.text, range)
+    }
+
+    /// The char offset of a byte offset.
+    #[must_use]
+    pub fn char_at_byte(&self, byte: usize) -> usize {
+        self.index.byte_to_char(&self.text, byte)
+    }
+
+    /// Index of the section holding char `pos` (the nearest one before it when
+    /// `pos` falls between sections).
+    #[must_use]
+    pub fn section_at(&self, pos: usize) -> Option<usize> {
+        if self.sections.is_empty() {
+            return None;
+        }
+        let after = self.sections.partition_point(|s| s.range.start <= pos);
+        Some(after.saturating_sub(1))
+    }
+
+    /// All paragraphs, in reading order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.sections.iter().flat_map(|s| s.paragraphs.iter())
+    }
+}
+
+/// The content hash sessions record to recognise their text.
+#[must_use]
+pub fn content_hash(text: &str) -> String {
+    format!("blake3:{}", blake3::hash(text.as_bytes()).to_hex())
+}

@@ -1,0 +1,243 @@
+//! Blocks to metadata and sections.
+//!
+//! First the header is taken off the top (the `date … Stand: …` line, front
+//! matter, a title line, a lone "Stand:" line); then every other block is
+//! classified in order, each with its neighbours in view, and sections are cut
+//! at the headings. The lead is the first prose paragraph under the title.
+
+use super::blocks::{Block, split_blocks};
+use super::classify::{self, Context, Role};
+use super::meta::{HeaderFields, parse_date_line, parse_front_matter, split_stand};
+use super::offsets::CharRange;
+use super::{Heading, Meta, Paragraph, Section, TextFormat};
+
+/// A lead longer than this is the first paragraph of a text, not a teaser.
+const MAX_LEAD_CHARS: usize = 800;
+/// A title line longer than this is prose.
+const MAX_TITLE_CHARS: usize = 160;
+/// Only blocks up to this size are checked for being boilerplate.
+const MAX_ASIDE_CHARS: usize = 300;
+/// An inner line this wide means the paragraph was wrapped by hand.
+const WRAPPED_LINE_CHARS: usize = 40;
+
+/// One classified block of the body.
+enum Item {
+    Heading {
+        heading: Heading,
+        block_start: usize,
+    },
+    Paragraph(Paragraph),
+}
+
+/// Parses normalised text into metadata and sections.
+pub(super) fn parse(text: &str, format: TextFormat) -> (Meta, Vec<Section>) {
+    let mut blocks = split_blocks(text);
+    let mut meta = Meta::default();
+
+    if let Some((fields, fm_bytes)) = parse_front_matter(text) {
+        let fm_chars = text[..fm_bytes].chars().count();
+        blocks.retain(|b| b.bytes.start >= fm_bytes);
+        meta.header.push(CharRange::new(0, fm_chars));
+        merge(&mut meta, fields);
+    }
+
+    let body_start = take_header(text, &blocks, &mut meta);
+    let items = classify_body(text, &blocks[body_start..], format, meta.title.is_some());
+    (meta, sections(items))
+}
+
+fn merge(meta: &mut Meta, fields: HeaderFields) {
+    meta.title = meta.title.take().or(fields.title);
+    meta.date = meta.date.take().or(fields.date);
+    meta.stand = meta.stand.take().or(fields.stand);
+}
+
+fn block_text<'t>(text: &'t str, block: &Block) -> &'t str {
+    &text[block.bytes.as_std()]
+}
+
+/// Moves header blocks into `meta`; returns the index of the first body block.
+fn take_header(text: &str, blocks: &[Block], meta: &mut Meta) -> usize {
+    let mut next = 0;
+    if let Some(first) = blocks.first()
+        && first.lines == 1
+        && let Some(fields) = parse_date_line(block_text(text, first))
+    {
+        merge(meta, fields);
+        meta.header.push(first.chars);
+        next = 1;
+    }
+
+    // A Markdown title (even when front matter named it already), or a plain
+    // first line shaped like a headline.
+    if let Some(block) = blocks.get(next)
+        && blocks.len() > next + 1
+    {
+        let line = block_text(text, block);
+        if block.markdown_heading == Some(1) {
+            let (range, bytes) = block.heading_text.unwrap_or((block.chars, block.bytes));
+            if meta.title.is_none() {
+                meta.title = Some(text[bytes.as_std()].to_owned());
+            }
+            meta.header.push(range);
+            next += 1;
+        } else if meta.title.is_none()
+            && block.markdown_heading.is_none()
+            && looks_like_title(line, block.lines)
+        {
+            let (title, stand) = split_stand(line);
+            meta.title = Some(title.to_owned());
+            if meta.stand.is_none() {
+                meta.stand = stand.map(str::to_owned);
+            }
+            meta.header.push(block.chars);
+            next += 1;
+        }
+    }
+
+    // A "Stand: 13.01.2022 09:59 Uhr" line right under the title.
+    if meta.stand.is_none()
+        && let Some(block) = blocks.get(next)
+        && block.lines == 1
+    {
+        let line = block_text(text, block);
+        if let (before, Some(stand)) = split_stand(line)
+            && before.is_empty()
+            && !stand.is_empty()
+        {
+            meta.stand = Some(stand.to_owned());
+            meta.header.push(block.chars);
+            next += 1;
+        }
+    }
+    next
+}
+
+fn looks_like_title(line: &str, lines: usize) -> bool {
+    let trimmed = line.trim();
+    let chars = trimmed.chars().count();
+    // A headline may end with "?" or "!" but not with a full stop or a colon.
+    let ends_like_prose =
+        classify::ends_with_closing_punctuation(trimmed) && !trimmed.ends_with(['?', '!']);
+    lines == 1
+        && (2..=MAX_TITLE_CHARS).contains(&chars)
+        && !ends_like_prose
+        && !classify::starts_lowercase(trimmed)
+        && !classify::is_list_item(trimmed)
+        && !classify::is_byline(trimmed)
+        && !classify::is_aside(trimmed)
+}
+
+fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bool) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::with_capacity(blocks.len());
+    let mut previous_was_heading = false;
+    let mut seen_heading = false;
+    let mut lead_found = !has_title;
+
+    for (i, block) in blocks.iter().enumerate() {
+        let line = block_text(text, block);
+        let previous = i
+            .checked_sub(1)
+            .map(|p| (block_text(text, &blocks[p]), previous_was_heading));
+        let next = blocks.get(i + 1).map(|b| block_text(text, b));
+
+        let heading = if let Some(level) = block.markdown_heading {
+            let (range, bytes) = block.heading_text.unwrap_or((block.chars, block.bytes));
+            Some(Heading {
+                text: text[bytes.as_std()].to_owned(),
+                range,
+                level,
+            })
+        } else if classify::looks_like_heading(line, block.lines)
+            && (Context {
+                candidate: Some(line),
+                previous,
+                next,
+            })
+            .admits_heading()
+        {
+            Some(Heading {
+                text: line.trim().to_owned(),
+                range: block.chars,
+                level: 2,
+            })
+        } else {
+            None
+        };
+
+        previous_was_heading = heading.is_some();
+        if let Some(heading) = heading {
+            seen_heading = true;
+            items.push(Item::Heading {
+                heading,
+                block_start: block.chars.start,
+            });
+            continue;
+        }
+
+        let mut role = paragraph_role(line, block);
+        if role == Role::Body && !lead_found {
+            lead_found = true;
+            if !seen_heading && block.chars.len() <= MAX_LEAD_CHARS {
+                role = Role::Lead;
+            }
+        }
+        let hard_wrapped = block.lines > 1
+            && role != Role::ListItem
+            && (format == TextFormat::Markdown || block.widest_inner_line >= WRAPPED_LINE_CHARS);
+        items.push(Item::Paragraph(Paragraph {
+            range: block.chars,
+            bytes: block.bytes,
+            role,
+            hard_wrapped,
+        }));
+    }
+    items
+}
+
+fn paragraph_role(line: &str, block: &Block) -> Role {
+    let first_line = line.lines().next().unwrap_or_default();
+    if classify::is_list_item(first_line) {
+        Role::ListItem
+    } else if block.lines == 1 && classify::is_byline(line) {
+        Role::Byline
+    } else if block.chars.len() <= MAX_ASIDE_CHARS && classify::is_aside(line) {
+        Role::Aside
+    } else {
+        Role::Body
+    }
+}
+
+fn sections(items: Vec<Item>) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for item in items {
+        match item {
+            Item::Heading {
+                heading,
+                block_start,
+            } => sections.push(Section {
+                range: CharRange::new(block_start, heading.range.end),
+                heading: Some(heading),
+                lead: false,
+                paragraphs: Vec::new(),
+            }),
+            Item::Paragraph(paragraph) => {
+                let needs_new = sections.is_empty();
+                if needs_new {
+                    sections.push(Section {
+                        heading: None,
+                        lead: false,
+                        range: CharRange::new(paragraph.range.start, paragraph.range.end),
+                        paragraphs: Vec::new(),
+                    });
+                }
+                if let Some(section) = sections.last_mut() {
+                    section.lead |= paragraph.role == Role::Lead;
+                    section.range.end = paragraph.range.end;
+                    section.paragraphs.push(paragraph);
+                }
+            }
+        }
+    }
+    sections
+}

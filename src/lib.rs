@@ -1,0 +1,35 @@
+//! Randnotiz: a desktop reader for close reading and actor-centred annotation
+//! of news articles.
+//!
+//! The library is the whole application. Its core knows nothing of windows:
+//!
+//! - [`document`]: bytes to a parsed article (metadata, sections, paragraphs),
+//!   every position a char offset into the normalised text;
+//! - [`anchor`]: where an annotation sits, and finding it again after edits;
+//! - [`actors`]: who the article is about, and where they are named;
+//! - [`annotation`]: annotations, sessions, undoable edits, the workspace;
+//! - [`storage`]: session files in RON, read safely and written atomically;
+//! - [`i18n`]: every string a user reads, German and English.
+//!
+//! [`ui`] draws it all with egui; the binary adds the command line.
+
+pub mod actors;
+pub mod anchor;
+pub mod annotation;
+pub mod document;
+pub mod i18n;
+pub mod storage;
+
+use document::{Document, TextFormat};
+
+/// The article that opens when no file is given.
+pub const BUNDLED_ARTICLE: &str = include_str!("../assets/000_350a11ec01cad79f.txt");
+
+/// The file name of the bundled article, as sessions and messages name it.
+pub const BUNDLED_ARTICLE_NAME: &str = "000_350a11ec01cad79f.txt";
+
+/// The bundled article, parsed.
+#[must_use]
+pub fn bundled_document() -> Document {
+    Document::parse(BUNDLED_ARTICLE, TextFormat::Plain)
+}

@@ -1,0 +1,257 @@
+//! Writing a file so that a failure never leaves a worse file behind.
+//!
+//! The new content goes into a temporary file in the target's folder, is
+//! flushed to disk, and only then renamed over the target, which is atomic on
+//! one file system. Before that, the previous version is linked (or copied)
+//! to `*.bak`. If anything fails, the temporary file is removed and the old
+//! file is as it was.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read as _, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::i18n::{fill, tr};
+
+/// Why a file could not be saved; the old file is intact in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The target is a folder.
+    #[error("{}", fill(tr().err_save_is_directory, &[("path", &path.display())]))]
+    IsDirectory {
+        /// The target.
+        path: PathBuf,
+    },
+    /// The target exists and is not a file this app wrote.
+    #[error("{}", fill(tr().err_save_foreign, &[("path", &path.display())]))]
+    Foreign {
+        /// The target.
+        path: PathBuf,
+    },
+    /// The folder does not exist.
+    #[error("{}", fill(tr().err_save_no_folder, &[("path", &path.display())]))]
+    NoFolder {
+        /// The target.
+        path: PathBuf,
+    },
+    /// The system refused to write there.
+    #[error("{}", fill(tr().err_save_permission, &[("path", &path.display())]))]
+    PermissionDenied {
+        /// The target.
+        path: PathBuf,
+    },
+    /// The file system is read-only.
+    #[error("{}", fill(tr().err_save_read_only, &[("path", &path.display())]))]
+    ReadOnly {
+        /// The target.
+        path: PathBuf,
+    },
+    /// The disk is full.
+    #[error("{}", fill(tr().err_save_disk_full, &[("path", &path.display())]))]
+    DiskFull {
+        /// The target.
+        path: PathBuf,
+    },
+    /// Any other failure.
+    #[error("{}", fill(tr().err_save_io, &[("error", &source), ("path", &path.display())]))]
+    Io {
+        /// The target.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+impl SaveError {
+    fn from_io(path: &Path, source: std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        let path = path.to_path_buf();
+        match source.kind() {
+            ErrorKind::PermissionDenied => Self::PermissionDenied { path },
+            ErrorKind::ReadOnlyFilesystem => Self::ReadOnly { path },
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Self::DiskFull { path },
+            ErrorKind::NotFound => Self::NoFolder { path },
+            ErrorKind::IsADirectory => Self::IsDirectory { path },
+            _ => Self::Io { path, source },
+        }
+    }
+}
+
+/// Where the previous version of `path` is kept: `name.ext.bak` beside it.
+#[must_use]
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes `bytes` to `path` atomically, keeping the previous version as backup.
+///
+/// `is_ours` is asked about an existing target's first bytes: a file that is
+/// not of the kind being written (an article where a session should go) is
+/// never overwritten.
+///
+/// # Errors
+/// A [`SaveError`] naming the cause; the old file is untouched.
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    is_ours: impl Fn(&str) -> bool,
+) -> Result<(), SaveError> {
+    let existing = match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(SaveError::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(SaveError::from_io(path, e)),
+    };
+    if existing.is_some() && !existing_is_ours(path, &is_ours) {
+        return Err(SaveError::Foreign {
+            path: path.to_path_buf(),
+        });
+    }
+
+    let temp = temp_path(path);
+    let written = write_temp(&temp, bytes, existing.as_ref());
+    if let Err(e) = written {
+        remove_quietly(&temp);
+        return Err(SaveError::from_io(path, e));
+    }
+
+    if existing.is_some()
+        && let Err(e) = keep_backup(path)
+    {
+        remove_quietly(&temp);
+        return Err(SaveError::from_io(path, e));
+    }
+
+    if let Err(e) = fs::rename(&temp, path) {
+        remove_quietly(&temp);
+        return Err(SaveError::from_io(path, e));
+    }
+    sync_folder(path);
+    Ok(())
+}
+
+fn existing_is_ours(path: &Path, is_ours: &impl Fn(&str) -> bool) -> bool {
+    let Ok(file) = File::open(path) else {
+        // Unreadable: the rename will report the real problem.
+        return true;
+    };
+    let mut head = Vec::with_capacity(4096);
+    let read = file.take(4096).read_to_end(&mut head);
+    if read.is_err() {
+        return true;
+    }
+    if head.is_empty() {
+        return true;
+    }
+    let text = String::from_utf8_lossy(&head);
+    is_ours(&text)
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
+}
+
+fn write_temp(temp: &Path, bytes: &[u8], existing: Option<&fs::Metadata>) -> std::io::Result<()> {
+    let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
+    file.write_all(bytes)?;
+    if let Some(meta) = existing {
+        file.set_permissions(meta.permissions())?;
+    }
+    file.sync_all()
+}
+
+/// Links the current file to its backup name (or copies it where links fail).
+fn keep_backup(path: &Path) -> std::io::Result<()> {
+    let backup = backup_path(path);
+    let fresh = temp_path(&backup);
+    if fs::hard_link(path, &fresh).is_err() {
+        fs::copy(path, &fresh)?;
+    }
+    fs::rename(&fresh, &backup).inspect_err(|_| remove_quietly(&fresh))
+}
+
+fn remove_quietly(path: &Path) {
+    // Cleaning up after a failure that is already being reported: a leftover
+    // temporary file is harmless, and a second error would hide the first.
+    fs::remove_file(path).ok();
+}
+
+/// Makes the rename durable; failure only weakens durability, not correctness.
+fn sync_folder(path: &Path) {
+    if let Some(folder) = path.parent()
+        && let Ok(dir) = File::open(if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        })
+    {
+        let synced = dir.sync_all();
+        debug_assert!(synced.is_ok() || cfg!(not(unix)), "{synced:?}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ours(text: &str) -> bool {
+        text.starts_with("Session")
+    }
+
+    #[test]
+    fn writes_replace_and_keep_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lesung.ron");
+        write_atomic(&path, b"Session(1)", ours).unwrap();
+        assert!(!backup_path(&path).exists());
+        write_atomic(&path, b"Session(2)", ours).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"Session(2)");
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"Session(1)");
+        // No temporary files left behind.
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_folder_or_a_foreign_file_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("ordner.ron");
+        fs::create_dir(&folder).unwrap();
+        assert!(matches!(
+            write_atomic(&folder, b"Session()", ours),
+            Err(SaveError::IsDirectory { .. })
+        ));
+        let article = dir.path().join("artikel.txt");
+        fs::write(&article, "Das Bündnis zieht ab.").unwrap();
+        assert!(matches!(
+            write_atomic(&article, b"Session()", ours),
+            Err(SaveError::Foreign { .. })
+        ));
+        assert_eq!(
+            fs::read_to_string(&article).unwrap(),
+            "Das Bündnis zieht ab."
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fehlt").join("x.ron");
+        assert!(matches!(
+            write_atomic(&path, b"Session()", ours),
+            Err(SaveError::NoFolder { .. })
+        ));
+    }
+}

@@ -1,0 +1,29 @@
+//! Files: reading sessions safely, writing them atomically.
+//!
+//! Sessions are RON a person can read and diff: pretty-printed, fields in a
+//! fixed order, strings escaped onto one line. Reading refuses what could hurt
+//! (oversized files, deep nesting, newer formats) with a message that says
+//! what to do; a file that parses is then checked and repaired (duplicate ids,
+//! unknown actors) with a notice for each repair, so nothing is dropped
+//! silently. Writing goes to a temporary file beside the target that is
+//! renamed over it; the previous version stays as `*.bak`.
+
+mod atomic;
+pub mod file;
+mod session_file;
+
+pub use atomic::{SaveError, backup_path, write_atomic};
+pub use session_file::{
+    MAX_SESSION_BYTES, Repairs, SessionError, looks_like_session, parse_session, read_session,
+    session_to_ron,
+};
+
+/// RON options used for every file the app reads: nesting limited, so a
+/// hostile file cannot exhaust the stack.
+#[must_use]
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Deepest nesting a session file may have; real ones nest five deep.
+pub const RECURSION_LIMIT: usize = 32;

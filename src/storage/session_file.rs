@@ -1,0 +1,347 @@
+//! Session files: RON text to a checked [`Session`] and back.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::file::{ReadError, read_limited};
+use super::ron_options;
+use crate::actors::{Actor, ActorId, ActorKind};
+use crate::annotation::{AnnotationId, FORMAT_VERSION, Session};
+use crate::i18n::{fill, tr};
+
+/// The largest session file the app reads. A session with 100 000
+/// annotations takes about 60 MB.
+pub const MAX_SESSION_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a session file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The file could not be read.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The file is not text.
+    #[error("{}", fill(tr().err_session_not_text, &[("path", &path.display())]))]
+    NotText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is text but not a Randnotiz session.
+    #[error("{}", fill(tr().err_not_a_session, &[("path", &path.display())]))]
+    NotASession {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The RON does not parse, or does not fit the session's shape.
+    #[error("{}", fill(tr().err_session_syntax, &[("line", line), ("col", col), ("what", what), ("path", &path.display())]))]
+    Syntax {
+        /// Line of the error, from 1.
+        line: usize,
+        /// Column of the error, from 1.
+        col: usize,
+        /// What the parser expected or found.
+        what: String,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file nests deeper than any session does.
+    #[error("{}", fill(tr().err_session_too_deep, &[("line", line), ("col", col), ("path", &path.display())]))]
+    TooDeep {
+        /// Line of the error, from 1.
+        line: usize,
+        /// Column of the error, from 1.
+        col: usize,
+        /// The file.
+        path: PathBuf,
+    },
+    /// A newer Randnotiz wrote the file.
+    #[error("{}", fill(tr().err_session_newer, &[("found", found), ("supported", &FORMAT_VERSION), ("path", &path.display())]))]
+    NewerFormat {
+        /// The file's format version.
+        found: u32,
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+impl SessionError {
+    /// The error for a session that was read from no file (a string).
+    fn attach(self, path: &Path) -> Self {
+        match self {
+            Self::NotText { .. } => Self::NotText {
+                path: path.to_path_buf(),
+            },
+            Self::NotASession { .. } => Self::NotASession {
+                path: path.to_path_buf(),
+            },
+            Self::Syntax {
+                line, col, what, ..
+            } => Self::Syntax {
+                line,
+                col,
+                what,
+                path: path.to_path_buf(),
+            },
+            Self::TooDeep { line, col, .. } => Self::TooDeep {
+                line,
+                col,
+                path: path.to_path_buf(),
+            },
+            Self::NewerFormat { found, .. } => Self::NewerFormat {
+                found,
+                path: path.to_path_buf(),
+            },
+            other @ Self::Read(_) => other,
+        }
+    }
+}
+
+/// What was repaired in a session while loading it, one line per repair.
+pub type Repairs = Vec<String>;
+
+/// Only the version field, read before the rest so that a newer file is
+/// reported as newer rather than as broken.
+#[derive(Deserialize)]
+#[serde(rename = "Session")]
+struct Header {
+    format: u32,
+}
+
+/// True when the text opens like a Randnotiz session (`Session(` or `(`).
+#[must_use]
+pub fn looks_like_session(text: &str) -> bool {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if rest.starts_with("#![") {
+            rest = rest.split_once(']').map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    rest.starts_with("Session") || rest.starts_with('(')
+}
+
+/// Parses a session from RON text and repairs what can be repaired.
+///
+/// # Errors
+/// A [`SessionError`] with line and column; its path is empty.
+pub fn parse_session(text: &str) -> Result<(Session, Repairs), SessionError> {
+    let empty = PathBuf::new();
+    if !looks_like_session(text) {
+        return Err(SessionError::NotASession { path: empty });
+    }
+    let options = ron_options();
+    match options.from_str::<Header>(text) {
+        Ok(header) if header.format > FORMAT_VERSION => {
+            return Err(SessionError::NewerFormat {
+                found: header.format,
+                path: empty,
+            });
+        }
+        // Errors are reported by the full parse below, with the better message.
+        Ok(_) | Err(_) => {}
+    }
+    let mut session: Session = options.from_str(text).map_err(|e| {
+        let (line, col) = (e.span.start.line, e.span.start.col);
+        if matches!(e.code, ron::Error::ExceededRecursionLimit) {
+            SessionError::TooDeep {
+                line,
+                col,
+                path: PathBuf::new(),
+            }
+        } else {
+            SessionError::Syntax {
+                line,
+                col,
+                what: e.code.to_string(),
+                path: PathBuf::new(),
+            }
+        }
+    })?;
+    let repairs = repair(&mut session);
+    Ok((session, repairs))
+}
+
+/// Reads a session file.
+///
+/// # Errors
+/// A [`SessionError`] naming the cause, the place and the path.
+pub fn read_session(path: &Path) -> Result<(Session, Repairs), SessionError> {
+    let bytes = read_limited(path, MAX_SESSION_BYTES)?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| SessionError::NotText {
+        path: path.to_path_buf(),
+    })?;
+    parse_session(text).map_err(|e| e.attach(path))
+}
+
+/// The session as pretty RON, starting with `Session(`.
+///
+/// # Errors
+/// Only if serde fails, which plain data does not.
+pub fn session_to_ron(session: &Session) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .escape_strings(true);
+    let body = ron::ser::to_string_pretty(session, config)?;
+    // Name the top level only: the file says what it is, the rest stays terse.
+    Ok(format!("Session{body}\n"))
+}
+
+/// Fixes what a hand-edited or merged file can get wrong, saying what it did.
+fn repair(session: &mut Session) -> Repairs {
+    let t = tr();
+    let mut repairs = Vec::new();
+
+    // Duplicate actor ids: later ones get a fresh id.
+    let mut seen: HashSet<ActorId> = HashSet::new();
+    for index in 0..session.actors.len() {
+        let id = session.actors[index].id.clone();
+        if !seen.insert(id.clone()) {
+            let fresh =
+                crate::actors::unique_id(&session.actors[index].name, |id| seen.contains(id));
+            repairs.push(fill(
+                t.repair_duplicate_actor,
+                &[("id", &id), ("new", &fresh)],
+            ));
+            seen.insert(fresh.clone());
+            session.actors[index].id = fresh;
+        }
+    }
+
+    // Duplicate annotation ids: later ones get a fresh id.
+    let mut seen: HashSet<AnnotationId> = HashSet::new();
+    for index in 0..session.annotations.len() {
+        let id = session.annotations[index].id.clone();
+        if !seen.insert(id.clone()) {
+            let fresh = session.next_annotation_id();
+            repairs.push(fill(
+                t.repair_duplicate_annotation,
+                &[("id", &id), ("new", &fresh)],
+            ));
+            seen.insert(fresh.clone());
+            session.annotations[index].id = fresh;
+        }
+    }
+
+    // Actors referred to but not listed: listed, so the reference is kept.
+    let known: HashSet<ActorId> = session.actors.iter().map(|a| a.id.clone()).collect();
+    let mut missing: Vec<ActorId> = session
+        .annotations
+        .iter()
+        .flat_map(|a| a.actors.iter())
+        .filter(|id| !known.contains(*id))
+        .cloned()
+        .collect();
+    missing.sort();
+    missing.dedup();
+    for id in missing {
+        repairs.push(fill(t.repair_unknown_actor, &[("id", &id)]));
+        session
+            .actors
+            .push(Actor::new(id.clone(), id.0.clone(), ActorKind::Other));
+    }
+
+    // An annotation listing an actor twice.
+    for annotation in &mut session.annotations {
+        let before = annotation.actors.len();
+        let mut seen = HashSet::new();
+        annotation.actors.retain(|id| seen.insert(id.clone()));
+        if annotation.actors.len() != before {
+            repairs.push(fill(t.repair_repeated_actor, &[("id", &annotation.id)]));
+        }
+    }
+
+    // Reversed positions; offsets past the text are left to re-anchoring.
+    for annotation in &mut session.annotations {
+        let target = &mut annotation.target;
+        if target.start > target.end {
+            std::mem::swap(&mut target.start, &mut target.end);
+            repairs.push(fill(t.repair_reversed_range, &[("id", &annotation.id)]));
+        }
+    }
+    repairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"Session(
+    format: 1,
+    document: (title: "T", path: None, hash: "blake3:00", chars: 10),
+    actors: [],
+    annotations: [],
+)"#;
+
+    #[test]
+    fn a_minimal_session_parses_and_round_trips() {
+        let (session, repairs) = parse_session(MINIMAL).unwrap();
+        assert!(repairs.is_empty());
+        let text = session_to_ron(&session).unwrap();
+        assert!(text.starts_with("Session(\n    format: 1,"), "{text}");
+        assert_eq!(parse_session(&text).unwrap().0, session);
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let broken = MINIMAL.replace("chars: 10)", "chars: 10,,)");
+        let err = parse_session(&broken).unwrap_err();
+        let SessionError::Syntax { line, col, .. } = err else {
+            panic!("expected a syntax error, got {err:?}");
+        };
+        assert_eq!((line, col), (3, 69));
+    }
+
+    #[test]
+    fn newer_formats_and_foreign_files_are_named_as_such() {
+        let newer = MINIMAL
+            .replace("format: 1", "format: 7")
+            .replace("actors: []", "actors: [], future: true");
+        assert!(matches!(
+            parse_session(&newer),
+            Err(SessionError::NewerFormat { found: 7, .. })
+        ));
+        assert!(matches!(
+            parse_session("Militärbündnis beginnt mit Abzug"),
+            Err(SessionError::NotASession { .. })
+        ));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        // Typed fields reject a wrong shape at once; the danger is an unknown
+        // field, which the parser skips by recursing into it.
+        let deep = MINIMAL.replace(
+            "actors: []",
+            &format!(
+                "extra: {}{}, actors: []",
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            ),
+        );
+        let result = parse_session(&deep);
+        assert!(
+            matches!(result, Err(SessionError::TooDeep { .. })),
+            "{result:?}"
+        );
+    }
+
+    #[test]
+    fn negative_offsets_and_wrong_types_are_syntax_errors() {
+        let negative = MINIMAL.replace("chars: 10", "chars: -10");
+        assert!(matches!(
+            parse_session(&negative),
+            Err(SessionError::Syntax { .. })
+        ));
+        let wrong = MINIMAL.replace("chars: 10", "chars: \"zehn\"");
+        assert!(matches!(
+            parse_session(&wrong),
+            Err(SessionError::Syntax { .. })
+        ));
+    }
+}
