@@ -19,6 +19,7 @@ pub mod annotation;
 pub mod document;
 pub mod i18n;
 pub mod storage;
+pub mod ui;
 
 use document::{Document, TextFormat};
 

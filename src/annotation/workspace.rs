@@ -137,7 +137,8 @@ impl Workspace {
             review: HashSet::new(),
             moved_from: std::collections::HashMap::new(),
             session_path: None,
-            saved_state: None,
+            // Nothing to lose yet: a fresh session is clean until edited.
+            saved_state: Some(0),
             revision: 0,
         }
     }
@@ -421,6 +422,61 @@ impl Workspace {
             created: time,
             modified: time,
         }
+    }
+
+    /// Edits that mark each of `ranges` as an annotation with `actor`: a new
+    /// annotation where none covers exactly that range, the actor added where
+    /// one does. Returns the edits and how many annotations they add.
+    #[must_use]
+    pub fn mark_ranges(
+        &self,
+        ranges: &[CharRange],
+        colour: Colour,
+        actor: &ActorId,
+    ) -> (Vec<Edit>, usize) {
+        let mut edits = Vec::new();
+        let mut next = self
+            .session
+            .next_annotation_id()
+            .0
+            .trim_start_matches('a')
+            .parse::<u64>()
+            .unwrap_or(1);
+        let mut added = 0;
+        let time = now();
+        for &range in ranges {
+            let existing = self
+                .session
+                .annotations
+                .iter()
+                .find(|a| a.range() == range && !self.is_orphaned(a));
+            match existing {
+                Some(a) if a.actors.contains(actor) => {}
+                Some(a) => {
+                    let mut changed = a.clone();
+                    changed.actors.push(actor.clone());
+                    changed.modified = time;
+                    edits.push(Edit::ReplaceAnnotation(changed));
+                }
+                None => {
+                    edits.push(Edit::AddAnnotation {
+                        annotation: Annotation {
+                            id: AnnotationId(format!("a{next}")),
+                            target: Target::from_range(&self.document, range),
+                            colour,
+                            actors: vec![actor.clone()],
+                            note: String::new(),
+                            created: time,
+                            modified: time,
+                        },
+                        index: None,
+                    });
+                    next += 1;
+                    added += 1;
+                }
+            }
+        }
+        (edits, added)
     }
 
     /// The session as it would be written to `path`: the document path made

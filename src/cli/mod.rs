@@ -98,10 +98,6 @@ fn load_document(path: &Path) -> Result<Document, String> {
 }
 
 fn open_window(file: Option<&Path>) -> Result<ExitCode, String> {
-    let what = file.map_or_else(
-        || randnotiz::BUNDLED_ARTICLE_NAME.to_owned(),
-        |p| p.display().to_string(),
-    );
-    println!("randnotiz: would open {what}");
+    randnotiz::ui::run(file.map(Path::to_path_buf))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -144,6 +144,265 @@ strings! {
     /// {title}
     notice_text_different,
 
+    /// Menu action.
+    action_open,
+    /// Menu action.
+    action_save,
+    /// Menu action.
+    action_save_as,
+    /// Menu action.
+    action_quit,
+    /// Menu action.
+    action_undo,
+    /// Menu action.
+    action_redo,
+    /// Menu action.
+    action_find,
+    /// Menu action.
+    action_next_section,
+    /// Menu action.
+    action_previous_section,
+    /// Menu action.
+    action_continuous,
+    /// Menu action.
+    action_zoom_in,
+    /// Menu action.
+    action_zoom_out,
+    /// Menu action.
+    action_dark,
+    /// Menu action.
+    action_delete,
+    /// Menu action.
+    action_escape,
+    /// Menu action.
+    action_copy,
+    /// Menu.
+    menu_file,
+    /// Menu.
+    menu_recent,
+    /// Menu.
+    menu_edit,
+    /// Menu.
+    menu_view,
+    /// Menu.
+    menu_help,
+    /// Menu.
+    recent_none,
+    /// Menu.
+    serif_font,
+    /// Menu.
+    serif_missing,
+    /// Menu.
+    language,
+    /// Menu and window title.
+    help_shortcuts,
+    /// Shortcut table.
+    shortcut_colours,
+    /// Help menu.
+    dialog_help,
+    /// {annotations} {actors} {orphans}
+    status_counts,
+    /// Status line.
+    status_unsaved,
+    /// {date}
+    header_date,
+    /// {stand}
+    header_stand,
+    /// {i} {n} {label}
+    section_position,
+    /// Reader.
+    empty_view,
+    /// Outline.
+    outline_title,
+    /// {n} {count}
+    outline_tooltip,
+    /// Actor panel.
+    actors_title,
+    /// {mentions} {annotations} {kind}
+    actor_tooltip,
+    /// Actor panel.
+    actor_counts_help,
+    /// Actor panel.
+    new_actor_hint,
+    /// Actor panel.
+    add_actor,
+    /// Actor editor.
+    actor_name,
+    /// Actor editor.
+    actor_kind,
+    /// Actor editor.
+    actor_aliases,
+    /// Actor editor.
+    actor_aliases_help,
+    /// Actor editor.
+    actor_colour,
+    /// Actor editor.
+    actor_note,
+    /// Actor editor.
+    actor_note_hint,
+    /// Actor editor.
+    open_dossier,
+    /// Actor editor.
+    mark_mentions,
+    /// Actor editor.
+    mark_mentions_help,
+    /// {n}
+    mentions_marked,
+    /// Notice.
+    mentions_all_marked,
+    /// Actor editor.
+    delete_actor,
+    /// Actor editor.
+    delete_actor_help,
+    /// {name}
+    dossier_title,
+    /// {aliases}
+    dossier_aliases,
+    /// {mentions} {annotations}
+    dossier_counts,
+    /// Dossier.
+    dossier_passages,
+    /// Dossier.
+    dossier_empty,
+    /// Dossier.
+    dossier_jump,
+    /// Sidebar.
+    sidebar_title,
+    /// Sidebar.
+    scope_section,
+    /// Sidebar.
+    scope_all,
+    /// Sidebar.
+    filter_hint,
+    /// Sidebar.
+    filtered_by_actor,
+    /// Sidebar.
+    clear_actor_filter,
+    /// Sidebar.
+    only_moved,
+    /// {shown} {total}
+    list_count,
+    /// {n}
+    orphans_title,
+    /// Sidebar.
+    orphans_help,
+    /// {id}
+    focused_title,
+    /// Badge.
+    badge_moved,
+    /// Badge.
+    badge_changed,
+    /// Badge.
+    badge_orphaned,
+    /// Sidebar.
+    moved_help,
+    /// {from} {to}
+    moved_from,
+    /// Sidebar.
+    confirm_moved,
+    /// {prefix} {suffix}
+    orphan_context,
+    /// Sidebar.
+    reattach,
+    /// Sidebar.
+    reattach_help,
+    /// Sidebar.
+    reattach_disabled,
+    /// Sidebar.
+    close_editor,
+    /// Sidebar.
+    extent,
+    /// Sidebar.
+    extent_start_earlier,
+    /// Sidebar.
+    extent_start_later,
+    /// Sidebar.
+    extent_end_earlier,
+    /// Sidebar.
+    extent_end_later,
+    /// {name} {meaning} {key}
+    colour_tooltip,
+    /// {name}
+    filter_colour,
+    /// {name}
+    remove_actor_tooltip,
+    /// Toolbar.
+    actor_picker_hint,
+    /// {name}
+    actor_create,
+    /// Toolbar.
+    note_hint,
+    /// Toolbar label.
+    label_actors,
+    /// Toolbar label.
+    label_note,
+    /// Search label.
+    search_label,
+    /// Search.
+    search_hint,
+    /// Search.
+    search_next,
+    /// Search.
+    search_previous,
+    /// Search.
+    search_close,
+    /// {i} {n} {notes}
+    search_count,
+    /// {n}
+    search_too_many,
+    /// Search.
+    search_in_notes,
+    /// Dialog.
+    dialog_open_title,
+    /// Dialog.
+    dialog_save_title,
+    /// Dialog.
+    dialog_locate_title,
+    /// Dialog filter.
+    filter_readable,
+    /// Dialog filter.
+    filter_sessions,
+    /// Dialog filter.
+    filter_texts,
+    /// Dialog.
+    no_dialog_available,
+    /// Dialog.
+    no_dialog_thread,
+    /// Dialog.
+    path_label,
+    /// Dialog.
+    path_hint,
+    /// Button.
+    button_open,
+    /// Button.
+    button_save,
+    /// Button.
+    button_cancel,
+    /// Button.
+    button_discard,
+    /// Button.
+    button_ok,
+    /// Error dialog.
+    error_title,
+    /// Dialog.
+    unsaved_title,
+    /// Dialog.
+    unsaved_body,
+    /// {path}
+    saved,
+    /// {summary}
+    opened_session,
+    /// Notice.
+    locate_text,
+    /// Banner.
+    review_moved,
+    /// Banner.
+    dismiss,
+    /// {error}
+    renderer_fallback,
+    /// {wgpu} {glow}
+    err_no_window,
+
     /// Command line: what to do when the session's text is missing.
     cli_hint_text,
     /// Command line: {path}

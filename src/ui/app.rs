@@ -1,0 +1,1054 @@
+//! The application: panels around the reading column, and the one place
+//! where what panels ask for is carried out.
+//!
+//! Each frame: derived facts are brought up to date, keys and dropped files
+//! become intents, every panel draws and returns intents, and then
+//! [`App::apply`] carries them out in order — edits through the workspace's
+//! undo history, everything else on the view. Drawing never changes the
+//! session.
+
+use std::path::{Path, PathBuf};
+
+use egui::{FontFamily, Key, Modifiers, RichText, Ui, ViewportCommand};
+
+use super::actor_panel::ActorPanel;
+use super::command::{Action, Intent};
+use super::derived::Derived;
+use super::files::{self, Files, Purpose};
+use super::messages::{AfterConfirm, Choice, Messages};
+use super::reader::{Marks, ReaderInput, ReaderView, Span};
+use super::search::Search;
+use super::settings::{STORAGE_KEY, Settings, ThemeChoice};
+use super::sidebar::{Scope, Sidebar, SidebarInput};
+use super::toolbar::{Editor, Subject};
+use super::{dossier, outline, theme};
+use crate::actors::ActorId;
+use crate::anchor::Target;
+use crate::annotation::{AnnotationId, Colour, Edit, OpenError, Workspace, now};
+use crate::document::CharRange;
+use crate::i18n::{self, fill, tr};
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A text or session to open instead of the bundled article.
+    pub file: Option<PathBuf>,
+    /// Use native file dialogs (off in tests: the path field is used).
+    pub native_dialogs: bool,
+}
+
+/// What the reader is looking at, apart from the session itself.
+#[derive(Clone, Debug, Default)]
+pub struct View {
+    /// The section shown (section mode) or last navigated to.
+    pub section: usize,
+    /// The reader's selection, in document chars.
+    pub selection: Option<CharRange>,
+    /// The annotation being looked at or edited.
+    pub focus: Option<AnnotationId>,
+    /// The actor whose mentions are underlined and whose annotations are listed.
+    pub actor: Option<ActorId>,
+}
+
+/// The Randnotiz window.
+pub struct App {
+    ws: Workspace,
+    derived: Derived,
+    view: View,
+    reader: ReaderView,
+    toolbar: Editor,
+    sidebar: Sidebar,
+    actors: ActorPanel,
+    search: Search,
+    files: Files,
+    messages: Messages,
+    settings: Settings,
+    dossier: Option<ActorId>,
+    show_shortcuts: bool,
+    serif_available: bool,
+    title: String,
+    /// Close without asking (the user said "discard").
+    quitting: bool,
+    /// What to do once a save asked for by "save changes?" has succeeded.
+    after_save: Option<AfterConfirm>,
+    /// Whether the toolbar was shown in the last frame (then the sidebar
+    /// does not show a second editor).
+    toolbar_visible: bool,
+    /// Close on the next frame (after "discard" or a save before quitting).
+    close_now: bool,
+    applied_theme: Option<ThemeChoice>,
+    ctx: egui::Context,
+}
+
+impl App {
+    /// The app on the bundled article, or on `options.file`.
+    #[must_use]
+    pub fn new(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        options: StartOptions,
+    ) -> Self {
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default();
+        if let Some(lang) = i18n::Lang::from_env() {
+            i18n::set_lang(lang);
+        } else {
+            i18n::set_lang(settings.lang);
+        }
+        let serif_available = theme::install_fonts(ctx);
+        let mut app = Self {
+            ws: Workspace::bundled(),
+            derived: Derived::default(),
+            view: View::default(),
+            reader: ReaderView::default(),
+            toolbar: Editor::default(),
+            sidebar: Sidebar::default(),
+            actors: ActorPanel::default(),
+            search: Search::default(),
+            files: Files::new(options.native_dialogs),
+            messages: Messages::default(),
+            settings,
+            dossier: None,
+            show_shortcuts: false,
+            serif_available,
+            title: String::new(),
+            quitting: false,
+            after_save: None,
+            toolbar_visible: false,
+            close_now: false,
+            applied_theme: None,
+            ctx: ctx.clone(),
+        };
+        if let Some(file) = options.file {
+            app.open(&file);
+        }
+        app
+    }
+
+    /// The workspace shown.
+    #[must_use]
+    pub fn workspace(&self) -> &Workspace {
+        &self.ws
+    }
+
+    /// The view state: section, selection, focus, chosen actor.
+    #[must_use]
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// The messages on screen.
+    #[must_use]
+    pub fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    /// The remembered settings.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The window title as last set.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Where document char `pos` was drawn in the last frame.
+    #[must_use]
+    pub fn char_rect(&self, pos: usize) -> Option<egui::Rect> {
+        self.reader.char_rect(pos)
+    }
+
+    fn family(&self) -> FontFamily {
+        if self.settings.serif && self.serif_available {
+            FontFamily::Name(theme::SERIF.into())
+        } else {
+            FontFamily::Proportional
+        }
+    }
+
+    fn span(&self) -> Span {
+        if self.settings.continuous {
+            Span::All
+        } else {
+            Span::Section(self.view.section)
+        }
+    }
+
+    /// The section shown, or in view in continuous mode.
+    fn current_section(&self) -> usize {
+        if self.settings.continuous {
+            self.reader.section_in_view().unwrap_or(self.view.section)
+        } else {
+            self.view.section
+        }
+    }
+
+    /// One frame.
+    pub fn frame(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_theme(match self.settings.theme {
+                ThemeChoice::Light => egui::Theme::Light,
+                ThemeChoice::Dark => egui::Theme::Dark,
+            });
+            self.applied_theme = Some(self.settings.theme);
+        }
+        self.derived.update(&self.ws);
+
+        let mut intents = self.keyboard(&ctx);
+        intents.extend(dropped_files(&ctx));
+        if let Some((purpose, path)) = self.files.poll() {
+            self.chosen(&ctx, purpose, &path);
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| intents.extend(self.menu_ui(ui)));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::left("left")
+            .resizable(true)
+            .default_size(theme::SIDE_PANEL_WIDTH)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("left-scroll")
+                    .show(ui, |ui| {
+                        intents.extend(outline::ui(
+                            ui,
+                            self.ws.document(),
+                            &self.derived,
+                            self.current_section(),
+                            self.settings.continuous,
+                        ));
+                        ui.separator();
+                        intents.extend(self.actors.ui(
+                            ui,
+                            &self.ws,
+                            &self.derived,
+                            self.view.actor.as_ref(),
+                        ));
+                    });
+            });
+        egui::Panel::right("right")
+            .resizable(true)
+            .default_size(theme::SIDE_PANEL_WIDTH + 20.0)
+            .show(ui, |ui| {
+                let input = SidebarInput {
+                    ws: &self.ws,
+                    derived: &self.derived,
+                    section: self.current_section(),
+                    focus: self.view.focus.as_ref(),
+                    actor: self.view.actor.as_ref(),
+                    selection: self.view.selection,
+                    colour: self.settings.colour,
+                    show_editor: !self.toolbar_visible,
+                };
+                intents.extend(self.sidebar.ui(ui, &input));
+            });
+        egui::CentralPanel::default().show(ui, |ui| intents.extend(self.central_ui(ui)));
+
+        intents.extend(self.toolbar_ui(&ctx));
+        intents.extend(dossier::window(
+            &ctx,
+            &mut self.dossier,
+            &self.ws,
+            &self.derived,
+        ));
+        self.shortcuts_window(&ctx);
+        if let Some((purpose, path)) = self.files.prompt_ui(&ctx) {
+            self.chosen(&ctx, purpose, &path);
+        }
+        if let Some((after, choice)) = self.messages.modals_ui(&ctx) {
+            self.answered(&ctx, after, choice);
+        }
+
+        for intent in intents {
+            self.apply(&ctx, intent);
+        }
+        self.window_title(&ctx);
+        self.close_request(&ctx);
+    }
+
+    /// Global keys: actions, and 1–8 for colours on a selection.
+    fn keyboard(&mut self, ctx: &egui::Context) -> Vec<Intent> {
+        let mut out = Vec::new();
+        if self.files.busy()
+            || self.messages.current_error().is_some()
+            || self.messages.confirm.is_some()
+        {
+            return out; // a modal has the keyboard
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        // Shortcuts with more modifiers first: egui matches Ctrl+Shift+Z
+        // "logically" against Ctrl+Z too.
+        let mut shortcuts: Vec<(Action, egui::KeyboardShortcut)> = Action::ALL
+            .into_iter()
+            .filter(|action| !(typing && action.yields_to_text_fields()))
+            .flat_map(|action| action.shortcuts().iter().map(move |s| (action, *s)))
+            .collect();
+        shortcuts.sort_by_key(|(_, s)| {
+            let m = s.modifiers;
+            std::cmp::Reverse(
+                u8::from(m.shift) + u8::from(m.ctrl || m.command || m.mac_cmd) + u8::from(m.alt),
+            )
+        });
+        ctx.input_mut(|input| {
+            for (action, shortcut) in shortcuts {
+                if input.consume_shortcut(&shortcut) {
+                    out.push(Intent::Action(action));
+                }
+            }
+            if !typing {
+                let keys = [
+                    Key::Num1,
+                    Key::Num2,
+                    Key::Num3,
+                    Key::Num4,
+                    Key::Num5,
+                    Key::Num6,
+                    Key::Num7,
+                    Key::Num8,
+                ];
+                for (n, key) in keys.into_iter().enumerate() {
+                    if input.consume_key(Modifiers::NONE, key)
+                        && let Some(colour) = Colour::from_key(n + 1)
+                    {
+                        out.push(Intent::Annotate(colour));
+                    }
+                }
+            }
+        });
+        out
+    }
+
+    fn menu_ui(&mut self, ui: &mut Ui) -> Vec<Intent> {
+        let t = tr();
+        let mut intents = Vec::new();
+        let item = |ui: &mut Ui, action: Action, enabled: bool, intents: &mut Vec<Intent>| {
+            let shortcut = ui.ctx().format_shortcut(&action.shortcuts()[0]);
+            if ui
+                .add_enabled(
+                    enabled,
+                    egui::Button::new(action.label()).shortcut_text(shortcut),
+                )
+                .clicked()
+            {
+                intents.push(Intent::Action(action));
+            }
+        };
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(t.menu_file, |ui| {
+                item(ui, Action::Open, true, &mut intents);
+                ui.menu_button(t.menu_recent, |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label(RichText::new(t.recent_none).weak());
+                    }
+                    for path in &self.settings.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            intents.push(Intent::OpenPath(path.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                item(ui, Action::Save, true, &mut intents);
+                item(ui, Action::SaveAs, true, &mut intents);
+                ui.separator();
+                item(ui, Action::Quit, true, &mut intents);
+            });
+            ui.menu_button(t.menu_edit, |ui| {
+                item(ui, Action::Undo, self.ws.can_undo(), &mut intents);
+                item(ui, Action::Redo, self.ws.can_redo(), &mut intents);
+                ui.separator();
+                item(
+                    ui,
+                    Action::Copy,
+                    self.view.selection.is_some(),
+                    &mut intents,
+                );
+                item(ui, Action::Find, true, &mut intents);
+                item(
+                    ui,
+                    Action::DeleteAnnotation,
+                    self.view.focus.is_some(),
+                    &mut intents,
+                );
+            });
+            ui.menu_button(t.menu_view, |ui| {
+                let mut continuous = self.settings.continuous;
+                if ui
+                    .checkbox(&mut continuous, Action::ToggleContinuous.label())
+                    .changed()
+                {
+                    intents.push(Intent::Action(Action::ToggleContinuous));
+                }
+                item(ui, Action::NextSection, true, &mut intents);
+                item(ui, Action::PreviousSection, true, &mut intents);
+                ui.separator();
+                item(ui, Action::ZoomIn, true, &mut intents);
+                item(ui, Action::ZoomOut, true, &mut intents);
+                let mut dark = self.settings.theme == ThemeChoice::Dark;
+                if ui.checkbox(&mut dark, Action::ToggleDark.label()).changed() {
+                    intents.push(Intent::Action(Action::ToggleDark));
+                }
+                ui.add_enabled_ui(self.serif_available, |ui| {
+                    ui.checkbox(&mut self.settings.serif, t.serif_font)
+                        .on_disabled_hover_text(t.serif_missing);
+                });
+                ui.separator();
+                ui.label(RichText::new(t.language).small().weak());
+                for lang in i18n::Lang::ALL {
+                    if ui
+                        .radio(self.settings.lang == lang, lang.native_name())
+                        .clicked()
+                    {
+                        self.settings.lang = lang;
+                        i18n::set_lang(lang);
+                    }
+                }
+            });
+            ui.menu_button(t.menu_help, |ui| {
+                if ui.button(t.help_shortcuts).clicked() {
+                    self.show_shortcuts = true;
+                }
+                ui.label(RichText::new(files::dialog_help()).small().weak());
+                ui.label(
+                    RichText::new(format!("Randnotiz {}", env!("CARGO_PKG_VERSION")))
+                        .small()
+                        .weak(),
+                );
+            });
+        });
+        intents
+    }
+
+    fn status_ui(&mut self, ui: &mut Ui) {
+        let t = tr();
+        ui.horizontal(|ui| {
+            let session = self.ws.session();
+            ui.label(
+                RichText::new(fill(
+                    t.status_counts,
+                    &[
+                        ("annotations", &session.annotations.len()),
+                        ("actors", &session.actors.len()),
+                        ("orphans", &self.derived.orphans.len()),
+                    ],
+                ))
+                .small(),
+            );
+            if self.ws.is_dirty() {
+                ui.label(
+                    RichText::new(t.status_unsaved)
+                        .small()
+                        .color(theme::warning(ui.visuals())),
+                );
+            }
+            self.messages.notice_ui(ui);
+        });
+    }
+
+    fn central_ui(&mut self, ui: &mut Ui) -> Vec<Intent> {
+        let t = tr();
+        let mut intents = Vec::new();
+        let doc = std::sync::Arc::clone(self.ws.document());
+        let family = self.family();
+        let font_size = self.settings.font_size;
+
+        // Title, date and Stand, then the section navigation.
+        ui.vertical_centered(|ui| {
+            ui.add_space(4.0);
+            ui.label(
+                RichText::new(doc.title_or_default())
+                    .font(egui::FontId::new(font_size * 1.5, family.clone()))
+                    .strong(),
+            );
+            let meta = doc.meta();
+            let mut facts = Vec::new();
+            if let Some(date) = &meta.date {
+                facts.push(fill(t.header_date, &[("date", date)]));
+            }
+            if let Some(stand) = &meta.stand {
+                facts.push(fill(t.header_stand, &[("stand", stand)]));
+            }
+            if let Some(path) = self.ws.document_path().and_then(Path::file_name) {
+                facts.push(path.to_string_lossy().into_owned());
+            }
+            if !facts.is_empty() {
+                ui.label(RichText::new(facts.join("  ·  ")).weak());
+            }
+        });
+        let sections = doc.sections().len();
+        let current = self.current_section();
+        ui.horizontal(|ui| {
+            ui.add_enabled_ui(current > 0, |ui| {
+                if ui
+                    .button("◀")
+                    .on_hover_text(Action::PreviousSection.label())
+                    .clicked()
+                {
+                    intents.push(Intent::Action(Action::PreviousSection));
+                }
+            });
+            if let Some(section) = doc.sections().get(current) {
+                ui.label(fill(
+                    t.section_position,
+                    &[
+                        ("i", &(current + 1)),
+                        ("n", &sections),
+                        ("label", &section.label()),
+                    ],
+                ));
+            }
+            ui.add_enabled_ui(current + 1 < sections, |ui| {
+                if ui
+                    .button("▶")
+                    .on_hover_text(Action::NextSection.label())
+                    .clicked()
+                {
+                    intents.push(Intent::Action(Action::NextSection));
+                }
+            });
+        });
+        if self.messages.report_ui(ui) {
+            self.sidebar.only_moved = true;
+            self.sidebar.scope = Scope::All;
+        }
+        intents.extend(self.search.ui(ui, &self.ws));
+        ui.separator();
+
+        let mentions = self
+            .view
+            .actor
+            .as_ref()
+            .and_then(|id| self.ws.session().actor_index(id))
+            .map_or(&[][..], |i| self.derived.mentions.of(i));
+        let mention_colour = self
+            .view
+            .actor
+            .as_ref()
+            .and_then(|id| self.ws.session().actor(id))
+            .map_or(egui::Color32::GRAY, |a| theme::actor_colour(a.colour));
+        let actor = self.view.actor.clone();
+        let dimmed = move |a: &crate::annotation::Annotation| {
+            actor.as_ref().is_some_and(|id| !a.actors.contains(id))
+        };
+        let input = ReaderInput {
+            ws: &self.ws,
+            derived: &self.derived,
+            span: self.span(),
+            font_size,
+            family,
+            marks: Marks {
+                annotations: &self.ws.session().annotations,
+                derived: &self.derived,
+                focus: self.view.focus.as_ref(),
+                selection: self.view.selection,
+                hits: &self.search.hits,
+                current_hit: self.search.current,
+                mentions,
+                mention_colour,
+                dimmed: &dimmed,
+                dark: ui.visuals().dark_mode,
+            },
+        };
+        intents.extend(self.reader.ui(ui, &input));
+        intents
+    }
+
+    /// The small toolbar at the selection, or at the focused annotation.
+    fn toolbar_ui(&mut self, ctx: &egui::Context) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        self.toolbar_visible = false;
+        let focused = self
+            .view
+            .focus
+            .as_ref()
+            .and_then(|id| self.ws.session().annotation(id));
+        let (subject, at) = match (self.view.selection, focused) {
+            (Some(selection), _) => (Subject::Selection(selection), selection.end),
+            (None, Some(annotation)) if !self.ws.is_orphaned(annotation) => {
+                (Subject::Annotation(annotation), annotation.range().end)
+            }
+            _ => return intents,
+        };
+        let Some(rect) = self.reader.char_rect(at) else {
+            return intents;
+        };
+        let screen = ctx.content_rect();
+        let width = 300.0;
+        let x = rect
+            .left()
+            .min(screen.right() - width - 8.0)
+            .max(screen.left() + 8.0);
+        let y = rect.bottom() + 6.0;
+        if y > screen.bottom() - 40.0 {
+            return intents;
+        }
+        self.toolbar_visible = true;
+        egui::Area::new(egui::Id::unique("selection-toolbar"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(egui::pos2(x, y))
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_width(width);
+                    intents.extend(self.toolbar.ui(
+                        ui,
+                        &self.ws,
+                        subject,
+                        self.settings.colour,
+                        "toolbar",
+                    ));
+                });
+            });
+        intents
+    }
+
+    fn shortcuts_window(&mut self, ctx: &egui::Context) {
+        let t = tr();
+        let mut open = self.show_shortcuts;
+        egui::Window::new(t.help_shortcuts)
+            .open(&mut open)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for action in Action::ALL {
+                        ui.label(action.label());
+                        let keys: Vec<String> = action
+                            .shortcuts()
+                            .iter()
+                            .map(|s| ctx.format_shortcut(s))
+                            .collect();
+                        ui.label(RichText::new(keys.join(", ")).monospace());
+                        ui.end_row();
+                    }
+                    ui.label(t.shortcut_colours);
+                    ui.label(RichText::new("1 – 8").monospace());
+                    ui.end_row();
+                });
+            });
+        self.show_shortcuts = open;
+    }
+
+    /// Carries out one intent.
+    #[allow(clippy::too_many_lines)]
+    pub fn apply(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::Action(action) => self.run(ctx, action),
+            Intent::Edit(edit, key) => self.edit(*edit, key),
+            Intent::GoToSection(i) => self.go_to_section(i),
+            Intent::Focus(id) => {
+                self.view.selection = None;
+                if let Some(range) = self
+                    .ws
+                    .session()
+                    .annotation(&id)
+                    .filter(|a| !self.ws.is_orphaned(a))
+                    .map(crate::annotation::Annotation::range)
+                {
+                    self.reveal(range);
+                }
+                if self.view.focus.as_ref() != Some(&id) {
+                    self.toolbar.query.clear();
+                    self.ws.seal_history();
+                }
+                self.view.focus = Some(id);
+            }
+            Intent::Unfocus => {
+                self.view.focus = None;
+                self.toolbar.query.clear();
+                self.ws.seal_history();
+            }
+            Intent::Reveal(range) => self.reveal(range),
+            Intent::Select(selection) => {
+                if selection.is_some() {
+                    self.view.focus = None;
+                }
+                self.view.selection = selection;
+            }
+            Intent::Annotate(colour) => self.annotate(colour),
+            Intent::ChooseActor(actor) => self.view.actor = actor,
+            Intent::OpenPath(path) => self.open_guarded(&path),
+            Intent::SaveTo(path) => self.save_to(&path),
+            Intent::Confirm(id) => self.ws.confirm(&id),
+            Intent::Reattach(id) => self.reattach(&id),
+            Intent::Dossier(id) => self.dossier = Some(id),
+            Intent::MarkMentions(id) => self.mark_mentions(&id),
+        }
+    }
+
+    fn run(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Open => {
+                let folder = self
+                    .ws
+                    .session_path()
+                    .or(self.ws.document_path())
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf);
+                self.files.ask(ctx, Purpose::Open, folder.as_deref(), None);
+            }
+            Action::Save => self.save(ctx),
+            Action::SaveAs => self.save_as(ctx),
+            Action::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Action::Undo => {
+                if self.ws.undo() {
+                    self.after_history();
+                }
+            }
+            Action::Redo => {
+                if self.ws.redo() {
+                    self.after_history();
+                }
+            }
+            Action::Find => self.search.open(),
+            Action::NextSection => self.step_section(true),
+            Action::PreviousSection => self.step_section(false),
+            Action::ToggleContinuous => {
+                let section = self.current_section();
+                self.settings.continuous = !self.settings.continuous;
+                self.go_to_section(section);
+            }
+            Action::ZoomIn => self.settings.zoom(true),
+            Action::ZoomOut => self.settings.zoom(false),
+            Action::ToggleDark => {
+                self.settings.theme = match self.settings.theme {
+                    ThemeChoice::Light => ThemeChoice::Dark,
+                    ThemeChoice::Dark => ThemeChoice::Light,
+                };
+            }
+            Action::DeleteAnnotation => {
+                if let Some(id) = self.view.focus.take() {
+                    self.edit(Edit::RemoveAnnotation(id), None);
+                }
+            }
+            Action::Escape => {
+                if self.view.selection.is_some() || self.view.focus.is_some() {
+                    self.view.selection = None;
+                    self.view.focus = None;
+                    self.ws.seal_history();
+                } else if self.search.open {
+                    self.search.close();
+                }
+            }
+            Action::Copy => {
+                if let Some(selection) = self.view.selection {
+                    ctx.copy_text(self.ws.document().slice(selection).to_owned());
+                }
+            }
+        }
+    }
+
+    fn edit(&mut self, edit: Edit, key: Option<String>) {
+        match self.ws.apply_coalescing(edit, key) {
+            Ok(()) => self.derived.update(&self.ws),
+            Err(err) => self.messages.error(err.to_string()),
+        }
+        self.drop_stale_focus();
+    }
+
+    fn after_history(&mut self) {
+        self.derived.update(&self.ws);
+        self.drop_stale_focus();
+    }
+
+    fn drop_stale_focus(&mut self) {
+        if let Some(id) = &self.view.focus
+            && self.ws.session().annotation(id).is_none()
+        {
+            self.view.focus = None;
+        }
+        if let Some(id) = &self.view.actor
+            && self.ws.session().actor(id).is_none()
+        {
+            self.view.actor = None;
+        }
+    }
+
+    fn reveal(&mut self, range: CharRange) {
+        if !self.settings.continuous
+            && let Some(section) = self.ws.document().section_at(range.start)
+        {
+            self.view.section = section;
+        }
+        self.reader.reveal(range);
+    }
+
+    fn go_to_section(&mut self, i: usize) {
+        let doc = self.ws.document();
+        let i = i.min(doc.sections().len().saturating_sub(1));
+        self.view.section = i;
+        self.view.selection = None;
+        if self.settings.continuous
+            && let Some(section) = doc.sections().get(i)
+        {
+            let start = section.range.start;
+            self.reader.reveal(CharRange::new(start, start));
+        }
+    }
+
+    fn step_section(&mut self, forward: bool) {
+        let current = self.current_section();
+        let last = self.ws.document().sections().len().saturating_sub(1);
+        let next = if forward {
+            (current + 1).min(last)
+        } else {
+            current.saturating_sub(1)
+        };
+        if next != current {
+            self.go_to_section(next);
+        }
+    }
+
+    fn annotate(&mut self, colour: Colour) {
+        self.settings.colour = colour;
+        if let Some(selection) = self.view.selection.take() {
+            let annotation = self
+                .ws
+                .new_annotation(selection, colour, Vec::new(), String::new());
+            let id = annotation.id.clone();
+            self.edit(
+                Edit::AddAnnotation {
+                    annotation,
+                    index: None,
+                },
+                None,
+            );
+            self.view.focus = Some(id);
+            self.toolbar.query.clear();
+        } else if let Some(annotation) = self
+            .view
+            .focus
+            .as_ref()
+            .and_then(|id| self.ws.session().annotation(id))
+        {
+            let mut changed = annotation.clone();
+            changed.colour = colour;
+            changed.modified = now();
+            self.edit(Edit::ReplaceAnnotation(changed), None);
+        }
+    }
+
+    fn reattach(&mut self, id: &AnnotationId) {
+        let (Some(selection), Some(annotation)) =
+            (self.view.selection, self.ws.session().annotation(id))
+        else {
+            return;
+        };
+        let mut changed = annotation.clone();
+        changed.target = Target::from_range(self.ws.document(), selection);
+        changed.modified = now();
+        self.edit(Edit::ReplaceAnnotation(changed), None);
+        self.ws.confirm(id);
+        self.view.selection = None;
+        self.view.focus = Some(id.clone());
+    }
+
+    fn mark_mentions(&mut self, id: &ActorId) {
+        let Some(index) = self.ws.session().actor_index(id) else {
+            return;
+        };
+        let ranges: Vec<CharRange> = self.derived.mentions.of(index).to_vec();
+        let (edits, added) = self.ws.mark_ranges(&ranges, self.settings.colour, id);
+        if edits.is_empty() {
+            self.messages.notice(tr().mentions_all_marked);
+            return;
+        }
+        self.edit(Edit::Batch(edits), None);
+        self.messages
+            .notice(fill(tr().mentions_marked, &[("n", &added)]));
+    }
+
+    fn save(&mut self, ctx: &egui::Context) {
+        match self.ws.session_path().map(Path::to_path_buf) {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(ctx),
+        }
+    }
+
+    fn save_as(&mut self, ctx: &egui::Context) {
+        let folder = self
+            .ws
+            .session_path()
+            .or(self.ws.document_path())
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let name = files::session_name_for(self.ws.document_path());
+        self.files
+            .ask(ctx, Purpose::SaveAs, folder.as_deref(), Some(&name));
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        let path = files::with_session_extension(path.to_path_buf());
+        match self.ws.save(&path) {
+            Ok(()) => {
+                self.messages
+                    .notice(fill(tr().saved, &[("path", &path.display())]));
+                self.settings.remember(path);
+                if let Some(after) = self.after_save.take() {
+                    self.proceed(after);
+                }
+            }
+            Err(err) => {
+                self.after_save = None;
+                self.messages.error(err.to_string());
+            }
+        }
+    }
+
+    fn open_guarded(&mut self, path: &Path) {
+        if self.ws.is_dirty() {
+            self.messages.confirm = Some(AfterConfirm::Open(path.to_path_buf()));
+        } else {
+            self.open(path);
+        }
+    }
+
+    /// Opens a text or session; on failure the open session stays as it was.
+    pub fn open(&mut self, path: &Path) {
+        let is_session = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        if is_session {
+            match Workspace::open_session(path, None) {
+                Ok((ws, report)) => {
+                    self.replace(ws);
+                    if report.moved + report.orphaned > 0 || !report.notices.is_empty() {
+                        self.messages.report = Some(report);
+                    } else {
+                        self.messages
+                            .notice(fill(tr().opened_session, &[("summary", &report.summary())]));
+                    }
+                    self.settings.remember(path.to_path_buf());
+                }
+                Err(OpenError::DocumentMissing { .. }) => {
+                    self.messages.notice(tr().locate_text);
+                    self.files.ask(
+                        &self.ctx.clone(),
+                        Purpose::LocateText {
+                            session: path.to_path_buf(),
+                        },
+                        path.parent(),
+                        None,
+                    );
+                }
+                Err(err) => self.messages.error(err.to_string()),
+            }
+        } else {
+            match Workspace::open_text(path) {
+                Ok(ws) => {
+                    if let Some(notice) = ws.document().encoding().notice() {
+                        self.messages.error(notice);
+                    }
+                    self.replace(ws);
+                    self.settings.remember(path.to_path_buf());
+                }
+                Err(err) => self.messages.error(err.to_string()),
+            }
+        }
+    }
+
+    fn open_with_text(&mut self, session: &Path, text: &Path) {
+        match Workspace::open_session(session, Some(text)) {
+            Ok((ws, report)) => {
+                self.replace(ws);
+                self.messages.report = Some(report);
+                self.settings.remember(session.to_path_buf());
+            }
+            Err(err) => self.messages.error(err.to_string()),
+        }
+    }
+
+    fn replace(&mut self, ws: Workspace) {
+        self.ws = ws;
+        self.view = View::default();
+        self.reader = ReaderView::default();
+        self.derived = Derived::default();
+        self.derived.update(&self.ws);
+        self.search.close();
+        self.dossier = None;
+        self.messages.report = None;
+        self.sidebar.only_moved = false;
+    }
+
+    fn chosen(&mut self, ctx: &egui::Context, purpose: Purpose, path: &Path) {
+        match purpose {
+            Purpose::Open => self.open_guarded(path),
+            Purpose::SaveAs => self.save_to(path),
+            Purpose::LocateText { session } => self.open_with_text(&session, path),
+        }
+        ctx.request_repaint();
+    }
+
+    fn answered(&mut self, ctx: &egui::Context, after: AfterConfirm, choice: Choice) {
+        match choice {
+            Choice::Discard => self.proceed(after),
+            Choice::Save => {
+                self.after_save = Some(after);
+                self.save(ctx);
+            }
+        }
+        ctx.request_repaint();
+    }
+
+    fn proceed(&mut self, after: AfterConfirm) {
+        match after {
+            AfterConfirm::Quit => {
+                self.quitting = true;
+                self.close_now = true;
+            }
+            AfterConfirm::Open(path) => self.open(&path),
+        }
+    }
+
+    fn window_title(&mut self, ctx: &egui::Context) {
+        let name = self
+            .ws
+            .session_path()
+            .and_then(Path::file_name)
+            .map_or_else(
+                || self.ws.document().title_or_default().to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let dirty = if self.ws.is_dirty() { "● " } else { "" };
+        let title = format!("{dirty}{name} – Randnotiz");
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn close_request(&mut self, ctx: &egui::Context) {
+        if self.close_now {
+            self.close_now = false;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+            return;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.ws.is_dirty() && !self.quitting {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.messages.confirm = Some(AfterConfirm::Quit);
+        }
+    }
+}
+
+fn dropped_files(ctx: &egui::Context) -> Vec<Intent> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .take(1)
+            .map(Intent::OpenPath)
+            .collect()
+    })
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,174 @@
+//! What the app tells the user: errors that need an answer, short notices
+//! that fade, the re-anchoring report, and "save changes?" before losing work.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{RichText, Ui};
+
+use crate::annotation::{DocumentMatch, LoadReport};
+use crate::i18n::tr;
+use crate::ui::theme;
+
+/// How long a notice stays.
+const NOTICE_TIME: Duration = Duration::from_secs(4);
+
+/// What waits for the answer to "save changes?".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AfterConfirm {
+    /// Close the window.
+    Quit,
+    /// Open a file.
+    Open(PathBuf),
+}
+
+/// The answer to "save changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+}
+
+/// Messages to show.
+#[derive(Default)]
+pub struct Messages {
+    errors: VecDeque<String>,
+    notice: Option<(String, Instant)>,
+    /// The last load's re-anchoring report, until dismissed.
+    pub report: Option<LoadReport>,
+    /// An action that waits for "save changes?".
+    pub confirm: Option<AfterConfirm>,
+}
+
+impl Messages {
+    /// Shows an error until the user acknowledges it.
+    pub fn error(&mut self, message: impl Into<String>) {
+        self.errors.push_back(message.into());
+    }
+
+    /// Shows a short notice at the bottom for a few seconds.
+    pub fn notice(&mut self, message: impl Into<String>) {
+        self.notice = Some((message.into(), Instant::now()));
+    }
+
+    /// The error on screen, if any (for tests and the status line).
+    #[must_use]
+    pub fn current_error(&self) -> Option<&str> {
+        self.errors.front().map(String::as_str)
+    }
+
+    /// The notice on screen, if any.
+    #[must_use]
+    pub fn current_notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|(m, _)| m.as_str())
+    }
+
+    /// Draws the modal error and the "save changes?" question. Returns the
+    /// answer to the question when given.
+    pub fn modals_ui(&mut self, ctx: &egui::Context) -> Option<(AfterConfirm, Choice)> {
+        let t = tr();
+        if let Some(error) = self.errors.front().cloned() {
+            let mut close = false;
+            egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                ui.set_max_width(480.0);
+                ui.label(
+                    RichText::new(t.error_title)
+                        .heading()
+                        .color(theme::error(ui.visuals())),
+                );
+                ui.label(error);
+                ui.add_space(6.0);
+                if ui.button(t.button_ok).clicked()
+                    || ui.input(|i| {
+                        i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)
+                    })
+                {
+                    close = true;
+                }
+            });
+            if close {
+                self.errors.pop_front();
+            }
+            return None;
+        }
+        let after = self.confirm.clone()?;
+        let mut answer = None;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.label(RichText::new(t.unsaved_title).heading());
+            ui.label(t.unsaved_body);
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button(t.button_save).clicked() {
+                    answer = Some(Choice::Save);
+                }
+                if ui.button(t.button_discard).clicked() {
+                    answer = Some(Choice::Discard);
+                }
+                if ui.button(t.button_cancel).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    cancel = true;
+                }
+            });
+        });
+        if cancel || answer.is_some() {
+            self.confirm = None;
+        }
+        answer.map(|a| (after, a))
+    }
+
+    /// Draws the notice line at the bottom, if a notice is fresh.
+    pub fn notice_ui(&mut self, ui: &mut Ui) {
+        let Some((text, at)) = &self.notice else {
+            return;
+        };
+        let age = at.elapsed();
+        if age > NOTICE_TIME {
+            self.notice = None;
+            return;
+        }
+        ui.label(RichText::new(text.as_str()).small());
+        ui.ctx().request_repaint_after(NOTICE_TIME - age);
+    }
+
+    /// Draws the re-anchoring report as a banner; returns true when the user
+    /// asks to review moved annotations.
+    pub fn report_ui(&mut self, ui: &mut Ui) -> bool {
+        let t = tr();
+        let Some(report) = &self.report else {
+            return false;
+        };
+        let mut review = false;
+        let mut dismiss = false;
+        let colour = match report.relation {
+            DocumentMatch::Same if report.orphaned == 0 => ui.visuals().text_color(),
+            DocumentMatch::Different => theme::error(ui.visuals()),
+            _ => theme::warning(ui.visuals()),
+        };
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(1.0, colour))
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(report.summary()).color(colour));
+                    if report.moved > 0 && ui.small_button(t.review_moved).clicked() {
+                        review = true;
+                    }
+                    if ui.small_button("×").on_hover_text(t.dismiss).clicked() {
+                        dismiss = true;
+                    }
+                });
+                for notice in &report.notices {
+                    ui.label(RichText::new(notice).small());
+                }
+            });
+        if dismiss {
+            self.report = None;
+        }
+        review
+    }
+}

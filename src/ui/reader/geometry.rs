@@ -1,0 +1,88 @@
+//! From char ranges to rectangles on a galley, and from points back to chars.
+//!
+//! Galley cursors count chars of the laid-out text, which is the block's
+//! document text char for char; so a galley index plus the block's start is
+//! a document offset, with no bytes involved.
+
+use egui::{Galley, Pos2, Rect, pos2};
+
+/// The rectangles (one per row) covering local chars `start..end` of a galley,
+/// relative to the galley's origin.
+pub fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    if start >= end {
+        return rects;
+    }
+    let mut row_start = 0;
+    for row in &galley.rows {
+        let chars = row.char_count_excluding_newline().0;
+        let row_end = row_start + chars;
+        if start < row_end.max(row_start + 1) && end > row_start {
+            let from = start.max(row_start) - row_start;
+            let to = end.min(row_end) - row_start;
+            let x0 = row.pos.x + row.x_offset(egui::text::CharIndex(from));
+            let x1 = if to >= chars {
+                row.pos.x + row.size.x
+            } else {
+                row.pos.x + row.x_offset(egui::text::CharIndex(to))
+            };
+            if x1 > x0 {
+                rects.push(Rect::from_min_max(
+                    pos2(x0, row.min_y()),
+                    pos2(x1, row.max_y()),
+                ));
+            }
+        }
+        row_start = row_end + usize::from(row.ends_with_newline);
+        if row_start >= end {
+            break;
+        }
+    }
+    rects
+}
+
+/// The local char offset nearest to `pos` (relative to the galley's origin).
+pub fn char_at(galley: &Galley, pos: Pos2) -> usize {
+    galley.cursor_from_pos(pos.to_vec2()).index.0
+}
+
+/// The left edge of local char `index`, as a 0-wide rectangle on its row.
+pub fn caret(galley: &Galley, index: usize) -> Rect {
+    galley.pos_from_cursor(egui::text::CCursor::new(index))
+}
+
+/// The word around local char `index`: letters, digits and joiners.
+pub fn word_at(text: &str, index: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    if chars.is_empty() {
+        return (0, 0);
+    }
+    let index = index.min(chars.len() - 1);
+    if !is_word(chars[index]) {
+        return (index, index + 1);
+    }
+    let start = chars[..index]
+        .iter()
+        .rposition(|&c| !is_word(c))
+        .map_or(0, |p| p + 1);
+    let end = chars[index..]
+        .iter()
+        .position(|&c| !is_word(c))
+        .map_or(chars.len(), |p| index + p);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_around_a_char() {
+        let text = "Die OVKS-Truppen ziehen ab.";
+        assert_eq!(word_at(text, 6), (4, 16));
+        assert_eq!(word_at(text, 3), (3, 4));
+        assert_eq!(word_at(text, 0), (0, 3));
+        assert_eq!(word_at("Ärger", 2), (0, 5));
+    }
+}

@@ -1,0 +1,277 @@
+//! The reading column's geometry: which blocks are shown, how tall each is,
+//! and their galleys, laid out only when they come into view.
+//!
+//! A book has tens of thousands of paragraphs; laying them all out on every
+//! width change would cost hundreds of milliseconds. So each block starts
+//! with an estimated height (chars × average glyph width ÷ column width) that
+//! becomes exact once the block is laid out. Galleys are cached per block
+//! and dropped when the width, font or view changes. Highlights are painted
+//! behind the galleys, so annotating never lays text out again.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::{Color32, FontFamily, Galley, TextFormat, text::LayoutJob};
+
+use crate::document::{CharRange, Document, Role};
+use crate::ui::theme;
+
+/// Below this many chars a view is laid out whole at once: exact heights, no
+/// estimates (an article costs a millisecond or two).
+const LAY_OUT_WHOLE_BELOW: usize = 60_000;
+/// Galleys kept around the visible ones before the cache is trimmed.
+const MAX_CACHED_GALLEYS: usize = 600;
+
+/// What the column shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Span {
+    /// One section.
+    Section(usize),
+    /// The whole text, continuously.
+    All,
+}
+
+/// Everything the galleys depend on; a change lays the view out again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutKey {
+    /// The document's hash (a different document, a different layout).
+    pub document: String,
+    /// Section or whole text.
+    pub span: Span,
+    /// Column width in points, rounded.
+    pub width: f32,
+    /// Reading-font size.
+    pub font_size: f32,
+    /// Reading-font family.
+    pub family: FontFamily,
+    /// Pixels per point: glyphs are placed on the pixel grid.
+    pub pixels_per_point: f32,
+}
+
+/// One block of the column: a heading or a paragraph.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// The chars shown, in document offsets.
+    pub range: CharRange,
+    /// The heading level, for a heading.
+    pub heading: Option<u8>,
+    /// What kind of paragraph (for a heading: `Body`).
+    pub role: Role,
+    /// Show single line breaks as spaces (hand-wrapped text).
+    pub reflow: bool,
+    /// Which section the block belongs to.
+    pub section: usize,
+}
+
+/// The column's blocks with their heights and galleys.
+#[derive(Default)]
+pub struct Layout {
+    key: Option<LayoutKey>,
+    blocks: Vec<Block>,
+    heights: Vec<f32>,
+    exact: Vec<bool>,
+    /// `tops[i]` is the y of block `i` in the column; `tops[len]` the total.
+    tops: Vec<f32>,
+    galleys: HashMap<usize, Arc<Galley>>,
+}
+
+impl Layout {
+    /// Makes the layout fit `key`, rebuilding blocks and estimates when it
+    /// changed. Returns true when it did.
+    pub fn ensure(&mut self, key: LayoutKey, doc: &Document, painter: &egui::Painter) -> bool {
+        if self.key.as_ref() == Some(&key) {
+            return false;
+        }
+        let same_blocks = self
+            .key
+            .as_ref()
+            .is_some_and(|old| old.document == key.document && old.span == key.span);
+        if !same_blocks {
+            self.blocks = blocks(doc, key.span);
+        }
+        self.galleys.clear();
+        self.heights = self.estimate(&key, doc, painter);
+        self.exact = vec![false; self.blocks.len()];
+        self.key = Some(key);
+        self.recompute_tops();
+        let chars: usize = self.blocks.iter().map(|b| b.range.len()).sum();
+        if chars < LAY_OUT_WHOLE_BELOW {
+            for i in 0..self.blocks.len() {
+                self.galley(i, doc, painter);
+            }
+        }
+        true
+    }
+
+    /// The reading-font size laid out for.
+    pub fn font_size(&self) -> f32 {
+        self.key
+            .as_ref()
+            .map_or(theme::FONT_DEFAULT, |k| k.font_size)
+    }
+
+    /// The blocks shown.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Height of the whole column.
+    pub fn total_height(&self) -> f32 {
+        self.tops.last().copied().unwrap_or(0.0)
+    }
+
+    /// Top of block `i` in the column.
+    pub fn top(&self, i: usize) -> f32 {
+        self.tops.get(i).copied().unwrap_or(0.0)
+    }
+
+    /// The block at column height `y` (the last one for anything below).
+    pub fn block_at(&self, y: f32) -> usize {
+        let after = self.tops[..self.blocks.len()].partition_point(|&top| top <= y);
+        after.saturating_sub(1)
+    }
+
+    /// The block holding document char `pos`, or the nearest before it.
+    pub fn block_of_char(&self, pos: usize) -> Option<usize> {
+        if self.blocks.is_empty() {
+            return None;
+        }
+        let after = self.blocks.partition_point(|b| b.range.start <= pos);
+        Some(after.saturating_sub(1))
+    }
+
+    /// The galley of block `i`, laid out now if needed. Returns the change in
+    /// the block's height when an estimate became exact.
+    pub fn galley(
+        &mut self,
+        i: usize,
+        doc: &Document,
+        painter: &egui::Painter,
+    ) -> (Arc<Galley>, f32) {
+        if let Some(galley) = self.galleys.get(&i) {
+            return (Arc::clone(galley), 0.0);
+        }
+        let Some(key) = &self.key else {
+            return (painter.layout_job(LayoutJob::default()), 0.0);
+        };
+        let block = &self.blocks[i];
+        let galley = painter.layout_job(job(doc, block, key));
+        let height = galley.size().y + theme::paragraph_gap(key.font_size);
+        let delta = height - self.heights[i];
+        self.heights[i] = height;
+        self.exact[i] = true;
+        if delta.abs() > 0.01 {
+            self.recompute_tops();
+        }
+        if self.galleys.len() >= MAX_CACHED_GALLEYS {
+            // Keep the neighbourhood of what is being laid out now.
+            self.galleys
+                .retain(|&j, _| j.abs_diff(i) < MAX_CACHED_GALLEYS / 2);
+        }
+        self.galleys.insert(i, Arc::clone(&galley));
+        (galley, delta)
+    }
+
+    /// The galley of block `i` if it is laid out.
+    pub fn cached(&self, i: usize) -> Option<&Arc<Galley>> {
+        self.galleys.get(&i)
+    }
+
+    fn recompute_tops(&mut self) {
+        self.tops.clear();
+        self.tops.reserve(self.heights.len() + 1);
+        let mut y = 0.0;
+        for h in &self.heights {
+            self.tops.push(y);
+            y += h;
+        }
+        self.tops.push(y);
+    }
+
+    fn estimate(&self, key: &LayoutKey, doc: &Document, painter: &egui::Painter) -> Vec<f32> {
+        let sample = "Die Organisation des Vertrags über kollektive Sicherheit zieht ab.";
+        let mut averages: HashMap<(Option<u8>, bool), (f32, f32)> = HashMap::new();
+        let mut measure = |heading: Option<u8>, role: Role| {
+            let small = matches!(role, Role::Byline | Role::Aside);
+            *averages.entry((heading, small)).or_insert_with(|| {
+                let font = theme::block_font(&key.family, key.font_size, heading, role);
+                let galley = painter.layout_no_wrap(sample.to_owned(), font, Color32::PLACEHOLDER);
+                #[allow(clippy::cast_precision_loss)]
+                let per_char = galley.size().x / sample.chars().count() as f32;
+                (per_char, galley.size().y)
+            })
+        };
+        let gap = theme::paragraph_gap(key.font_size);
+        self.blocks
+            .iter()
+            .map(|block| {
+                let (per_char, row) = measure(block.heading, block.role);
+                let text = doc.slice(block.range);
+                let lines: f32 = if block.reflow {
+                    #[allow(clippy::cast_precision_loss)]
+                    let chars = block.range.len() as f32;
+                    (chars * per_char / key.width).ceil().max(1.0)
+                } else {
+                    text.split('\n')
+                        .map(|line| {
+                            #[allow(clippy::cast_precision_loss)]
+                            let chars = line.chars().count() as f32;
+                            (chars * per_char / key.width).ceil().max(1.0)
+                        })
+                        .sum()
+                };
+                lines * row + gap
+            })
+            .collect()
+    }
+}
+
+/// The layout job of one block: one section of text, colour left to the painter.
+fn job(doc: &Document, block: &Block, key: &LayoutKey) -> LayoutJob {
+    let text = doc.slice(block.range);
+    // Same number of chars either way, so galley cursors stay document offsets.
+    let text = if block.reflow {
+        text.replace('\n', " ")
+    } else {
+        text.to_owned()
+    };
+    let format = TextFormat {
+        font_id: theme::block_font(&key.family, key.font_size, block.heading, block.role),
+        color: Color32::PLACEHOLDER,
+        italics: block.role == Role::Byline,
+        ..Default::default()
+    };
+    let mut job = LayoutJob::single_section(text, format);
+    job.wrap.max_width = key.width;
+    job
+}
+
+/// The blocks of a span of the document.
+fn blocks(doc: &Document, span: Span) -> Vec<Block> {
+    let sections: Box<dyn Iterator<Item = (usize, &crate::document::Section)>> = match span {
+        Span::Section(i) => Box::new(doc.sections().iter().enumerate().skip(i).take(1)),
+        Span::All => Box::new(doc.sections().iter().enumerate()),
+    };
+    let mut out = Vec::new();
+    for (index, section) in sections {
+        if let Some(heading) = &section.heading {
+            out.push(Block {
+                range: heading.range,
+                heading: Some(heading.level),
+                role: Role::Body,
+                reflow: false,
+                section: index,
+            });
+        }
+        for paragraph in &section.paragraphs {
+            out.push(Block {
+                range: paragraph.range,
+                heading: None,
+                role: paragraph.role,
+                reflow: paragraph.hard_wrapped,
+                section: index,
+            });
+        }
+    }
+    out
+}

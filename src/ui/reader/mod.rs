@@ -1,0 +1,427 @@
+//! The reading column: the text of a section (or all of it), selectable with
+//! the mouse across paragraphs, with annotations painted behind it.
+//!
+//! egui's `TextEdit` and `Label` lay out their whole text every frame and do
+//! not report a selection that spans paragraphs, so the reader does its own:
+//! only visible blocks are laid out (see [`layout`]), the selection is a range
+//! of document chars, and hit-testing goes through the galleys of the blocks
+//! under the pointer. Frame cost depends on what is on screen, not on the
+//! length of the text.
+
+pub mod geometry;
+mod layout;
+mod paint;
+
+use egui::{FontFamily, Id, Pos2, Rect, Sense, Ui, pos2, vec2};
+
+pub use layout::Span;
+use layout::{Layout, LayoutKey};
+pub use paint::Marks;
+
+use crate::annotation::Workspace;
+use crate::document::CharRange;
+use crate::ui::command::Intent;
+use crate::ui::derived::Derived;
+use crate::ui::theme;
+
+/// Extra height laid out above and below the viewport, so that scrolling
+/// a little never meets a block laid out for the first time.
+const OVERSCAN: f32 = 400.0;
+/// Distance from the viewport's edge at which a drag scrolls.
+const AUTOSCROLL_EDGE: f32 = 24.0;
+
+/// What the reader needs to know to draw.
+pub struct ReaderInput<'a> {
+    /// The workspace shown.
+    pub ws: &'a Workspace,
+    /// Its derived facts.
+    pub derived: &'a Derived,
+    /// Section or whole text.
+    pub span: Span,
+    /// Reading-font size.
+    pub font_size: f32,
+    /// Reading-font family.
+    pub family: FontFamily,
+    /// What to paint besides the text.
+    pub marks: Marks<'a>,
+}
+
+/// The reading column's state between frames.
+pub struct ReaderView {
+    layout: Layout,
+    /// Where a drag started, in document chars.
+    anchor: Option<usize>,
+    /// A range to bring into view on the next frame.
+    reveal: Option<CharRange>,
+    /// A scroll offset to apply on the next frame.
+    scroll_to: Option<f32>,
+    /// Screen position of the column's top-left in the last frame.
+    origin: Option<Pos2>,
+    /// The viewport in column coordinates in the last frame.
+    viewport: Rect,
+    last_span: Option<Span>,
+}
+
+impl Default for ReaderView {
+    fn default() -> Self {
+        Self {
+            layout: Layout::default(),
+            anchor: None,
+            reveal: None,
+            scroll_to: None,
+            origin: None,
+            viewport: Rect::NOTHING,
+            last_span: None,
+        }
+    }
+}
+
+impl ReaderView {
+    /// Brings `range` into view on the next frame.
+    pub fn reveal(&mut self, range: CharRange) {
+        self.reveal = Some(range);
+    }
+
+    /// Where document char `pos` was drawn in the last frame, if it was.
+    /// Tests use this to drag over a passage as a user would.
+    #[must_use]
+    pub fn char_rect(&self, pos: usize) -> Option<Rect> {
+        let origin = self.origin?;
+        let i = self.layout.block_of_char(pos)?;
+        let block = self.layout.blocks().get(i)?;
+        if !(block.range.start..=block.range.end).contains(&pos) {
+            return None;
+        }
+        let galley = self.layout.cached(i)?;
+        let caret = geometry::caret(galley, pos - block.range.start);
+        Some(caret.translate(origin.to_vec2() + vec2(0.0, self.layout.top(i))))
+    }
+
+    /// The section at the top of the viewport (for the outline in continuous mode).
+    #[must_use]
+    pub fn section_in_view(&self) -> Option<usize> {
+        let i = self.layout.block_at(self.viewport.top() + 1.0);
+        self.layout.blocks().get(i).map(|b| b.section)
+    }
+
+    /// Draws the column and returns what the user asked for.
+    pub fn ui(&mut self, ui: &mut Ui, input: &ReaderInput<'_>) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        let doc = input.ws.document();
+        let available = ui.available_width();
+        let margin = theme::margin(input.font_size);
+        let width = theme::column_width(input.font_size, available).round();
+        let key = LayoutKey {
+            document: doc.hash().to_owned(),
+            span: input.span,
+            width,
+            font_size: input.font_size,
+            family: input.family.clone(),
+            pixels_per_point: ui.ctx().pixels_per_point(),
+        };
+        let span_changed = self.last_span != Some(input.span);
+        self.last_span = Some(input.span);
+        self.layout.ensure(key, doc, ui.painter());
+        if span_changed && self.reveal.is_none() {
+            self.scroll_to = Some(0.0);
+        }
+        if let Some(range) = self.reveal.take() {
+            self.scroll_to = Some(self.y_of(range.start, doc, ui.painter()).max(0.0));
+        }
+
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt(("reader", input.span))
+            .auto_shrink(false);
+        if let Some(y) = self.scroll_to.take() {
+            area = area.vertical_scroll_offset(y);
+        }
+        let output = area.show_viewport(ui, |ui, viewport| {
+            self.column_ui(ui, viewport, input, width, margin, &mut intents);
+        });
+        self.viewport = Rect::from_min_size(
+            pos2(0.0, output.state.clamped_offset().y),
+            output.inner_rect.size(),
+        );
+        intents
+    }
+
+    /// The column y of document char `pos` (its block's top, or its row when laid out).
+    fn y_of(
+        &mut self,
+        pos: usize,
+        doc: &crate::document::Document,
+        painter: &egui::Painter,
+    ) -> f32 {
+        let Some(i) = self.layout.block_of_char(pos) else {
+            return 0.0;
+        };
+        let (galley, _) = self.layout.galley(i, doc, painter);
+        let local = pos.saturating_sub(self.layout.blocks()[i].range.start);
+        let row_y = geometry::caret(&galley, local).top();
+        // Leave a little of the text before it in view.
+        self.layout.top(i) + row_y - 3.0 * self.layout.font_size()
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn column_ui(
+        &mut self,
+        ui: &mut Ui,
+        viewport: Rect,
+        input: &ReaderInput<'_>,
+        width: f32,
+        margin: f32,
+        intents: &mut Vec<Intent>,
+    ) {
+        let doc = input.ws.document();
+        let full_width = ui.available_width();
+        let total = self.layout.total_height();
+        let (rect, response) = ui.allocate_exact_size(
+            vec2(full_width, total.max(viewport.height())),
+            Sense::click_and_drag(),
+        );
+        let x = rect.left() + ((full_width - width) / 2.0).max(margin);
+        let origin = pos2(x, rect.top());
+        self.origin = Some(origin);
+        let painter = ui.painter_at(rect.intersect(ui.clip_rect()));
+        let visuals = ui.visuals().clone();
+        let gutter_x = x - 8.0;
+        let marker_x = x + width + margin * 0.45;
+
+        if self.layout.blocks().is_empty() {
+            ui.put(rect, egui::Label::new(crate::i18n::tr().empty_view));
+            return;
+        }
+
+        // Lay out and paint what is visible. A block that starts above the
+        // viewport and changes height shifts everything under it: scroll by
+        // the same amount so the text in view stays put.
+        let first = self.layout.block_at(viewport.top() - OVERSCAN);
+        let mut shift = 0.0;
+        let mut markers = Vec::new();
+        let mut i = first;
+        while i < self.layout.blocks().len() && self.layout.top(i) < viewport.bottom() + OVERSCAN {
+            let top_before = self.layout.top(i);
+            let (galley, delta) = self.layout.galley(i, doc, ui.painter());
+            if delta != 0.0 && top_before + galley.size().y < viewport.top() {
+                shift += delta;
+            }
+            let block = self.layout.blocks()[i].clone();
+            let block_origin = origin + vec2(0.0, self.layout.top(i));
+            let block_rect = Rect::from_min_size(block_origin, galley.size());
+            if block_rect.bottom() >= ui.clip_rect().top() - OVERSCAN
+                && block_rect.top() <= ui.clip_rect().bottom() + OVERSCAN
+            {
+                markers.extend(paint::marks_under(
+                    &painter,
+                    &galley,
+                    block_origin,
+                    block.range,
+                    &input.marks,
+                    &visuals,
+                    gutter_x,
+                    marker_x,
+                ));
+                let colour = theme::block_colour(&visuals, block.heading.is_some(), block.role);
+                painter.galley(block_origin, galley.clone(), colour);
+                paint::mentions_over(&painter, &galley, block_origin, block.range, &input.marks);
+                // Each visible paragraph is a node for screen readers and tests.
+                let text_id = Id::unique(("reader-block", block.range.start));
+                let text_response = ui.interact(block_rect, text_id, Sense::hover());
+                let label = doc.slice(block.range).to_owned();
+                let heading = block.heading.is_some();
+                text_response.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        if heading {
+                            egui::Role::Heading
+                        } else {
+                            egui::Role::Paragraph
+                        },
+                        true,
+                        &label,
+                    )
+                });
+            }
+            i += 1;
+        }
+        if shift != 0.0 {
+            self.scroll_to = Some(viewport.top() + shift);
+            ui.ctx().request_repaint();
+        }
+        if total != self.layout.total_height() {
+            ui.ctx().request_repaint();
+        }
+
+        self.interact(ui, &response, origin, viewport, input, &markers, intents);
+    }
+
+    /// The document char under a screen position, snapped into the nearest block.
+    fn char_at(
+        &mut self,
+        pos: Pos2,
+        origin: Pos2,
+        doc: &crate::document::Document,
+        painter: &egui::Painter,
+    ) -> usize {
+        let y = pos.y - origin.y;
+        let i = self.layout.block_at(y);
+        let (galley, _) = self.layout.galley(i, doc, painter);
+        let block = &self.layout.blocks()[i];
+        let local_pos = pos - origin - vec2(0.0, self.layout.top(i));
+        // Below the block's text (in the gap to the next): its end.
+        let local = if local_pos.y > galley.size().y {
+            block.range.len()
+        } else {
+            geometry::char_at(&galley, local_pos.to_pos2()).min(block.range.len())
+        };
+        block.range.start + local
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn interact(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        origin: Pos2,
+        viewport: Rect,
+        input: &ReaderInput<'_>,
+        markers: &[paint::Marker],
+        intents: &mut Vec<Intent>,
+    ) {
+        let doc = input.ws.document();
+        let annotations = &input.ws.session().annotations;
+        let pointer = ui.input(|i| i.pointer.interact_pos());
+        let shift_held = ui.input(|i| i.modifiers.shift);
+
+        // A note marker under the pointer: show the note; a click focuses it.
+        if let Some(pos) = ui.input(|i| i.pointer.hover_pos())
+            && let Some(marker) = markers.iter().find(|m| m.rect.expand(3.0).contains(pos))
+        {
+            let annotation = &annotations[marker.index];
+            egui::Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                Id::unique("note-marker"),
+                egui::PopupAnchor::Pointer,
+            )
+            .show(|ui| {
+                ui.set_max_width(320.0);
+                ui.label(&annotation.note);
+            });
+            if response.clicked() {
+                intents.push(Intent::Focus(annotation.id.clone()));
+                return;
+            }
+        }
+
+        if response.drag_started()
+            && let Some(press) = ui.input(|i| i.pointer.press_origin())
+        {
+            let at = self.char_at(press, origin, doc, ui.painter());
+            self.anchor = Some(match input.marks.selection {
+                Some(sel) if shift_held => {
+                    if at < sel.start {
+                        sel.end
+                    } else {
+                        sel.start
+                    }
+                }
+                _ => at,
+            });
+        }
+        if response.dragged()
+            && let (Some(anchor), Some(pos)) = (self.anchor, pointer)
+        {
+            let head = self.char_at(pos, origin, doc, ui.painter());
+            let range = CharRange::new(anchor, head);
+            intents.push(Intent::Select((!range.is_empty()).then_some(range)));
+            // Keep scrolling while the pointer is held at an edge.
+            let screen_top = origin.y + viewport.top();
+            let screen_bottom = origin.y + viewport.bottom();
+            let speed = if pos.y < screen_top + AUTOSCROLL_EDGE {
+                (screen_top + AUTOSCROLL_EDGE - pos.y).min(40.0)
+            } else if pos.y > screen_bottom - AUTOSCROLL_EDGE {
+                -(pos.y - screen_bottom + AUTOSCROLL_EDGE).min(40.0)
+            } else {
+                0.0
+            };
+            if speed != 0.0 {
+                ui.scroll_with_delta(vec2(0.0, speed));
+                ui.ctx().request_repaint();
+            }
+        }
+        if response.drag_stopped() {
+            self.anchor = None;
+        }
+
+        if let Some(pos) = response.interact_pointer_pos().filter(|_| {
+            response.clicked() || response.double_clicked() || response.triple_clicked()
+        }) {
+            let at = self.char_at(pos, origin, doc, ui.painter());
+            let block = self
+                .layout
+                .block_of_char(at)
+                .map(|i| self.layout.blocks()[i].range);
+            if response.triple_clicked() {
+                intents.push(Intent::Select(block));
+            } else if response.double_clicked() {
+                if let Some(block) = block {
+                    let (s, e) = geometry::word_at(doc.slice(block), at - block.start);
+                    intents.push(Intent::Select(Some(CharRange::new(
+                        block.start + s,
+                        block.start + e,
+                    ))));
+                }
+            } else if shift_held && let Some(sel) = input.marks.selection {
+                let anchor = if at < sel.start { sel.end } else { sel.start };
+                intents.push(Intent::Select(Some(CharRange::new(anchor, at))));
+            } else {
+                // A click on a highlight focuses the innermost annotation there.
+                let innermost = input
+                    .derived
+                    .overlapping(CharRange::new(at, at + 1))
+                    .filter(|p| p.range.contains(at))
+                    .min_by_key(|p| p.range.len());
+                intents.push(Intent::Select(None));
+                match innermost {
+                    Some(p) => intents.push(Intent::Focus(annotations[p.index].id.clone())),
+                    None => intents.push(Intent::Unfocus),
+                }
+            }
+        }
+
+        // Hovering a highlight shows what it says.
+        if response.hovered()
+            && self.anchor.is_none()
+            && let Some(pos) = ui.input(|i| i.pointer.hover_pos())
+        {
+            let at = self.char_at(pos, origin, doc, ui.painter());
+            let mut here: Vec<_> = input
+                .derived
+                .overlapping(CharRange::new(at, at + 1))
+                .filter(|p| p.range.contains(at))
+                .collect();
+            here.sort_by_key(|p| p.range.len());
+            if !here.is_empty() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                egui::Tooltip::always_open(
+                    ui.ctx().clone(),
+                    ui.layer_id(),
+                    Id::unique("highlight-hover"),
+                    egui::PopupAnchor::Pointer,
+                )
+                .show(|ui| {
+                    ui.set_max_width(340.0);
+                    for p in here.iter().take(3) {
+                        super::widgets::annotation_summary(
+                            ui,
+                            input.ws.session(),
+                            &annotations[p.index],
+                        );
+                    }
+                });
+            } else {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+            }
+        }
+    }
+}

@@ -1,0 +1,445 @@
+//! The annotation sidebar: filters, the focused annotation's editor, the
+//! list of annotations (this section or all), and orphans apart.
+//!
+//! The list is drawn with `ScrollArea::show_rows`, one row per annotation, so
+//! a session with ten thousand annotations costs what the visible rows cost.
+//! The focused annotation is edited in a panel above the list, with the same
+//! editor as the selection toolbar plus controls for the passage's extent.
+
+use egui::{RichText, Ui};
+
+use crate::actors::ActorId;
+use crate::anchor::Target;
+use crate::annotation::{AnchorState, Annotation, AnnotationId, Colour, Edit, Workspace, now};
+use crate::document::{CharRange, Document};
+use crate::i18n::{fill, tr};
+use crate::ui::command::Intent;
+use crate::ui::derived::Derived;
+use crate::ui::theme;
+use crate::ui::toolbar::{Editor, Subject};
+use crate::ui::widgets;
+
+/// Which annotations the list shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Scope {
+    /// Those of the current section.
+    #[default]
+    Section,
+    /// All of them.
+    All,
+}
+
+/// The sidebar's own state.
+#[derive(Default)]
+pub struct Sidebar {
+    /// Section or all.
+    pub scope: Scope,
+    /// Colours shown; empty means all.
+    pub colours: Vec<Colour>,
+    /// Text the quote or note must contain.
+    pub text: String,
+    /// Show only annotations moved by re-anchoring.
+    pub only_moved: bool,
+    editor: Editor,
+}
+
+/// What the sidebar needs to draw.
+pub struct SidebarInput<'a> {
+    /// The workspace.
+    pub ws: &'a Workspace,
+    /// Its derived facts.
+    pub derived: &'a Derived,
+    /// The current section.
+    pub section: usize,
+    /// The focused annotation.
+    pub focus: Option<&'a AnnotationId>,
+    /// The chosen actor (filters the list).
+    pub actor: Option<&'a ActorId>,
+    /// The reader's selection, for re-attaching.
+    pub selection: Option<CharRange>,
+    /// Colour for new annotations.
+    pub colour: Colour,
+    /// Show the annotation editor (false while the toolbar in the text shows it).
+    pub show_editor: bool,
+}
+
+impl Sidebar {
+    /// True when `annotation` passes the filters.
+    fn shows(&self, input: &SidebarInput<'_>, annotation: &Annotation) -> bool {
+        if let Some(actor) = input.actor
+            && !annotation.actors.contains(actor)
+        {
+            return false;
+        }
+        if !self.colours.is_empty() && !self.colours.contains(&annotation.colour) {
+            return false;
+        }
+        if self.only_moved
+            && !matches!(input.ws.anchor_state(annotation), AnchorState::Moved { .. })
+        {
+            return false;
+        }
+        let needle = self.text.trim().to_lowercase();
+        needle.is_empty()
+            || annotation.quote().to_lowercase().contains(&needle)
+            || annotation.note.to_lowercase().contains(&needle)
+    }
+
+    /// Draws the sidebar.
+    pub fn ui(&mut self, ui: &mut Ui, input: &SidebarInput<'_>) -> Vec<Intent> {
+        let t = tr();
+        let mut intents = Vec::new();
+        let session = input.ws.session();
+        let doc = input.ws.document();
+
+        ui.heading(t.sidebar_title);
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.scope, Scope::Section, t.scope_section);
+            ui.selectable_value(&mut self.scope, Scope::All, t.scope_all);
+        });
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 2.0;
+            for c in Colour::ALL {
+                let on = self.colours.contains(&c);
+                let label = fill(t.filter_colour, &[("name", &c.name())]);
+                if widgets::colour_swatch(ui, c, on, session.meaning(c), Some(&label)).clicked() {
+                    if on {
+                        self.colours.retain(|x| *x != c);
+                    } else {
+                        self.colours.push(c);
+                    }
+                }
+            }
+        });
+        ui.add(
+            egui::TextEdit::singleline(&mut self.text)
+                .hint_text(t.filter_hint)
+                .desired_width(f32::INFINITY),
+        );
+        if let Some(actor) = input.actor.and_then(|id| session.actor(id)) {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(t.filtered_by_actor).small());
+                widgets::actor_chip(ui, actor, false);
+                if ui
+                    .small_button("×")
+                    .on_hover_text(t.clear_actor_filter)
+                    .clicked()
+                {
+                    intents.push(Intent::ChooseActor(None));
+                }
+            });
+        }
+        if self.only_moved {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(t.only_moved).small());
+                if ui.small_button("×").clicked() {
+                    self.only_moved = false;
+                }
+            });
+        }
+        ui.separator();
+
+        // The focused annotation, editable.
+        if let Some(annotation) = input.focus.and_then(|id| session.annotation(id)) {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                intents.extend(self.focused_ui(ui, input, annotation));
+            });
+            ui.add_space(4.0);
+        }
+
+        // The list.
+        let placed: Vec<usize> = input
+            .derived
+            .placed
+            .iter()
+            .map(|p| p.index)
+            .filter(|&i| {
+                let a = &session.annotations[i];
+                (self.scope == Scope::All || doc.section_at(a.range().start) == Some(input.section))
+                    && self.shows(input, a)
+            })
+            .collect();
+        let orphans: Vec<usize> = input
+            .derived
+            .orphans
+            .iter()
+            .copied()
+            .filter(|&i| self.shows(input, &session.annotations[i]))
+            .collect();
+        ui.label(
+            RichText::new(fill(
+                t.list_count,
+                &[
+                    ("shown", &placed.len()),
+                    ("total", &session.annotations.len()),
+                ],
+            ))
+            .small()
+            .weak(),
+        );
+        let row_height =
+            ui.text_style_height(&egui::TextStyle::Body) * 2.0 + ui.spacing().item_spacing.y * 3.0;
+        let orphan_height = if orphans.is_empty() {
+            0.0
+        } else {
+            140.0_f32.min(ui.available_height() / 3.0)
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("annotation-list")
+            .max_height((ui.available_height() - orphan_height).max(80.0))
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, placed.len(), |ui, rows| {
+                for &i in &placed[rows] {
+                    let annotation = &session.annotations[i];
+                    if row_ui(ui, input, annotation, row_height) {
+                        intents.push(Intent::Focus(annotation.id.clone()));
+                    }
+                }
+            });
+
+        if !orphans.is_empty() {
+            ui.separator();
+            ui.label(
+                RichText::new(fill(t.orphans_title, &[("n", &orphans.len())]))
+                    .color(theme::warning(ui.visuals())),
+            )
+            .on_hover_text(t.orphans_help);
+            egui::ScrollArea::vertical()
+                .id_salt("orphan-list")
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for &i in &orphans {
+                        let annotation = &session.annotations[i];
+                        if row_ui(ui, input, annotation, row_height) {
+                            intents.push(Intent::Focus(annotation.id.clone()));
+                        }
+                    }
+                });
+        }
+        intents
+    }
+
+    fn focused_ui(
+        &mut self,
+        ui: &mut Ui,
+        input: &SidebarInput<'_>,
+        annotation: &Annotation,
+    ) -> Vec<Intent> {
+        let t = tr();
+        let mut intents = Vec::new();
+        let ws = input.ws;
+        let doc = ws.document();
+        let state = ws.anchor_state(annotation);
+        egui::Sides::new().show(
+            ui,
+            |ui| {
+                ui.label(RichText::new(fill(t.focused_title, &[("id", &annotation.id)])).strong());
+                match &state {
+                    AnchorState::Anchored => {}
+                    AnchorState::Moved { exact, .. } => {
+                        let text = if *exact {
+                            t.badge_moved
+                        } else {
+                            t.badge_changed
+                        };
+                        widgets::badge(ui, text, theme::warning(ui.visuals()))
+                            .on_hover_text(t.moved_help);
+                    }
+                    AnchorState::Orphaned => {
+                        widgets::badge(ui, t.badge_orphaned, theme::error(ui.visuals()))
+                            .on_hover_text(t.orphans_help);
+                    }
+                }
+            },
+            |ui| {
+                if ui.small_button("×").on_hover_text(t.close_editor).clicked() {
+                    intents.push(Intent::Unfocus);
+                }
+            },
+        );
+        ui.label(
+            RichText::new(format!("„{}“", widgets::excerpt(annotation.quote(), 240))).italics(),
+        );
+        if let AnchorState::Moved { from, .. } = state {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(fill(
+                        t.moved_from,
+                        &[("from", &from.start), ("to", &annotation.range().start)],
+                    ))
+                    .small(),
+                );
+                if ui.small_button(t.confirm_moved).clicked() {
+                    intents.push(Intent::Confirm(annotation.id.clone()));
+                }
+            });
+        }
+        if matches!(state, AnchorState::Orphaned) {
+            ui.label(
+                RichText::new(fill(
+                    t.orphan_context,
+                    &[
+                        ("prefix", &annotation.target.quote.prefix),
+                        ("suffix", &annotation.target.quote.suffix),
+                    ],
+                ))
+                .small()
+                .weak(),
+            );
+        }
+        let reattach = ui.add_enabled(input.selection.is_some(), egui::Button::new(t.reattach));
+        if reattach
+            .on_hover_text(t.reattach_help)
+            .on_disabled_hover_text(t.reattach_disabled)
+            .clicked()
+        {
+            intents.push(Intent::Reattach(annotation.id.clone()));
+        }
+
+        if input.show_editor {
+            intents.extend(self.editor.ui(
+                ui,
+                ws,
+                Subject::Annotation(annotation),
+                input.colour,
+                "sidebar",
+            ));
+        } else {
+            widgets::annotation_summary(ui, ws.session(), annotation);
+        }
+
+        // The passage's extent, a word at a time, without selecting again.
+        if !matches!(state, AnchorState::Orphaned) {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(t.extent).small());
+                let range = annotation.range();
+                let moves = [
+                    (
+                        "⏴",
+                        t.extent_start_earlier,
+                        Some(boundary(doc, range.start, false)),
+                        None,
+                    ),
+                    (
+                        "⏵",
+                        t.extent_start_later,
+                        Some(boundary(doc, range.start, true)),
+                        None,
+                    ),
+                    (
+                        "⏴",
+                        t.extent_end_earlier,
+                        None,
+                        Some(boundary(doc, range.end, false)),
+                    ),
+                    (
+                        "⏵",
+                        t.extent_end_later,
+                        None,
+                        Some(boundary(doc, range.end, true)),
+                    ),
+                ];
+                for (n, (icon, help, start, end)) in moves.into_iter().enumerate() {
+                    if n == 2 {
+                        ui.label("…");
+                    }
+                    let new =
+                        CharRange::new(start.unwrap_or(range.start), end.unwrap_or(range.end));
+                    let valid = !new.is_empty() && new != range && new.start < new.end;
+                    if ui
+                        .add_enabled(valid, egui::Button::new(icon).small())
+                        .on_hover_text(help)
+                        .clicked()
+                    {
+                        let mut changed = annotation.clone();
+                        changed.target = Target::from_range(doc, new);
+                        changed.modified = now();
+                        intents.push(Intent::edit(Edit::ReplaceAnnotation(changed), None));
+                    }
+                }
+            });
+        }
+        intents
+    }
+}
+
+/// One row of the list: colour bar, quote, actors and note on two lines.
+/// Returns true when clicked.
+fn row_ui(ui: &mut Ui, input: &SidebarInput<'_>, annotation: &Annotation, height: f32) -> bool {
+    let session = input.ws.session();
+    let focused = input.focus == Some(&annotation.id);
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    let visuals = ui.visuals().clone();
+    if focused {
+        ui.painter()
+            .rect_filled(rect, 3.0, visuals.selection.bg_fill.gamma_multiply(0.3));
+    } else if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    let bar = egui::Rect::from_min_size(
+        rect.min + egui::vec2(0.0, 3.0),
+        egui::vec2(4.0, height - 6.0),
+    );
+    ui.painter()
+        .rect_filled(bar, 2.0, theme::solid(annotation.colour));
+    let text_rect = rect
+        .shrink2(egui::vec2(4.0, 2.0))
+        .with_min_x(rect.left() + 10.0);
+    let quote = widgets::excerpt(annotation.quote(), 80);
+    let actors: Vec<&str> = annotation
+        .actors
+        .iter()
+        .filter_map(|id| session.actor(id).map(|a| a.name.as_str()))
+        .collect();
+    let mut second = actors.join(", ");
+    if !annotation.note.trim().is_empty() {
+        if !second.is_empty() {
+            second.push_str(" · ");
+        }
+        second.push_str(&widgets::excerpt(&annotation.note, 60));
+    }
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(text_rect));
+    child.add(
+        egui::Label::new(RichText::new(format!("„{quote}“")).italics())
+            .truncate()
+            .selectable(false),
+    );
+    let mut line = RichText::new(second).small();
+    if !matches!(input.ws.anchor_state(annotation), AnchorState::Anchored) {
+        line = line.color(theme::warning(&visuals));
+    }
+    child.add(egui::Label::new(line).truncate().selectable(false));
+    let label = format!("{} „{quote}“", annotation.colour.name());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    response.clicked()
+}
+
+/// The next word boundary after (`forward`) or before `pos`.
+fn boundary(doc: &Document, pos: usize, forward: bool) -> usize {
+    let len = doc.len_chars();
+    let window = if forward {
+        CharRange::new(pos, (pos + 200).min(len))
+    } else {
+        CharRange::new(pos.saturating_sub(200), pos)
+    };
+    let chars: Vec<char> = doc.slice(window).chars().collect();
+    let is_word = |c: &char| c.is_alphanumeric();
+    if forward {
+        let skip_space = chars.iter().take_while(|c| !is_word(c)).count();
+        let word = chars[skip_space..]
+            .iter()
+            .take_while(|c| is_word(c))
+            .count();
+        pos + skip_space + word
+    } else {
+        let skip_space = chars.iter().rev().take_while(|c| !is_word(c)).count();
+        let word = chars[..chars.len() - skip_space]
+            .iter()
+            .rev()
+            .take_while(|c| is_word(c))
+            .count();
+        pos - skip_space - word
+    }
+}

@@ -1,0 +1,251 @@
+//! The small toolbar at the selection, and the annotation editor it shares
+//! with the sidebar: eight colours (keys 1–8), an actor picker (type to
+//! filter, Enter to take, create a new actor on the spot) and a note.
+//!
+//! On a fresh selection, the first choice creates the annotation; from then
+//! on the toolbar edits it. Every change is an edit with undo; typing a note
+//! is one undo step.
+
+use egui::{Key, Ui};
+
+use crate::actors::{Actor, ActorId, ActorKind, Rgb, unique_id};
+use crate::annotation::{Annotation, Colour, Edit, Workspace, now};
+use crate::document::CharRange;
+use crate::i18n::{fill, tr};
+use crate::ui::command::{Action, Intent};
+use crate::ui::widgets;
+
+/// What the editor works on.
+#[derive(Clone, Copy, Debug)]
+pub enum Subject<'a> {
+    /// A selection not yet annotated.
+    Selection(CharRange),
+    /// An existing annotation.
+    Annotation(&'a Annotation),
+}
+
+/// The editor's own state: what is typed in the actor picker.
+#[derive(Default)]
+pub struct Editor {
+    /// Text typed into the actor picker.
+    pub query: String,
+}
+
+/// Colours for actors created on the spot, in turn.
+const NEW_ACTOR_COLOURS: [[u8; 3]; 8] = [
+    [0x1f, 0x77, 0xb4],
+    [0xd6, 0x27, 0x28],
+    [0x2c, 0xa0, 0x2c],
+    [0x94, 0x67, 0xbd],
+    [0xff, 0x7f, 0x0e],
+    [0x8c, 0x56, 0x4b],
+    [0xe3, 0x77, 0xc2],
+    [0x17, 0xbe, 0xcf],
+];
+
+impl Editor {
+    /// Draws the editor for `subject`; `colour` is the colour a new
+    /// annotation gets when the first choice is not a colour.
+    #[allow(clippy::too_many_lines)]
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        subject: Subject<'_>,
+        colour: Colour,
+        id_salt: &str,
+    ) -> Vec<Intent> {
+        let t = tr();
+        let mut intents = Vec::new();
+        let session = ws.session();
+
+        // The annotation as it would be after this frame's changes.
+        let existing = match subject {
+            Subject::Annotation(a) => Some(a.clone()),
+            Subject::Selection(_) => None,
+        };
+        let mut draft = existing.clone().unwrap_or_else(|| {
+            let range = match subject {
+                Subject::Selection(r) => r,
+                Subject::Annotation(a) => a.range(),
+            };
+            ws.new_annotation(range, colour, Vec::new(), String::new())
+        });
+        let mut changed = false;
+        let mut new_actor: Option<Actor> = None;
+
+        // Colours.
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 3.0;
+            for c in Colour::ALL {
+                let selected = existing.as_ref().is_some_and(|a| a.colour == c);
+                if widgets::colour_swatch(ui, c, selected, session.meaning(c), None).clicked() {
+                    match subject {
+                        Subject::Selection(_) => intents.push(Intent::Annotate(c)),
+                        Subject::Annotation(_) => {
+                            draft.colour = c;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            if let Subject::Annotation(a) = subject {
+                ui.separator();
+                if ui
+                    .button("🗑")
+                    .on_hover_text(format!(
+                        "{} ({})",
+                        Action::DeleteAnnotation.label(),
+                        ui.ctx()
+                            .format_shortcut(&Action::DeleteAnnotation.shortcuts()[0])
+                    ))
+                    .clicked()
+                {
+                    intents.push(Intent::edit(Edit::RemoveAnnotation(a.id.clone()), None));
+                    intents.push(Intent::Unfocus);
+                }
+            }
+        });
+
+        // Actors: chips of those chosen, then the picker.
+        let chosen: Vec<&Actor> = draft
+            .actors
+            .iter()
+            .filter_map(|id| session.actor(id))
+            .collect();
+        let mut removed: Option<ActorId> = None;
+        if !chosen.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for actor in &chosen {
+                    if let (_, Some(x)) = widgets::actor_chip(ui, actor, true)
+                        && x.clicked()
+                    {
+                        removed = Some(actor.id.clone());
+                    }
+                }
+            });
+        }
+        if let Some(id) = removed {
+            draft.actors.retain(|a| a != &id);
+            changed = true;
+        }
+        let picker_label = ui.label(egui::RichText::new(t.label_actors).small().weak());
+        let picker = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .id_salt((id_salt, "actor-picker"))
+                    .hint_text(t.actor_picker_hint)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(picker_label.id);
+        let query = self.query.trim().to_lowercase();
+        let matches: Vec<&Actor> = session
+            .actors
+            .iter()
+            .filter(|a| !draft.actors.contains(&a.id))
+            .filter(|a| query.is_empty() || a.names().any(|n| n.to_lowercase().contains(&query)))
+            .take(6)
+            .collect();
+        let enter = picker.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let mut take: Option<ActorId> = None;
+        if !query.is_empty() || picker.has_focus() {
+            ui.horizontal_wrapped(|ui| {
+                for actor in &matches {
+                    if widgets::actor_chip(ui, actor, false)
+                        .0
+                        .interact(egui::Sense::click())
+                        .clicked()
+                    {
+                        take = Some(actor.id.clone());
+                    }
+                }
+                let exact = session
+                    .actors
+                    .iter()
+                    .any(|a| a.name.to_lowercase() == query);
+                if !query.is_empty()
+                    && !exact
+                    && ui
+                        .button(fill(t.actor_create, &[("name", &self.query.trim())]))
+                        .clicked()
+                {
+                    new_actor = Some(self.new_actor(ws));
+                }
+            });
+        }
+        if enter && !query.is_empty() {
+            match matches.first() {
+                Some(first) => take = Some(first.id.clone()),
+                None => new_actor = Some(self.new_actor(ws)),
+            }
+        }
+        if let Some(id) = take {
+            draft.actors.push(id);
+            changed = true;
+            self.query.clear();
+            picker.request_focus();
+        }
+        if let Some(actor) = &new_actor {
+            draft.actors.push(actor.id.clone());
+            changed = true;
+            self.query.clear();
+            picker.request_focus();
+        }
+
+        // The note.
+        let mut note = draft.note.clone();
+        let note_label = ui.label(egui::RichText::new(t.label_note).small().weak());
+        let note_response = ui
+            .add(
+                egui::TextEdit::multiline(&mut note)
+                    .id_salt((id_salt, "note"))
+                    .hint_text(t.note_hint)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(note_label.id);
+        let note_changed = note_response.changed();
+        if note_changed {
+            draft.note = note;
+            changed = true;
+        }
+
+        if changed {
+            draft.modified = now();
+            let coalesce = note_changed.then(|| format!("note:{}", draft.id));
+            let focus = draft.id.clone();
+            let edit = match existing {
+                Some(_) => Edit::ReplaceAnnotation(draft),
+                None => Edit::AddAnnotation {
+                    annotation: draft,
+                    index: None,
+                },
+            };
+            let edit = match new_actor {
+                Some(actor) => Edit::Batch(vec![Edit::AddActor { actor, index: None }, edit]),
+                None => edit,
+            };
+            intents.push(Intent::edit(edit, coalesce));
+            if matches!(subject, Subject::Selection(_)) {
+                intents.push(Intent::Focus(focus));
+            }
+        }
+        intents
+    }
+
+    fn new_actor(&self, ws: &Workspace) -> Actor {
+        let session = ws.session();
+        let name = self.query.trim().to_owned();
+        let id = unique_id(&name, |id| session.actor(id).is_some());
+        let mut actor = Actor::new(id, name, ActorKind::Other);
+        let used: Vec<Rgb> = session.actors.iter().map(|a| a.colour).collect();
+        actor.colour = NEW_ACTOR_COLOURS
+            .iter()
+            .map(|&c| Rgb(c))
+            .find(|c| !used.contains(c))
+            .unwrap_or(Rgb(
+                NEW_ACTOR_COLOURS[session.actors.len() % NEW_ACTOR_COLOURS.len()]
+            ));
+        actor
+    }
+}

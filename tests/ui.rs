@@ -1,0 +1,347 @@
+//! The reading window, driven headless with egui_kittest: clicking by label,
+//! dragging over text with the mouse, typing, saving and reopening.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::PathBuf;
+
+use egui::Role;
+use egui::{Key, Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use randnotiz::actors::ActorId;
+use randnotiz::annotation::Colour;
+use randnotiz::document::CharRange;
+use randnotiz::ui::{App, StartOptions};
+
+fn app(file: Option<PathBuf>) -> Harness<'static, App> {
+    randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            App::new(
+                &cc.egui_ctx,
+                None,
+                StartOptions {
+                    file,
+                    native_dialogs: false,
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+/// Drags the mouse over document chars `range` as a user would: press at the
+/// start, move through the middle, release at the end.
+fn drag_over(harness: &mut Harness<'_, App>, range: CharRange) {
+    let start = harness
+        .state()
+        .char_rect(range.start)
+        .expect("start of the passage on screen");
+    let end = harness
+        .state()
+        .char_rect(range.end)
+        .expect("end of the passage on screen");
+    let from = start.left_center() + vec2(0.5, 0.0);
+    let to = end.left_center() - vec2(0.5, 0.0);
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    let middle = Pos2::new(f32::midpoint(from.x, to.x), f32::midpoint(from.y, to.y));
+    for pos in [middle, to] {
+        harness.hover_at(pos);
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+/// A text field by its accessible label (the label beside it).
+fn text_field<'h>(harness: &'h Harness<'_, App>, label: &'h str) -> egui_kittest::Node<'h> {
+    harness.get_by(|node| {
+        matches!(node.role(), Role::TextInput | Role::MultilineTextInput)
+            && node.label().as_deref() == Some(label)
+    })
+}
+
+fn find(harness: &Harness<'_, App>, needle: &str) -> CharRange {
+    common::find(harness.state().workspace().document().text(), needle)
+}
+
+const PASSAGE: &str = "Tokajew hatte Almaty am Mittwoch erstmals seit dem Beginn der tödlichen Zusammenstöße im Land besucht.";
+const NOTE: &str =
+    "Erster Besuch – spät, und „erstmals“ betont; prüfen, ob Ümläute & Kommas bleiben.";
+
+#[test]
+fn annotate_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lesung.ron");
+    let mut harness = app(None);
+
+    // The bundled article opens on its first section.
+    assert_eq!(harness.state().view().section, 0);
+    harness.get_by_label("Tokajews Besuch in Almaty").click();
+    harness.run();
+    assert_eq!(harness.state().view().section, 1);
+
+    // Select the passage with the mouse.
+    let range = find(&harness, PASSAGE);
+    drag_over(&mut harness, range);
+    assert_eq!(harness.state().view().selection, Some(range));
+
+    // Colour, actor, note.
+    harness.get_by_role_and_label(Role::Button, "Lila").click();
+    harness.run();
+    let annotation_id = harness
+        .state()
+        .view()
+        .focus
+        .clone()
+        .expect("the new annotation is focused");
+    text_field(&harness, "Akteure").click();
+    harness.run();
+    text_field(&harness, "Akteure").type_text("Tokaj");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    text_field(&harness, "Notiz").click();
+    harness.run();
+    text_field(&harness, "Notiz").type_text(NOTE);
+    harness.run();
+
+    {
+        let session = harness.state().workspace().session();
+        let annotation = session.annotation(&annotation_id).unwrap();
+        assert_eq!(annotation.quote(), PASSAGE);
+        assert_eq!(annotation.colour, Colour::Purple);
+        assert_eq!(annotation.actors, [ActorId("tokajew".into())]);
+        assert_eq!(annotation.note, NOTE);
+    }
+    assert!(
+        harness.state().title().starts_with("● "),
+        "unsaved changes show in the title"
+    );
+
+    // Save as: no native dialog in tests, so the path field asks.
+    harness.get_by_label("Datei").click();
+    harness.run();
+    harness.get_by_label_contains("Speichern unter …").click();
+    harness.run();
+    let field = text_field(&harness, "Pfad:");
+    field.click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    text_field(&harness, "Pfad:").type_text(path.to_str().unwrap());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Speichern")
+        .click();
+    harness.run();
+    assert!(path.exists(), "the session was written");
+    assert!(!harness.state().workspace().is_dirty());
+    assert!(!harness.state().title().starts_with("● "));
+
+    // A fresh app on the saved file finds the same annotation.
+    let mut reopened = app(Some(path.clone()));
+    let session = reopened.state().workspace().session();
+    assert_eq!(session.annotations.len(), 1);
+    let annotation = &session.annotations[0];
+    assert_eq!(annotation.quote(), PASSAGE);
+    assert_eq!(annotation.colour, Colour::Purple);
+    assert_eq!(annotation.actors, [ActorId("tokajew".into())]);
+    assert_eq!(annotation.note, NOTE);
+    assert_eq!(
+        annotation.range(),
+        range,
+        "the saved offsets are those highlighted"
+    );
+    assert!(reopened.state().messages().current_error().is_none());
+
+    // And shows it: in the outline count and in the sidebar list.
+    reopened
+        .get_by_label("Tokajews Besuch in Almaty  (1)")
+        .click();
+    reopened.run();
+    reopened
+        .get_by_label_contains("Lila „Tokajew hatte Almaty")
+        .click();
+    reopened.run();
+    assert_eq!(reopened.state().view().focus.as_ref(), Some(&annotation_id));
+}
+
+#[test]
+fn undo_and_redo_of_an_annotation() {
+    let mut harness = app(None);
+    let range = find(&harness, "Das Bündnis übergab");
+    drag_over(&mut harness, range);
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().workspace().session().annotations.len(), 1);
+    assert_eq!(
+        harness.state().workspace().session().annotations[0].colour,
+        Colour::Yellow
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().workspace().session().annotations.is_empty());
+    assert!(!harness.state().workspace().is_dirty());
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    let session = harness.state().workspace().session();
+    assert_eq!(session.annotations.len(), 1);
+    assert_eq!(session.annotations[0].quote(), "Das Bündnis übergab");
+
+    // Undo through the menu too.
+    harness.get_by_label("Bearbeiten").click();
+    harness.run();
+    harness.get_by_label_contains("Rückgängig").click();
+    harness.run();
+    assert!(harness.state().workspace().session().annotations.is_empty());
+}
+
+#[test]
+fn a_selection_across_paragraphs_keeps_exact_offsets() {
+    let mut harness = app(None);
+    let start = find(&harness, "Die Einsatzkräfte würden").start;
+    let end = find(&harness, "Die Organisation des Vertrags").end;
+    let range = CharRange::new(start, end);
+    drag_over(&mut harness, range);
+    assert_eq!(harness.state().view().selection, Some(range));
+    harness.key_press(Key::Num4);
+    harness.run();
+    let annotation = &harness.state().workspace().session().annotations[0];
+    assert!(annotation.quote().starts_with("Die Einsatzkräfte"));
+    assert!(
+        annotation
+            .quote()
+            .ends_with("Die Organisation des Vertrags")
+    );
+    assert!(
+        annotation.quote().contains("\n\n"),
+        "it spans the paragraph break"
+    );
+}
+
+#[test]
+fn a_corrupt_session_shows_an_error_and_leaves_the_open_session_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("gut.ron");
+    std::fs::copy(common::asset("example-session.ron"), &good).unwrap();
+    let corrupt = dir.path().join("kaputt.ron");
+    std::fs::write(
+        &corrupt,
+        "Session(\n    format: 1,\n    document: (title: \"x\",\n",
+    )
+    .unwrap();
+
+    let mut harness = app(Some(good.clone()));
+    let before = harness.state().workspace().session().clone();
+    assert_eq!(before.annotations.len(), 11);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    text_field(&harness, "Pfad:").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    text_field(&harness, "Pfad:").type_text(corrupt.to_str().unwrap());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Öffnen")
+        .click();
+    harness.run();
+
+    let error = harness
+        .state()
+        .messages()
+        .current_error()
+        .expect("an error is shown")
+        .to_owned();
+    assert!(error.contains("Zeile 3"), "{error}");
+    assert!(error.contains("kaputt.ron"), "{error}");
+    harness.get_by(|n| n.role() == Role::Label && n.value().is_some_and(|v| v.contains("Zeile 3")));
+    assert_eq!(harness.state().workspace().session(), &before);
+    assert_eq!(
+        harness.state().workspace().session_path(),
+        Some(good.as_path())
+    );
+    harness.get_by_role_and_label(Role::Button, "OK").click();
+    harness.run();
+    assert!(harness.state().messages().current_error().is_none());
+}
+
+#[test]
+fn keys_move_section_by_section_and_the_whole_text_toggles() {
+    let mut harness = app(None);
+    harness.key_press(Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().view().section, 1);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().view().section, 2);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        harness.state().view().section,
+        2,
+        "stays on the last section"
+    );
+    harness.key_press(Key::PageUp);
+    harness.run();
+    assert_eq!(harness.state().view().section, 1);
+
+    harness.get_by_label("Ganzer Text am Stück").click();
+    harness.run();
+    assert!(harness.state().settings().continuous);
+    // The whole text is on the page: the lead and the last section's heading.
+    let lead = find(&harness, "Das von Russland angeführte");
+    let last = find(&harness, "Schicksal von Festgenommenen unklar");
+    harness
+        .state()
+        .char_rect(lead.start)
+        .expect("the lead is laid out");
+    harness
+        .state()
+        .char_rect(last.start)
+        .expect("the last heading is laid out");
+}
+
+#[test]
+fn choosing_an_actor_filters_the_annotations() {
+    let mut harness = app(Some(common::asset("example-session.ron")));
+    harness.get_by_label("Alle").click();
+    harness.run();
+    harness.get_by_label("Menschenrechtler").click();
+    harness.run();
+    assert_eq!(
+        harness.state().view().actor,
+        Some(ActorId("menschenrechtler".into()))
+    );
+    let rows: Vec<_> = harness
+        .get_all_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.contains(" „")))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        2,
+        "two passages are tagged with the Menschenrechtler"
+    );
+}
+
+#[test]
+fn search_finds_text_and_notes() {
+    let mut harness = app(Some(common::asset("example-session.ron")));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    text_field(&harness, "Suchen:").type_text("tokajew");
+    harness.run();
+    let summary = harness
+        .get_by(|n| n.role() == Role::Label && n.value().is_some_and(|v| v.contains("im Text ·")));
+    let summary = summary.value().unwrap();
+    assert!(summary.contains("von 5 im Text"), "{summary}");
+    assert!(summary.contains("1 in Notizen"), "{summary}");
+}
