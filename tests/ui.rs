@@ -345,3 +345,25 @@ fn search_finds_text_and_notes() {
     assert!(summary.contains("von 5 im Text"), "{summary}");
     assert!(summary.contains("1 in Notizen"), "{summary}");
 }
+
+#[test]
+fn selection_on_umlauts_quotes_and_emoji_keeps_char_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("emoji.txt");
+    std::fs::write(
+        &text,
+        "Grüße aus Düsseldorf 👍🏽\n\nÄrger über „Straßenblockaden“ in Almaty 🇰🇿 – e\u{301}twas später, sagte Tokajew.\n\nDer Rest.",
+    )
+    .unwrap();
+    let mut harness = app(Some(text));
+    let passage = "„Straßenblockaden“ in Almaty 🇰🇿 – e\u{301}twas";
+    let range = find(&harness, passage);
+    drag_over(&mut harness, range);
+    assert_eq!(harness.state().view().selection, Some(range));
+    harness.key_press(Key::Num3);
+    harness.run();
+    let annotation = &harness.state().workspace().session().annotations[0];
+    assert_eq!(annotation.quote(), passage);
+    assert_eq!(annotation.range(), range);
+    assert_eq!(annotation.colour, Colour::Blue);
+}

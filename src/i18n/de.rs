@@ -197,6 +197,7 @@ pub static STRINGS: Strings = Strings {
     review_moved: "Verschobene prüfen",
     dismiss: "Ausblenden",
     renderer_fallback: "wgpu steht nicht zur Verfügung ({error}); versuche OpenGL.",
+    err_no_display: "Keine grafische Anzeige erreichbar ({error}). Starten Sie Randnotiz in einer Desktop-Sitzung (DISPLAY oder WAYLAND_DISPLAY gesetzt) oder nutzen Sie die Befehle outline, mentions und check ohne Fenster.",
     err_no_window: "Es konnte kein Fenster geöffnet werden. wgpu: {wgpu}. OpenGL: {glow}. Installieren Sie einen Grafiktreiber (unter Debian: mesa-vulkan-drivers oder libgl1-mesa-dri) oder nutzen Sie die Befehle outline, mentions und check ohne Fenster.",
 
     cli_hint_text: "Geben Sie den Text mit --text DATEI an.",

@@ -197,6 +197,7 @@ pub static STRINGS: Strings = Strings {
     review_moved: "Review moved ones",
     dismiss: "Dismiss",
     renderer_fallback: "wgpu is not available ({error}); trying OpenGL.",
+    err_no_display: "No graphical display is reachable ({error}). Start Randnotiz in a desktop session (DISPLAY or WAYLAND_DISPLAY set) or use the commands outline, mentions and check without a window.",
     err_no_window: "No window could be opened. wgpu: {wgpu}. OpenGL: {glow}. Install a graphics driver (on Debian: mesa-vulkan-drivers or libgl1-mesa-dri) or use the commands outline, mentions and check without a window.",
 
     cli_hint_text: "Name the text with --text FILE.",

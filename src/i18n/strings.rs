@@ -402,6 +402,8 @@ strings! {
     renderer_fallback,
     /// {wgpu} {glow}
     err_no_window,
+    /// {error}
+    err_no_display,
 
     /// Command line: what to do when the session's text is missing.
     cli_hint_text,

@@ -27,15 +27,26 @@ pub use messages::Messages;
 
 use crate::i18n::{fill, tr};
 
+/// Which renderer to ask eframe for; `RANDNOTIZ_RENDERER=glow` chooses OpenGL.
+fn renderer() -> eframe::Renderer {
+    match std::env::var("RANDNOTIZ_RENDERER").as_deref() {
+        Ok("glow" | "gl" | "opengl") => eframe::Renderer::Glow,
+        _ => eframe::Renderer::Wgpu,
+    }
+}
+
 /// Opens the window on `file` (or the bundled article) and runs until closed.
 ///
-/// Tries wgpu first (Vulkan, Metal, DX12, GL through wgpu) and falls back to
-/// OpenGL through glow where no wgpu surface can be made.
+/// Tries wgpu first (Vulkan, Metal, DX12, or GL through wgpu). Where no wgpu
+/// surface can be made, the program starts itself again with OpenGL through
+/// glow: winit allows one event loop per process, so the fallback needs a
+/// fresh one.
 ///
 /// # Errors
 /// A message saying why no window could be opened, with what to install.
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
-    let options = |renderer| eframe::NativeOptions {
+    let renderer = renderer();
+    let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Randnotiz")
             .with_app_id("randnotiz")
@@ -46,37 +57,46 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
         persist_window: true,
         ..Default::default()
     };
-    let creator = |file: Option<PathBuf>| -> eframe::AppCreator<'static> {
-        Box::new(move |cc| {
-            Ok(Box::new(App::new(
-                &cc.egui_ctx,
-                cc.storage,
-                StartOptions {
-                    file,
-                    native_dialogs: true,
-                },
-            )))
-        })
+    let creator: eframe::AppCreator<'static> = Box::new(move |cc| {
+        Ok(Box::new(App::new(
+            &cc.egui_ctx,
+            cc.storage,
+            StartOptions {
+                file,
+                native_dialogs: true,
+            },
+        )))
+    });
+    let Err(error) = eframe::run_native("randnotiz", options, creator) else {
+        return Ok(());
     };
-    match eframe::run_native(
-        "randnotiz",
-        options(eframe::Renderer::Wgpu),
-        creator(file.clone()),
-    ) {
-        Ok(()) => Ok(()),
-        Err(wgpu_error) => {
-            eprintln!(
-                "randnotiz: {}",
-                fill(tr().renderer_fallback, &[("error", &wgpu_error)])
-            );
-            eframe::run_native("randnotiz", options(eframe::Renderer::Glow), creator(file)).map_err(
-                |glow_error| {
-                    fill(
-                        tr().err_no_window,
-                        &[("wgpu", &wgpu_error), ("glow", &glow_error)],
-                    )
-                },
-            )
-        }
+    let message = error.to_string();
+    // Without an event loop there is no display to draw on, whatever the renderer.
+    if matches!(error, eframe::Error::WinitEventLoop(_)) {
+        return Err(fill(tr().err_no_display, &[("error", &message)]));
+    }
+    if renderer == eframe::Renderer::Glow {
+        return Err(fill(
+            tr().err_no_window,
+            &[("wgpu", &"–"), ("glow", &message)],
+        ));
+    }
+    eprintln!(
+        "randnotiz: {}",
+        fill(tr().renderer_fallback, &[("error", &message)])
+    );
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let status = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env("RANDNOTIZ_RENDERER", "glow")
+        .status()
+        .map_err(|e| fill(tr().err_no_window, &[("wgpu", &message), ("glow", &e)]))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(fill(
+            tr().err_no_window,
+            &[("wgpu", &message), ("glow", &status)],
+        ))
     }
 }

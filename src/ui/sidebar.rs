@@ -305,7 +305,7 @@ impl Sidebar {
                 "sidebar",
             ));
         } else {
-            widgets::annotation_summary(ui, ws.session(), annotation);
+            widgets::annotation_view(ui, ws.session(), annotation, false);
         }
 
         // The passage's extent, a word at a time, without selecting again.

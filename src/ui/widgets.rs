@@ -96,14 +96,22 @@ pub fn excerpt(text: &str, max: usize) -> String {
 
 /// A compact view of an annotation: colour bar, quote, actors, note.
 pub fn annotation_summary(ui: &mut Ui, session: &Session, annotation: &Annotation) {
+    annotation_view(ui, session, annotation, true);
+}
+
+/// An annotation's actors, note and colour meaning, with or without its quote.
+pub fn annotation_view(ui: &mut Ui, session: &Session, annotation: &Annotation, with_quote: bool) {
     ui.horizontal_top(|ui| {
         let (bar, _) = ui.allocate_exact_size(vec2(4.0, 36.0), Sense::hover());
         ui.painter()
             .rect_filled(bar, CornerRadius::same(2), theme::solid(annotation.colour));
         ui.vertical(|ui| {
-            ui.label(
-                egui::RichText::new(format!("„{}“", excerpt(annotation.quote(), 140))).italics(),
-            );
+            if with_quote {
+                ui.label(
+                    egui::RichText::new(format!("„{}“", excerpt(annotation.quote(), 140)))
+                        .italics(),
+                );
+            }
             let actors: Vec<&Actor> = annotation
                 .actors
                 .iter()

@@ -27,7 +27,7 @@ use crate::ui::theme;
 /// Extra height laid out above and below the viewport, so that scrolling
 /// a little never meets a block laid out for the first time.
 const OVERSCAN: f32 = 400.0;
-/// Distance from the viewport's edge at which a drag scrolls.
+/// Extra scroll speed when a drag leaves the viewport.
 const AUTOSCROLL_EDGE: f32 = 24.0;
 
 /// What the reader needs to know to draw.
@@ -334,12 +334,15 @@ impl ReaderView {
             let head = self.char_at(pos, origin, doc, ui.painter());
             let range = CharRange::new(anchor, head);
             intents.push(Intent::Select((!range.is_empty()).then_some(range)));
-            // Keep scrolling while the pointer is held at an edge.
+            // Keep scrolling while the pointer is held beyond the top or
+            // bottom edge, as long as there is text that way.
             let screen_top = origin.y + viewport.top();
             let screen_bottom = origin.y + viewport.bottom();
-            let speed = if pos.y < screen_top + AUTOSCROLL_EDGE {
-                (screen_top + AUTOSCROLL_EDGE - pos.y).min(40.0)
-            } else if pos.y > screen_bottom - AUTOSCROLL_EDGE {
+            let room_above = viewport.top() > 0.0;
+            let room_below = viewport.bottom() < self.layout.total_height();
+            let speed = if pos.y < screen_top && room_above {
+                (screen_top - pos.y + AUTOSCROLL_EDGE).min(40.0)
+            } else if pos.y > screen_bottom && room_below {
                 -(pos.y - screen_bottom + AUTOSCROLL_EDGE).min(40.0)
             } else {
                 0.0
