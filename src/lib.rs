@@ -9,6 +9,7 @@
 //! - [`actors`]: who the article is about, and where they are named;
 //! - [`annotation`]: annotations, sessions, undoable edits, the workspace;
 //! - [`storage`]: session files in RON, read safely and written atomically;
+//! - [`export`]: the session in formats other tools read;
 //! - [`i18n`]: every string a user reads, German and English.
 //!
 //! [`ui`] draws it all with egui; the binary adds the command line.
@@ -17,8 +18,10 @@ pub mod actors;
 pub mod anchor;
 pub mod annotation;
 pub mod document;
+pub mod export;
 pub mod i18n;
 pub mod storage;
+#[cfg(feature = "gui")]
 pub mod ui;
 
 use document::{Document, TextFormat};

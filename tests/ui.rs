@@ -26,6 +26,7 @@ fn app(file: Option<PathBuf>) -> Harness<'static, App> {
                 StartOptions {
                     file,
                     native_dialogs: false,
+                    recovery: None,
                 },
             )
         });
@@ -366,4 +367,120 @@ fn selection_on_umlauts_quotes_and_emoji_keeps_char_offsets() {
     assert_eq!(annotation.quote(), passage);
     assert_eq!(annotation.range(), range);
     assert_eq!(annotation.colour, Colour::Blue);
+}
+
+/// A row of the annotation list, by its quote.
+fn list_row<'h>(harness: &'h Harness<'_, App>, quote: &'h str) -> egui_kittest::Node<'h> {
+    harness
+        .get_by(move |n| n.role() == Role::Button && n.label().is_some_and(|l| l.contains(quote)))
+}
+
+/// The example session, saved beside a text file of its own.
+fn session_on(dir: &std::path::Path, text: &str) -> PathBuf {
+    std::fs::write(dir.join("artikel.txt"), text).unwrap();
+    let session = std::fs::read_to_string(common::asset("example-session.ron"))
+        .unwrap()
+        .replacen("path: None,", "path: Some(\"artikel.txt\"),", 1);
+    let path = dir.join("lesung.ron");
+    std::fs::write(&path, session).unwrap();
+    path
+}
+
+#[test]
+fn a_changed_text_is_reported_and_orphans_can_be_reattached() {
+    let dir = tempfile::tempdir().unwrap();
+    let deleted = "Nach offiziellen Zahlen beläuft sich die Zahl der Toten auf 164.";
+    let changed = randnotiz::BUNDLED_ARTICLE
+        .replacen(
+            "Tokajews Besuch in Almaty",
+            "Ein später eingefügter Absatz der Redaktion.\n\nTokajews Besuch in Almaty",
+            1,
+        )
+        .replacen(&format!("{deleted} "), "", 1);
+    let mut harness = app(Some(session_on(dir.path(), &changed)));
+
+    let report = harness
+        .state()
+        .messages()
+        .report
+        .clone()
+        .expect("a re-anchoring report");
+    assert_eq!((report.orphaned, report.anchored + report.moved), (1, 10));
+    harness.get_by(|n| {
+        n.role() == Role::Label
+            && n.value()
+                .is_some_and(|v| v.contains("verschoben, 1 verwaist"))
+    });
+    harness.get_by_label_contains("Verwaist (1)");
+
+    // The orphan keeps its old quote; attach it to a new passage.
+    harness.get_by_label_contains("Alle").click();
+    harness.run();
+    list_row(&harness, deleted).click();
+    harness.run();
+    let orphan = harness.state().view().focus.clone().unwrap();
+    let new_place = find(
+        &harness,
+        "Bislang sind mehr als 300 strafrechtliche Untersuchungen",
+    );
+    harness
+        .get_by_label("Schicksal von Festgenommenen unklar  (4)")
+        .click();
+    harness.run();
+    drag_over(&mut harness, new_place);
+    // The orphan stays focused while a new place is selected for it.
+    assert_eq!(harness.state().view().selection, Some(new_place));
+    assert_eq!(harness.state().view().focus.as_ref(), Some(&orphan));
+    harness.get_by_label("An Auswahl heften").click();
+    harness.run();
+    let ws = harness.state().workspace();
+    let attached = ws.session().annotation(&orphan).unwrap();
+    assert_eq!(attached.range(), new_place);
+    assert!(!ws.is_orphaned(attached));
+    assert!(harness.query_by_label_contains("Verwaist (").is_none());
+
+    // Moved ones are marked for review and can be confirmed.
+    harness.get_by_label("Verschobene prüfen").click();
+    harness.run();
+    let moved_before = report.moved;
+    assert!(moved_before > 0);
+    let first_moved = harness
+        .get_all_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.contains(" „")))
+        .next()
+        .unwrap();
+    first_moved.click();
+    harness.run();
+    harness.get_by_label("Passt so").click();
+    harness.run();
+    let ws = harness.state().workspace();
+    let still_moved = ws
+        .session()
+        .annotations
+        .iter()
+        .filter(|a| {
+            matches!(
+                ws.anchor_state(a),
+                randnotiz::annotation::AnchorState::Moved { .. }
+            )
+        })
+        .count();
+    assert_eq!(still_moved, moved_before - 1);
+}
+
+#[test]
+fn a_completely_different_text_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = session_on(
+        dir.path(),
+        "Wetterbericht für Hamburg\n\nEs regnet. Tokajew kommt hier nicht vor, Russland auch nicht.",
+    );
+    let harness = app(Some(path));
+    let report = harness.state().messages().report.clone().unwrap();
+    assert_eq!(
+        report.relation,
+        randnotiz::annotation::DocumentMatch::Different
+    );
+    assert_eq!(report.orphaned, 11);
+    assert!(report.notices.iter().any(|n| n.contains("anderer Text")));
+    harness.get_by_label_contains("Verwaist (11)");
 }

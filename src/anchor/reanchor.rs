@@ -86,7 +86,7 @@ impl<'d> Reanchorer<'d> {
 
         // The passage shifted like the one before it.
         if let Some(start) = target.start.checked_add_signed(self.last_shift) {
-            let range = CharRange::new(start, start + len);
+            let range = CharRange::new(start, start.saturating_add(len));
             if range.end <= self.doc.len_chars()
                 && self.doc.slice(range) == exact.as_str()
                 && self.adjacency(target, range) >= 1.0
@@ -184,7 +184,7 @@ impl<'d> Reanchorer<'d> {
             };
             best = None;
             for start in self.occurrences(&target.quote.exact, area) {
-                let range = CharRange::new(start, start + len);
+                let range = CharRange::new(start, start.saturating_add(len));
                 let context = self.adjacency(target, range);
                 let better = best.is_none_or(|(b, c)| {
                     context > c

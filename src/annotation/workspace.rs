@@ -175,6 +175,57 @@ impl Workspace {
     pub fn open_session(path: &Path, text: Option<&Path>) -> Result<(Self, LoadReport), OpenError> {
         let (session, repairs) = storage::read_session(path)?;
         let (document, document_path) = find_document(&session, path, text)?;
+        Ok(Self::join(
+            session,
+            Some(absolute(path)),
+            document,
+            document_path,
+            repairs,
+        ))
+    }
+
+    /// Restores the session of a recovery file, with its text; the restored
+    /// changes count as unsaved.
+    ///
+    /// # Errors
+    /// An [`OpenError`] when the text it belongs to cannot be found.
+    pub fn restore(snapshot: storage::recovery::Snapshot) -> Result<(Self, LoadReport), OpenError> {
+        let session_path = snapshot.session_path.map(PathBuf::from);
+        let (document, document_path) = match snapshot.document_path.map(PathBuf::from) {
+            Some(path) => (Document::open(&path)?, Some(path)),
+            None => {
+                let bundled = crate::bundled_document();
+                if snapshot.session.document.hash != bundled.hash()
+                    && snapshot.session.document.path.is_some()
+                {
+                    return Err(OpenError::DocumentMissing {
+                        title: snapshot.session.document.title.clone(),
+                        expected: snapshot.session.document.path.clone().unwrap_or_default(),
+                        path: session_path.unwrap_or_default(),
+                    });
+                }
+                (bundled, None)
+            }
+        };
+        let (mut workspace, report) = Self::join(
+            snapshot.session,
+            session_path,
+            document,
+            document_path,
+            Vec::new(),
+        );
+        workspace.saved_state = None;
+        Ok((workspace, report))
+    }
+
+    /// A workspace of `session` on `document`, re-anchored.
+    fn join(
+        session: Session,
+        session_path: Option<PathBuf>,
+        document: Document,
+        document_path: Option<PathBuf>,
+        repairs: Vec<String>,
+    ) -> (Self, LoadReport) {
         let mut workspace = Self {
             document: Arc::new(document),
             document_path,
@@ -182,7 +233,7 @@ impl Workspace {
             history: History::default(),
             review: HashSet::new(),
             moved_from: std::collections::HashMap::new(),
-            session_path: Some(absolute(path)),
+            session_path,
             saved_state: Some(0),
             revision: 0,
         };
@@ -193,7 +244,17 @@ impl Workspace {
             workspace.saved_state = None;
         }
         report.notices.splice(0..0, repairs);
-        Ok((workspace, report))
+        (workspace, report)
+    }
+
+    /// A recovery snapshot of the session as it is now.
+    #[must_use]
+    pub fn snapshot(&self) -> storage::recovery::Snapshot {
+        storage::recovery::Snapshot::new(
+            self.session.clone(),
+            self.session_path(),
+            self.document_path(),
+        )
     }
 
     /// Re-anchors every annotation against the document, rewriting the targets

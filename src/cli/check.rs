@@ -9,8 +9,13 @@ use randnotiz::i18n::{fill, tr};
 /// Exit status of `--strict` when annotations are orphaned.
 const EXIT_ORPHANS: u8 = 3;
 
-pub fn run(session: &Path, text: Option<&Path>, strict: bool) -> Result<ExitCode, String> {
-    let (workspace, report) = Workspace::open_session(session, text).map_err(|e| match e {
+pub fn run(
+    session: &Path,
+    text: Option<&Path>,
+    strict: bool,
+    write: bool,
+) -> Result<ExitCode, String> {
+    let (mut workspace, report) = Workspace::open_session(session, text).map_err(|e| match e {
         OpenError::DocumentMissing { .. } => format!("{e}\n{}", tr().cli_hint_text),
         other => other.to_string(),
     })?;
@@ -30,6 +35,10 @@ pub fn run(session: &Path, text: Option<&Path>, strict: bool) -> Result<ExitCode
     println!("{}", report.summary());
     for notice in &report.notices {
         println!("- {notice}");
+    }
+    if write {
+        workspace.save(session).map_err(|e| e.to_string())?;
+        println!("{}", fill(t.cli_written, &[("path", &session.display())]));
     }
     if strict && report.orphaned > 0 {
         eprintln!(

@@ -62,6 +62,10 @@ enum Command {
         /// Exit with status 3 when any annotation is orphaned.
         #[arg(long)]
         strict: bool,
+        /// Write the re-anchored session back to its file (atomically, the
+        /// previous version kept as SESSION.bak).
+        #[arg(long)]
+        write: bool,
     },
 }
 
@@ -76,7 +80,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             session,
             text,
             strict,
-        }) => check::run(&session, text.as_deref(), strict),
+            write,
+        }) => check::run(&session, text.as_deref(), strict, write),
         None => open_window(args.file.as_deref()),
     }
 }
@@ -97,7 +102,13 @@ fn load_document(path: &Path) -> Result<Document, String> {
     }
 }
 
+#[cfg(feature = "gui")]
 fn open_window(file: Option<&Path>) -> Result<ExitCode, String> {
     randnotiz::ui::run(file.map(Path::to_path_buf))?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_file: Option<&Path>) -> Result<ExitCode, String> {
+    Err("this build has no window (built without the \"gui\" feature); use outline, mentions or check".to_owned())
 }

@@ -200,9 +200,19 @@ pub static STRINGS: Strings = Strings {
     err_no_display: "Keine grafische Anzeige erreichbar ({error}). Starten Sie Randnotiz in einer Desktop-Sitzung (DISPLAY oder WAYLAND_DISPLAY gesetzt) oder nutzen Sie die Befehle outline, mentions und check ohne Fenster.",
     err_no_window: "Es konnte kein Fenster geöffnet werden. wgpu: {wgpu}. OpenGL: {glow}. Installieren Sie einen Grafiktreiber (unter Debian: mesa-vulkan-drivers oder libgl1-mesa-dri) oder nutzen Sie die Befehle outline, mentions und check ohne Fenster.",
 
+    recovery_title: "Ungesicherte Arbeit gefunden",
+    recovery_body: "Randnotiz wurde zuletzt nicht ordentlich beendet. Diese Änderungen waren noch nicht gespeichert:",
+    recovery_entry: "{name} – {time} – {n} Anmerkungen",
+    recovery_restore: "Wiederherstellen",
+    recovery_discard: "Verwerfen",
+    recovery_broken: "Diese Wiederherstellungsdatei ist nicht lesbar: {error}",
+    recovery_done: "Wiederhergestellt: {summary}. Speichern nicht vergessen.",
+    autosave_failed: "Automatisches Sichern fehlgeschlagen: {error}",
+
     cli_hint_text: "Geben Sie den Text mit --text DATEI an.",
     cli_session: "Sitzung: {path}",
     cli_text: "Text:    {title} ({chars} Zeichen)",
     cli_read_actors: "Akteursliste {path}",
+    cli_written: "Geschrieben: {path} (vorherige Fassung als .bak)",
     cli_strict_orphans: "{orphaned} Anmerkungen sind verwaist (--strict).",
 };

@@ -200,9 +200,19 @@ pub static STRINGS: Strings = Strings {
     err_no_display: "No graphical display is reachable ({error}). Start Randnotiz in a desktop session (DISPLAY or WAYLAND_DISPLAY set) or use the commands outline, mentions and check without a window.",
     err_no_window: "No window could be opened. wgpu: {wgpu}. OpenGL: {glow}. Install a graphics driver (on Debian: mesa-vulkan-drivers or libgl1-mesa-dri) or use the commands outline, mentions and check without a window.",
 
+    recovery_title: "Unsaved work found",
+    recovery_body: "Randnotiz did not end properly last time. These changes were not saved yet:",
+    recovery_entry: "{name} – {time} – {n} annotations",
+    recovery_restore: "Restore",
+    recovery_discard: "Discard",
+    recovery_broken: "This recovery file cannot be read: {error}",
+    recovery_done: "Restored: {summary}. Remember to save.",
+    autosave_failed: "Autosave failed: {error}",
+
     cli_hint_text: "Name the text with --text FILE.",
     cli_session: "Session: {path}",
     cli_text: "Text:    {title} ({chars} chars)",
     cli_read_actors: "actor list {path}",
+    cli_written: "Written: {path} (previous version kept as .bak)",
     cli_strict_orphans: "{orphaned} annotations are orphaned (--strict).",
 };

@@ -405,6 +405,23 @@ strings! {
     /// {error}
     err_no_display,
 
+    /// Recovery dialog.
+    recovery_title,
+    /// Recovery dialog.
+    recovery_body,
+    /// {name} {time} {n}
+    recovery_entry,
+    /// Recovery dialog.
+    recovery_restore,
+    /// Recovery dialog.
+    recovery_discard,
+    /// {error}
+    recovery_broken,
+    /// {summary}
+    recovery_done,
+    /// {error}
+    autosave_failed,
+
     /// Command line: what to do when the session's text is missing.
     cli_hint_text,
     /// Command line: {path}
@@ -415,4 +432,6 @@ strings! {
     cli_read_actors,
     /// Command line, `check --strict`: {orphaned}
     cli_strict_orphans,
+    /// Command line, `check --write`: {path}
+    cli_written,
 }

@@ -10,6 +10,7 @@
 
 mod atomic;
 pub mod file;
+pub mod recovery;
 mod session_file;
 
 pub use atomic::{SaveError, backup_path, write_atomic};

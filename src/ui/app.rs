@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use egui::{FontFamily, Key, Modifiers, RichText, Ui, ViewportCommand};
 
 use super::actor_panel::ActorPanel;
+use super::autosave::{self, Autosave};
 use super::command::{Action, Intent};
 use super::derived::Derived;
 use super::files::{self, Files, Purpose};
@@ -35,6 +36,8 @@ pub struct StartOptions {
     pub file: Option<PathBuf>,
     /// Use native file dialogs (off in tests: the path field is used).
     pub native_dialogs: bool,
+    /// Where autosave writes recovery files; `None` turns autosave off.
+    pub recovery: Option<crate::storage::recovery::RecoveryStore>,
 }
 
 /// What the reader is looking at, apart from the session itself.
@@ -77,6 +80,7 @@ pub struct App {
     /// Close on the next frame (after "discard" or a save before quitting).
     close_now: bool,
     applied_theme: Option<ThemeChoice>,
+    autosave: Autosave,
     ctx: egui::Context,
 }
 
@@ -118,6 +122,7 @@ impl App {
             toolbar_visible: false,
             close_now: false,
             applied_theme: None,
+            autosave: Autosave::new(options.recovery),
             ctx: ctx.clone(),
         };
         if let Some(file) = options.file {
@@ -262,12 +267,41 @@ impl App {
         if let Some((after, choice)) = self.messages.modals_ui(&ctx) {
             self.answered(&ctx, after, choice);
         }
+        if let Some(autosave::Choice::Restore(snapshot, path)) = self.autosave.offer_ui(&ctx) {
+            self.restore(*snapshot, &path);
+        }
 
         for intent in intents {
             self.apply(&ctx, intent);
         }
         self.window_title(&ctx);
         self.close_request(&ctx);
+        let section = self.current_section();
+        self.autosave.tick(&ctx, &self.ws, section);
+        if let Some(error) = self.autosave.error.take() {
+            self.messages.notice(error);
+        }
+    }
+
+    /// The recovery file this window writes (for tests and the help text).
+    #[must_use]
+    pub fn recovery_file(&self) -> Option<PathBuf> {
+        self.autosave.file()
+    }
+
+    fn restore(&mut self, snapshot: crate::storage::recovery::Snapshot, path: &Path) {
+        match Workspace::restore(snapshot) {
+            Ok((ws, report)) => {
+                self.replace(ws);
+                self.autosave.restored(path);
+                self.messages
+                    .notice(fill(tr().recovery_done, &[("summary", &report.summary())]));
+                if report.moved + report.orphaned > 0 || !report.notices.is_empty() {
+                    self.messages.report = Some(report);
+                }
+            }
+            Err(err) => self.messages.error(err.to_string()),
+        }
     }
 
     /// Global keys: actions, and 1–8 for colours on a selection.
@@ -638,7 +672,15 @@ impl App {
             Intent::Edit(edit, key) => self.edit(*edit, key),
             Intent::GoToSection(i) => self.go_to_section(i),
             Intent::Focus(id) => {
-                self.view.selection = None;
+                // An orphan waits for a new place: keep the selection to attach it to.
+                let orphan = self
+                    .ws
+                    .session()
+                    .annotation(&id)
+                    .is_some_and(|a| self.ws.is_orphaned(a));
+                if !orphan {
+                    self.view.selection = None;
+                }
                 if let Some(range) = self
                     .ws
                     .session()
@@ -661,7 +703,13 @@ impl App {
             }
             Intent::Reveal(range) => self.reveal(range),
             Intent::Select(selection) => {
-                if selection.is_some() {
+                let focus_is_orphan = self
+                    .view
+                    .focus
+                    .as_ref()
+                    .and_then(|id| self.ws.session().annotation(id))
+                    .is_some_and(|a| self.ws.is_orphaned(a));
+                if selection.is_some() && !focus_is_orphan {
                     self.view.focus = None;
                 }
                 self.view.selection = selection;
@@ -996,6 +1044,7 @@ impl App {
             AfterConfirm::Quit => {
                 self.quitting = true;
                 self.close_now = true;
+                self.autosave.clear();
             }
             AfterConfirm::Open(path) => self.open(&path),
         }
@@ -1050,5 +1099,15 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if self.ws.is_dirty() && !self.quitting {
+            // Closed without being asked (a signal, the session ending):
+            // keep the changes for the next start.
+            self.autosave.flush(&self.ws);
+        } else {
+            self.autosave.clear();
+        }
     }
 }

@@ -6,6 +6,7 @@
 
 mod actor_panel;
 mod app;
+mod autosave;
 pub mod command;
 mod derived;
 mod dossier;
@@ -64,6 +65,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
             StartOptions {
                 file,
                 native_dialogs: true,
+                recovery: crate::storage::recovery::RecoveryStore::default_location(),
             },
         )))
     });

@@ -1,0 +1,179 @@
+//! Escaping user text for every export format, in one place.
+//!
+//! Notes and quotes are user text: a note that starts with `=` becomes a
+//! formula in a spreadsheet, a quote with `<script>` becomes markup in an
+//! HTML report, a `*` or `#` rewrites a Markdown document. Every export
+//! writes user text only through these functions, so the outputs are safe by
+//! construction rather than by care at each call.
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP's list,
+/// with the full-width forms spreadsheets also accept).
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+/// One CSV cell (RFC 4180): neutralised against formula injection, then
+/// quoted when it holds a comma, quote, line break or outer space.
+///
+/// A cell whose first non-space char could start a formula gets a leading
+/// `'`, which spreadsheets show as text and do not evaluate.
+#[must_use]
+pub fn csv_cell(text: &str) -> String {
+    let neutral = if text.trim_start_matches(' ').starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    let needs_quotes = neutral.contains([',', '"', '\n', '\r', ';'])
+        || neutral.starts_with(' ')
+        || neutral.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
+/// A CSV line from cells, ended with CRLF as RFC 4180 says.
+#[must_use]
+pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
+    let mut line = cells
+        .iter()
+        .map(|c| csv_cell(c.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// Text for HTML element content and attribute values.
+#[must_use]
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for XML element content and attribute values; characters XML 1.0
+/// cannot hold at all (most C0 controls) are dropped.
+#[must_use]
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if u32::from(c) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Inline Markdown text: markup characters escaped, inline HTML defused,
+/// line breaks kept as hard breaks so a note's lines stay lines.
+#[must_use]
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
+            out.push_str("  \n");
+        }
+        out.push_str(&markdown_line(line));
+    }
+    out
+}
+
+fn markdown_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 4);
+    for c in line.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    // What starts a block at the beginning of a line: list markers, numbered lists.
+    let trimmed = out.trim_start();
+    let indent = out.len() - trimmed.len();
+    if trimmed.starts_with(['-', '+', '=']) {
+        out.insert(indent, '\\');
+    } else if let Some(dot) = trimmed.find(['.', ')'])
+        && dot > 0
+        && trimmed[..dot].bytes().all(|b| b.is_ascii_digit())
+    {
+        out.insert(indent + dot, '\\');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_neutralised_and_quoted() {
+        assert_eq!(csv_cell("Tokajew"), "Tokajew");
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(csv_cell("+49 30 1234"), "'+49 30 1234");
+        assert_eq!(csv_cell("-1"), "'-1");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("\tcmd"), "'\tcmd");
+        assert_eq!(csv_cell("\rcmd"), "\"'\rcmd\"");
+        assert_eq!(csv_cell("  =1+1"), "'  =1+1");
+        assert_eq!(
+            csv_cell("Komma, \"Zitat\"\nZeile"),
+            "\"Komma, \"\"Zitat\"\"\nZeile\""
+        );
+        assert_eq!(csv_cell("Ümläute „ok“"), "Ümläute „ok“");
+        assert_eq!(csv_line(&["a", "b,c"]), "a,\"b,c\"\r\n");
+    }
+
+    #[test]
+    fn html_and_xml_escape_markup() {
+        assert_eq!(
+            html("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+        assert_eq!(xml("a<b & c>\u{1}\u{b}ok\n"), "a&lt;b &amp; c&gt;ok\n");
+    }
+
+    #[test]
+    fn markdown_cannot_be_rewritten_by_user_text() {
+        assert_eq!(
+            markdown("**fett** und _kursiv_"),
+            "\\*\\*fett\\*\\* und \\_kursiv\\_"
+        );
+        assert_eq!(markdown("# Überschrift"), "\\# Überschrift");
+        assert_eq!(markdown("- Punkt"), "\\- Punkt");
+        assert_eq!(markdown("1. Punkt"), "1\\. Punkt");
+        assert_eq!(
+            markdown("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(markdown("[Link](javascript:x)"), "\\[Link\\](javascript:x)");
+        assert_eq!(
+            markdown("Zeile eins\nZeile zwei"),
+            "Zeile eins  \nZeile zwei"
+        );
+    }
+}
