@@ -334,3 +334,26 @@ fn any_bytes_give_a_document_or_a_clear_error() {
     assert_eq!(latin.text(), "Grüße aus Köln");
     assert!(Document::open(dir.path()).is_err(), "a folder is refused");
 }
+
+#[test]
+fn rules_and_front_matter_never_swallow_text() {
+    // Two rules around prose in a plain text are rules, not front matter.
+    let doc = parse("---\nErster Absatz mit Inhalt.\n\nZweiter Absatz auch.\n---\n\nDritter.");
+    let texts: Vec<&str> = doc.paragraphs().map(|p| doc.slice(p.range)).collect();
+    assert!(
+        texts.iter().any(|t| t.contains("Erster Absatz")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("Zweiter Absatz")),
+        "{texts:?}"
+    );
+    // Markdown front matter ends at its closing rule; the next line is text.
+    let doc = Document::parse(
+        "---\ntitle: Ein Titel\n---\nErster Absatz mit Inhalt.\n\nZweiter Absatz.",
+        TextFormat::Markdown,
+    );
+    assert_eq!(doc.meta().title.as_deref(), Some("Ein Titel"));
+    let texts: Vec<&str> = doc.paragraphs().map(|p| doc.slice(p.range)).collect();
+    assert_eq!(texts, ["Erster Absatz mit Inhalt.", "Zweiter Absatz."]);
+}

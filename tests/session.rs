@@ -342,3 +342,122 @@ fn a_session_finds_its_text_beside_it_and_says_when_it_is_missing() {
     assert!(matches!(err, OpenError::DocumentMissing { .. }));
     assert!(err.to_string().contains("Überschrift"), "{err}");
 }
+
+#[test]
+fn opening_against_another_text_does_not_rebind_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("anderer.txt");
+    fs::write(
+        &other,
+        "Ein ganz anderer Text.\n\nÜber das Wetter in Hamburg.",
+    )
+    .unwrap();
+    let saved = dir.path().join("lesung.ron");
+    fs::copy(example(), &saved).unwrap();
+    let (mut ws, report) = Workspace::open_session(&saved, Some(&other)).unwrap();
+    assert_eq!(report.relation, DocumentMatch::Different);
+    assert!(!ws.is_dirty());
+    ws.save(&saved).unwrap();
+    let (again, report) = Workspace::open_session(&saved, None).unwrap();
+    assert_eq!(
+        report.relation,
+        DocumentMatch::Same,
+        "it still belongs to the bundled article"
+    );
+    assert_eq!((report.anchored, report.orphaned), (11, 0));
+    assert!(again.document_path().is_none());
+}
+
+#[test]
+fn repairs_never_give_an_annotation_to_another_actor() {
+    let text = fs::read_to_string(example()).unwrap();
+    // Two actors share the id "x"; a third is "ovks"; a1 refers to "ovks".
+    let text = text.replacen("id: \"tokajew\"", "id: \"x\"", 1).replacen(
+        "id: \"russland\",\n            name: \"Russland\"",
+        "id: \"x\",\n            name: \"OVKS\"",
+        1,
+    );
+    let (session, repairs) = storage::parse_session(&text).unwrap();
+    assert!(!repairs.is_empty());
+    let ovks_actor = session
+        .actors
+        .iter()
+        .find(|a| a.id.as_str() == "ovks")
+        .unwrap();
+    assert_eq!(ovks_actor.name, "OVKS", "the real OVKS keeps its id");
+    let ids: std::collections::HashSet<&str> =
+        session.actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids.len(), session.actors.len(), "ids are unique");
+}
+
+#[test]
+fn the_largest_annotation_number_does_not_overflow() {
+    let text = fs::read_to_string(example())
+        .unwrap()
+        .replacen("id: \"a1\"", "id: \"a18446744073709551615\"", 1)
+        .replacen("id: \"a2\"", "id: \"a18446744073709551615\"", 1);
+    let (session, repairs) = storage::parse_session(&text).unwrap();
+    assert_eq!(repairs.len(), 1);
+    let mut ids: Vec<&str> = session
+        .annotations
+        .iter()
+        .map(|a| a.id.0.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 11);
+    let next = session.next_annotation_id();
+    assert!(session.annotation(&next).is_none());
+}
+
+#[test]
+fn a_session_with_a_byte_order_mark_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notepad.ron");
+    fs::write(
+        &path,
+        format!("\u{feff}{}", fs::read_to_string(example()).unwrap()),
+    )
+    .unwrap();
+    let (ws, report) = Workspace::open_session(&path, None).unwrap();
+    assert_eq!(report.anchored, 11);
+    assert_eq!(ws.session().annotations.len(), 11);
+}
+
+#[test]
+fn saving_through_a_symbolic_link_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("echt.ron");
+    let link = dir.path().join("verweis.ron");
+    fs::copy(example(), &real).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (mut ws, _) = Workspace::open_session(&link, None).unwrap();
+    let annotation = ws.new_annotation(
+        common::find(ws.document().text(), "Almaty"),
+        Colour::Green,
+        Vec::new(),
+        String::new(),
+    );
+    ws.apply(Edit::AddAnnotation {
+        annotation,
+        index: None,
+    })
+    .unwrap();
+    ws.save(&link).unwrap();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "still a link"
+    );
+    assert_eq!(
+        Workspace::open_session(&real, None)
+            .unwrap()
+            .0
+            .session()
+            .annotations
+            .len(),
+        12
+    );
+}

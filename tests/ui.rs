@@ -484,3 +484,61 @@ fn a_completely_different_text_is_named_as_such() {
     assert!(report.notices.iter().any(|n| n.contains("anderer Text")));
     harness.get_by_label_contains("Verwaist (11)");
 }
+
+/// Types `path` into the path field of the open file prompt and confirms.
+fn enter_path(harness: &mut Harness<'_, App>, path: &std::path::Path, button: &str) {
+    text_field(harness, "Pfad:").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    text_field(harness, "Pfad:").type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, button).click();
+    harness.run();
+}
+
+#[test]
+fn export_and_import_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(Some(common::asset("example-session.ron")));
+
+    let csv = dir.path().join("lesung.csv");
+    harness.get_by_label("Datei").click();
+    harness.run();
+    harness.get_by_label("Exportieren").click();
+    harness.run();
+    harness.get_by_label("Tabelle (CSV) …").click();
+    harness.run();
+    enter_path(&mut harness, &csv, "Speichern");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("id,section,start,end,quote,colour,actors,note,created,modified"));
+    assert_eq!(text.matches("\r\na").count(), 11);
+
+    let jsonld = dir.path().join("lesung.jsonld");
+    harness.get_by_label("Datei").click();
+    harness.run();
+    harness.get_by_label("Exportieren").click();
+    harness.run();
+    harness
+        .get_by_label("W3C Web Annotation (JSON-LD) …")
+        .click();
+    harness.run();
+    enter_path(&mut harness, &jsonld, "Speichern");
+    assert!(
+        std::fs::read_to_string(&jsonld)
+            .unwrap()
+            .contains("\"AnnotationCollection\"")
+    );
+
+    // Importing the same annotations adds eleven more (new ids), as one undo step.
+    harness.get_by_label("Datei").click();
+    harness.run();
+    harness
+        .get_by_label("W3C-Anmerkungen importieren …")
+        .click();
+    harness.run();
+    enter_path(&mut harness, &jsonld, "Öffnen");
+    assert_eq!(harness.state().workspace().session().annotations.len(), 22);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().workspace().session().annotations.len(), 11);
+}

@@ -113,13 +113,22 @@ fn starts_alphanumeric(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// Most hyphenated parts a compound takes in: real ones have two or three,
+/// and a bound keeps "OVKS-OVKS-OVKS-…" from costing quadratic time.
+const MAX_COMPOUND_PARTS: usize = 4;
+
 /// Byte length of `-Wort-Teil` parts at the start of `text`.
 fn hyphen_tail(text: &str) -> usize {
     let mut len = 0;
-    while let Some(rest) = text[len..].strip_prefix('-') {
+    let mut parts = 0;
+    while parts < MAX_COMPOUND_PARTS
+        && let Some(rest) = text[len..].strip_prefix('-')
+    {
+        parts += 1;
         let word: usize = rest
             .chars()
             .take_while(|c| c.is_alphanumeric())
+            .take(64)
             .map(char::len_utf8)
             .sum();
         if word == 0 {
@@ -133,11 +142,16 @@ fn hyphen_tail(text: &str) -> usize {
 /// Byte length of `Wort-Teil-` parts at the end of `text`.
 fn hyphen_head(text: &str) -> usize {
     let mut len = 0;
-    while let Some(rest) = text[..text.len() - len].strip_suffix('-') {
+    let mut parts = 0;
+    while parts < MAX_COMPOUND_PARTS
+        && let Some(rest) = text[..text.len() - len].strip_suffix('-')
+    {
+        parts += 1;
         let word: usize = rest
             .chars()
             .rev()
             .take_while(|c| c.is_alphanumeric())
+            .take(64)
             .map(char::len_utf8)
             .sum();
         if word == 0 {

@@ -112,7 +112,8 @@ pub fn candidates(doc: &Document, query: &Query<'_>) -> Vec<Alignment> {
     clusters.sort_by_key(|&(support, start)| {
         (std::cmp::Reverse(support), start.abs_diff(query.old_start))
     });
-    clusters.truncate(MAX_CANDIDATES);
+    // Long quotes cost their length squared per candidate: fewer of them.
+    clusters.truncate(if m > 1_000 { 3 } else { MAX_CANDIDATES });
 
     let len = doc.len_chars();
     let mut found = Vec::new();

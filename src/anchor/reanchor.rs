@@ -24,6 +24,11 @@ const SHORT_QUOTE_CHARS: usize = 16;
 /// The share of adjacent context a short quote needs to move: about eight
 /// chars on one side.
 const SHORT_QUOTE_CONTEXT: f64 = 0.125;
+/// Quotes longer than this are searched approximately with a narrower band
+/// and fewer candidates: alignment costs quote length squared.
+const LONG_QUOTE_CHARS: usize = 1_000;
+/// Quotes longer than this are found exactly or not at all.
+const MAX_APPROX_CHARS: usize = 4_000;
 /// Windows of chars searched around the old position before the whole text.
 const WINDOWS: [usize; 2] = [2_000, 64_000];
 
@@ -185,6 +190,11 @@ impl<'d> Reanchorer<'d> {
             best = None;
             for start in self.occurrences(&target.quote.exact, area) {
                 let range = CharRange::new(start, start.saturating_add(len));
+                // A passage that began or ended at a word boundary does not
+                // move into the middle of a word ("Protes" in "Protesten").
+                if !self.same_boundaries(target, range) {
+                    continue;
+                }
                 let context = self.adjacency(target, range);
                 let better = best.is_none_or(|(b, c)| {
                     context > c
@@ -204,6 +214,31 @@ impl<'d> Reanchorer<'d> {
         best
     }
 
+    /// True when `range` starts and ends at word boundaries wherever the
+    /// stored passage did.
+    fn same_boundaries(&self, target: &Target, range: CharRange) -> bool {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let quote = &target.quote;
+        let first = quote.exact.chars().next();
+        let last = quote.exact.chars().next_back();
+        let starts_word = !(word(quote.prefix.chars().next_back()) && word(first));
+        let ends_word = !(word(last) && word(quote.suffix.chars().next()));
+        let doc = self.doc;
+        let len = doc.len_chars();
+        let before = doc
+            .slice(CharRange::new(range.start.saturating_sub(1), range.start))
+            .chars()
+            .next();
+        let after = doc
+            .slice(CharRange::new(range.end, range.end.saturating_add(1)).clamped(len))
+            .chars()
+            .next();
+        // Text that joins the found range where the passage stood alone.
+        let glued_in_front = starts_word && word(before) && word(first);
+        let glued_behind = ends_word && word(last) && word(after);
+        !(glued_in_front || glued_behind)
+    }
+
     /// Char offsets where `needle` starts inside `area`.
     fn occurrences(&self, needle: &str, area: CharRange) -> Vec<usize> {
         let bytes = self.doc.byte_range(area);
@@ -216,13 +251,21 @@ impl<'d> Reanchorer<'d> {
 
     /// The best approximate match scoring at least [`MIN_APPROX_SCORE`].
     fn approximate(&self, target: &Target, len: usize) -> Option<(CharRange, f64)> {
+        if len > MAX_APPROX_CHARS || len > self.doc.len_chars().saturating_mul(2) {
+            return None;
+        }
         let exact: Vec<char> = target.quote.exact.chars().collect();
+        let share = if len > LONG_QUOTE_CHARS {
+            MAX_EDIT_SHARE / 2.5
+        } else {
+            MAX_EDIT_SHARE
+        };
         #[allow(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
             clippy::cast_precision_loss
         )]
-        let max_edits = (len as f64 * MAX_EDIT_SHARE).floor() as usize;
+        let max_edits = (len as f64 * share).floor() as usize;
         if max_edits == 0 {
             return None;
         }

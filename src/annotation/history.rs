@@ -33,6 +33,9 @@ pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
     next_state: u64,
+    /// The state with every kept step undone: 0 at first, the state of the
+    /// newest forgotten step once old steps are dropped.
+    floor: u64,
 }
 
 impl History {
@@ -70,7 +73,8 @@ impl History {
             at: now,
         });
         if self.undo.len() > MAX_STEPS {
-            self.undo.remove(0);
+            let forgotten = self.undo.remove(0);
+            self.floor = forgotten.state;
         }
         Ok(())
     }
@@ -99,8 +103,14 @@ impl History {
         let Some(step) = from.pop() else {
             return Ok(false);
         };
-        // The state after moving is the one the step below (or above) records.
-        let back = step.edit.apply(session)?;
+        // A failed step changes nothing (edits are all-or-nothing) and stays.
+        let back = match step.edit.clone().apply(session) {
+            Ok(back) => back,
+            Err(err) => {
+                from.push(step);
+                return Err(err);
+            }
+        };
         to.push(Step {
             edit: back,
             state: step.state,
@@ -126,7 +136,7 @@ impl History {
     /// content, so "unsaved changes" survive undoing back to the saved state.
     #[must_use]
     pub fn state(&self) -> u64 {
-        self.undo.last().map_or(0, |s| s.state)
+        self.undo.last().map_or(self.floor, |s| s.state)
     }
 
     /// Ends coalescing: the next edit starts a step of its own.
@@ -185,6 +195,27 @@ mod tests {
         h.undo(&mut s).unwrap();
         assert_eq!(meaning(&s), None);
         assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn undoing_past_forgotten_steps_is_still_unsaved() {
+        let mut s = Session::new(DocumentRef::default(), Vec::new());
+        let mut h = History::default();
+        let saved = h.state();
+        for n in 0..=MAX_STEPS {
+            h.apply(&mut s, set(&format!("m{n}")), None).unwrap();
+        }
+        while h.undo(&mut s).unwrap() {}
+        assert_eq!(
+            meaning(&s),
+            Some("m0"),
+            "the oldest step is forgotten, its change stays"
+        );
+        assert_ne!(
+            h.state(),
+            saved,
+            "and the session differs from the saved one"
+        );
     }
 
     #[test]

@@ -163,13 +163,30 @@ impl Session {
     /// An annotation id no annotation uses yet: `a` and the next number.
     #[must_use]
     pub fn next_annotation_id(&self) -> AnnotationId {
-        let highest = self
+        self.free_annotation_ids()
+            .next()
+            .unwrap_or_else(|| AnnotationId(format!("a{}", self.annotations.len() + 1)))
+    }
+
+    /// Ids no annotation uses, in rising order: after the highest number in
+    /// use, or (when that is the largest number there is) the first gaps.
+    pub fn free_annotation_ids(&self) -> impl Iterator<Item = AnnotationId> + use<> {
+        let used: std::collections::HashSet<u64> = self
             .annotations
             .iter()
             .filter_map(|a| a.id.0.strip_prefix('a')?.parse::<u64>().ok())
-            .max()
-            .unwrap_or(0);
-        AnnotationId(format!("a{}", highest + 1))
+            .collect();
+        let highest = used.iter().copied().max().unwrap_or(0);
+        let start = highest.checked_add(1);
+        let after = start.into_iter().flat_map(|s| s..=u64::MAX);
+        let gaps = (1..=u64::MAX).filter(move |n| !used.contains(n));
+        let taken: std::collections::HashSet<String> =
+            self.annotations.iter().map(|a| a.id.0.clone()).collect();
+        after
+            .chain(gaps)
+            .map(|n| format!("a{n}"))
+            .filter(move |id| !taken.contains(id))
+            .map(AnnotationId)
     }
 
     /// What `colour` means in this reading: the reader's word, or the default.

@@ -316,10 +316,14 @@ impl Workspace {
                 &[("title", &self.session.document.title)],
             )),
         }
-        self.session.document = DocumentRef {
-            path: self.session.document.path.clone(),
-            ..DocumentRef::to(&doc, None)
-        };
+        // A changed text becomes the session's text; another text does not:
+        // the session keeps naming the one it belongs to.
+        if relation != DocumentMatch::Different {
+            self.session.document = DocumentRef {
+                path: self.session.document.path.clone(),
+                ..DocumentRef::to(&doc, None)
+            };
+        }
         report
     }
 
@@ -406,14 +410,18 @@ impl Workspace {
         if edit.is_empty() {
             return Ok(());
         }
-        self.touch_review(&edit);
+        let settles: Vec<AnnotationId> = self.settled_by(&edit);
         self.history.apply(&mut self.session, edit, key)?;
+        for id in settles {
+            self.review.remove(&id);
+        }
         self.revision += 1;
         Ok(())
     }
 
-    /// An edit that moves or re-attaches an annotation settles its review.
-    fn touch_review(&mut self, edit: &Edit) {
+    /// The moved annotations whose review an edit settles: those it moves
+    /// or re-attaches.
+    fn settled_by(&self, edit: &Edit) -> Vec<AnnotationId> {
         match edit {
             Edit::ReplaceAnnotation(a)
                 if self
@@ -421,10 +429,10 @@ impl Workspace {
                     .annotation(&a.id)
                     .is_some_and(|old| old.target != a.target) =>
             {
-                self.review.remove(&a.id);
+                vec![a.id.clone()]
             }
-            Edit::Batch(edits) => edits.iter().for_each(|e| self.touch_review(e)),
-            _ => {}
+            Edit::Batch(edits) => edits.iter().flat_map(|e| self.settled_by(e)).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -496,13 +504,7 @@ impl Workspace {
         actor: &ActorId,
     ) -> (Vec<Edit>, usize) {
         let mut edits = Vec::new();
-        let mut next = self
-            .session
-            .next_annotation_id()
-            .0
-            .trim_start_matches('a')
-            .parse::<u64>()
-            .unwrap_or(1);
+        let mut ids = self.session.free_annotation_ids();
         let mut added = 0;
         let time = now();
         for &range in ranges {
@@ -520,9 +522,12 @@ impl Workspace {
                     edits.push(Edit::ReplaceAnnotation(changed));
                 }
                 None => {
+                    let Some(id) = ids.next() else {
+                        break;
+                    };
                     edits.push(Edit::AddAnnotation {
                         annotation: Annotation {
-                            id: AnnotationId(format!("a{next}")),
+                            id,
                             target: Target::from_range(&self.document, range),
                             colour,
                             actors: vec![actor.clone()],
@@ -532,7 +537,6 @@ impl Workspace {
                         },
                         index: None,
                     });
-                    next += 1;
                     added += 1;
                 }
             }
@@ -545,6 +549,10 @@ impl Workspace {
     #[must_use]
     pub fn session_for(&self, path: &Path) -> Session {
         let mut session = self.session.clone();
+        if session.document.hash != self.document.hash() {
+            // Opened against another text: keep pointing at its own.
+            return session;
+        }
         session.document.path = self.document_path.as_ref().map(|doc| {
             let folder = absolute(path)
                 .parent()

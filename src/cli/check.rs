@@ -15,30 +15,28 @@ pub fn run(
     strict: bool,
     write: bool,
 ) -> Result<ExitCode, String> {
+    let mut stdout = super::Out::new();
     let (mut workspace, report) = Workspace::open_session(session, text).map_err(|e| match e {
         OpenError::DocumentMissing { .. } => format!("{e}\n{}", tr().cli_hint_text),
         other => other.to_string(),
     })?;
     let t = tr();
-    println!("{}", fill(t.cli_session, &[("path", &session.display())]));
+    stdout.line(fill(t.cli_session, &[("path", &session.display())]))?;
     let doc = workspace.document();
-    println!(
-        "{}",
-        fill(
-            t.cli_text,
-            &[
-                ("title", &doc.title_or_default()),
-                ("chars", &doc.len_chars())
-            ]
-        )
-    );
-    println!("{}", report.summary());
+    stdout.line(fill(
+        t.cli_text,
+        &[
+            ("title", &doc.title_or_default()),
+            ("chars", &doc.len_chars()),
+        ],
+    ))?;
+    stdout.line(report.summary())?;
     for notice in &report.notices {
-        println!("- {notice}");
+        stdout.line(format!("- {notice}"))?;
     }
     if write {
         workspace.save(session).map_err(|e| e.to_string())?;
-        println!("{}", fill(t.cli_written, &[("path", &session.display())]));
+        stdout.line(fill(t.cli_written, &[("path", &session.display())]))?;
     }
     if strict && report.orphaned > 0 {
         eprintln!(

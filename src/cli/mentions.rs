@@ -39,6 +39,7 @@ fn read_actors(path: &Path) -> Result<Vec<Actor>, String> {
 }
 
 pub fn run(file: &Path, actor_file: Option<&Path>, json: bool) -> Result<ExitCode, String> {
+    let mut stdout = super::Out::new();
     let doc = super::load_document(file)?;
     let list = match actor_file {
         Some(path) => read_actors(path)?,
@@ -65,13 +66,13 @@ pub fn run(file: &Path, actor_file: Option<&Path>, json: bool) -> Result<ExitCod
         .collect();
     if json {
         let text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
-        println!("{text}");
+        stdout.line(text)?;
         return Ok(ExitCode::SUCCESS);
     }
     for actor in &out {
-        println!("{} ({}): {}", actor.name, actor.id, actor.count);
+        stdout.line(format!("{} ({}): {}", actor.name, actor.id, actor.count))?;
         for m in &actor.mentions {
-            println!("    {:>7}..{:<7} {}", m.start, m.end, m.text);
+            stdout.line(format!("    {:>7}..{:<7} {}", m.start, m.end, m.text))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@
 //! returns an error message for stderr; `main` turns that into exit status 1.
 
 mod check;
+mod export;
 mod mentions;
 mod outline;
 
@@ -67,6 +68,36 @@ enum Command {
         #[arg(long)]
         write: bool,
     },
+    /// Export a session: a Markdown report, CSV, W3C Web Annotation JSON-LD,
+    /// a REFI-QDA project, or the actor network (GraphML, CSV edge list).
+    Export {
+        /// The session file.
+        session: PathBuf,
+        /// The format.
+        #[arg(long, short = 'f', value_parser = ["md", "csv", "w3c", "qdpx", "graphml", "edges"])]
+        format: String,
+        /// Where to write; standard output when missing (not for qdpx).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The text to use, instead of the one the session names.
+        #[arg(long, value_name = "FILE")]
+        text: Option<PathBuf>,
+    },
+    /// Import W3C Web Annotations (JSON-LD) into a new session, or add them
+    /// to an existing one.
+    Import {
+        /// The JSON or JSON-LD file.
+        file: PathBuf,
+        /// The text the annotations point into (for a new session).
+        #[arg(long, value_name = "FILE", conflicts_with = "into")]
+        text: Option<PathBuf>,
+        /// A session to add the annotations to.
+        #[arg(long, value_name = "SESSION")]
+        into: Option<PathBuf>,
+        /// The session file to write.
+        #[arg(long, short = 'o', value_name = "SESSION")]
+        output: PathBuf,
+    },
 }
 
 /// Runs the verb and returns the exit status, or an error message.
@@ -82,7 +113,61 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             strict,
             write,
         }) => check::run(&session, text.as_deref(), strict, write),
+        Some(Command::Export {
+            session,
+            format,
+            output,
+            text,
+        }) => export::run(&session, &format, output.as_deref(), text.as_deref()),
+        Some(Command::Import {
+            file,
+            text,
+            into,
+            output,
+        }) => export::import(&file, text.as_deref(), into.as_deref(), &output),
         None => open_window(args.file.as_deref()),
+    }
+}
+
+/// Standard output for the verbs. A closed pipe (`randnotiz mentions … | head`)
+/// ends the output quietly instead of panicking like `println!`.
+pub struct Out {
+    out: std::io::StdoutLock<'static>,
+    closed: bool,
+}
+
+impl Out {
+    /// Locks standard output.
+    pub fn new() -> Self {
+        Self {
+            out: std::io::stdout().lock(),
+            closed: false,
+        }
+    }
+
+    /// Writes `text` and a line break.
+    pub fn line(&mut self, text: impl std::fmt::Display) -> Result<(), String> {
+        use std::io::Write as _;
+        if self.closed {
+            return Ok(());
+        }
+        match writeln!(self.out, "{text}") {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Writes raw bytes (a binary export).
+    pub fn bytes(&mut self, bytes: &[u8]) -> Result<(), String> {
+        use std::io::Write as _;
+        match self.out.write_all(bytes).and_then(|()| self.out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+            _ => Ok(()),
+        }
     }
 }
 

@@ -57,14 +57,15 @@ fn outline(doc: &Document) -> Outline<'_> {
 }
 
 pub fn run(file: &Path, json: bool) -> Result<ExitCode, String> {
+    let mut stdout = super::Out::new();
     let doc = super::load_document(file)?;
     let outline = outline(&doc);
     if json {
         let text = serde_json::to_string_pretty(&outline).map_err(|e| e.to_string())?;
-        println!("{text}");
+        stdout.line(text)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", doc.title_or_default());
+    stdout.line(doc.title_or_default())?;
     let mut facts = Vec::new();
     if let Some(date) = outline.date {
         facts.push(format!("date {date}"));
@@ -78,17 +79,17 @@ pub fn run(file: &Path, json: bool) -> Result<ExitCode, String> {
         doc.paragraphs().count(),
         doc.len_chars()
     ));
-    println!("{}\n", facts.join("  ·  "));
+    stdout.line(format!("{}\n", facts.join("  ·  ")))?;
     for (n, (section, out)) in doc.sections().iter().zip(&outline.sections).enumerate() {
         let lead = if section.lead { "  [lead]" } else { "" };
-        println!(
+        stdout.line(format!(
             "{:>3}. {:<44} {:>7}..{:<7} {:>4} ¶{lead}",
             n + 1,
             section.label(),
             out.start,
             out.end,
             out.paragraphs.len()
-        );
+        ))?;
     }
     Ok(ExitCode::SUCCESS)
 }

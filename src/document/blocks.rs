@@ -31,9 +31,10 @@ struct Line<'a> {
     char: usize,
 }
 
-/// Splits `text` into blocks.
+/// Splits `text` into blocks, skipping the first `skip` bytes (front matter);
+/// setext underlines count only in Markdown.
 #[must_use]
-pub fn split_blocks(text: &str) -> Vec<Block> {
+pub fn split_blocks(text: &str, skip: usize, markdown: bool) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Vec<Line<'_>> = Vec::new();
     let mut byte = 0;
@@ -48,13 +49,13 @@ pub fn split_blocks(text: &str) -> Vec<Block> {
         byte += raw.len();
         char += raw.chars().count();
 
-        if line_text.trim().is_empty() {
+        if line.byte < skip || line_text.trim().is_empty() {
             flush(&mut current, &mut blocks, None);
         } else if let Some(level) = atx_level(line_text) {
             flush(&mut current, &mut blocks, None);
             current.push(line);
             flush(&mut current, &mut blocks, Some(level));
-        } else if let Some(level) = setext_level(line_text)
+        } else if let Some(level) = setext_level(line_text).filter(|_| markdown)
             && current.len() == 1
         {
             // The underline itself is markup, not text: it stays out of the block.
@@ -155,7 +156,7 @@ mod tests {
     #[test]
     fn blank_lines_separate_blocks_and_ends_are_trimmed() {
         let text = " Erste Zeile\nzweite Zeile  \n\n   \n\nDritter Block\n";
-        let blocks = split_blocks(text);
+        let blocks = split_blocks(text, 0, true);
         assert_eq!(
             texts(text, &blocks),
             ["Erste Zeile\nzweite Zeile", "Dritter Block"]
@@ -168,7 +169,7 @@ mod tests {
     fn markdown_headings_stand_alone() {
         let text =
             "# Titel\nText direkt darunter.\n\n## Abschnitt ##\nMehr.\n\nSetext\n------\nSchluss.";
-        let blocks = split_blocks(text);
+        let blocks = split_blocks(text, 0, true);
         assert_eq!(
             texts(text, &blocks),
             [
@@ -193,7 +194,7 @@ mod tests {
     #[test]
     fn char_ranges_count_umlauts_as_one() {
         let text = "Über\n\nÄrger mit Öl";
-        let blocks = split_blocks(text);
+        let blocks = split_blocks(text, 0, true);
         assert_eq!(blocks[1].chars, CharRange::new(6, 18));
         assert_eq!(blocks[1].bytes.start, 7);
     }

@@ -95,6 +95,10 @@ const LABELS: &[&str] = &[
     "advertisement",
     "related",
     "read more",
+    "hinweis der redaktion",
+    "anmerkung der redaktion",
+    "korrektur",
+    "transparenzhinweis",
 ];
 
 /// Openings of source, credit and notice lines.
@@ -123,6 +127,13 @@ const SOURCE_OPENINGS: &[&str] = &[
     "sources:",
     "photo:",
     "image:",
+    "audio:",
+    "frage:",
+    "antwort:",
+    "interview:",
+    "das gespräch führte",
+    "das interview führte",
+    "die fragen stellte",
 ];
 
 /// Openings of bylines, in the languages articles come in.
@@ -210,7 +221,14 @@ pub fn is_list_item(text: &str) -> bool {
 pub fn is_byline(text: &str) -> bool {
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
-    if let Some(opening) = BYLINE_OPENINGS.iter().find(|p| lower.starts_with(*p)) {
+    // The openings are ASCII: compare on the original text, so that no
+    // lower-casing shifts a byte offset.
+    let opening = BYLINE_OPENINGS.iter().find(|p| {
+        trimmed
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    });
+    if let Some(opening) = opening {
         // "Von Anna Müller und Hans Meier, ARD-Studio Moskau" names people;
         // "Von der Krise zur Chance" (a heading) and "Von Montag an gilt …"
         // (a sentence) do not.
@@ -218,15 +236,18 @@ pub fn is_byline(text: &str) -> bool {
             .split(',')
             .next()
             .unwrap_or_default();
-        return trimmed.chars().count() <= 100
-            && !ends_with_closing_punctuation(trimmed)
-            && is_name_list(names);
+        let short = trimmed.chars().count() <= 100 && !ends_with_closing_punctuation(trimmed);
+        if short && is_name_list(names) {
+            return true;
+        }
+        // "Von unserem Korrespondenten Hans Müller": on to the studio check.
     }
     // "Anna Müller, ARD-Studio Moskau"
     let studio = ["studio", "korrespondent", "redaktion", "correspondent"];
+    let names_studio = studio.iter().any(|s| lower.contains(s));
     lower.chars().count() <= 80
-        && lower.contains(',')
-        && studio.iter().any(|s| lower.contains(s))
+        && (lower.contains(',') || opening.is_some())
+        && names_studio
         && !ends_with_closing_punctuation(&lower)
 }
 
@@ -236,7 +257,11 @@ pub fn is_aside(text: &str) -> bool {
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
     let label = lower.trim_end_matches([':', '.', '!']).trim();
-    if LABELS.contains(&label) {
+    // "Erstmeldung 10:42 Uhr": a label with a time after it.
+    let without_time = label
+        .trim_end_matches("uhr")
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.' | ' ' | ','));
+    if LABELS.contains(&label) || LABELS.contains(&without_time.trim()) {
         return true;
     }
     if SOURCE_OPENINGS.iter().any(|p| lower.starts_with(p)) {
@@ -481,6 +506,13 @@ mod tests {
             "Effi schien antworten zu wollen, aber in diesem",
             "„Desto besser.“/",
             "„Gewiß etwas Albernes. Darin ist er groß“",
+            "Von unserem Korrespondenten Hans Müller",
+            "Das Gespräch führte Anna Müller",
+            "Die Fragen stellte Hans Meier",
+            "Frage: Wie geht es weiter",
+            "Audio: Militärbündnis zieht ab",
+            "Erstmeldung 10:42 Uhr",
+            "Hinweis der Redaktion",
         ] {
             assert!(!looks_like_heading(line, 1), "{line:?} is not a heading");
         }

@@ -28,6 +28,11 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16, big endian, from its byte-order mark.
     Utf16Be,
+    /// UTF-8 with a few broken bytes, replaced by "�".
+    Utf8Lossy {
+        /// How many broken sequences were replaced.
+        replaced: usize,
+    },
     /// Not valid UTF-8: read as Windows-1252, the superset of Latin-1.
     Windows1252,
 }
@@ -38,6 +43,9 @@ impl Encoding {
     pub fn notice(self) -> Option<String> {
         let name = match self {
             Self::Utf8 => return None,
+            Self::Utf8Lossy { replaced } => {
+                return Some(fill(tr().notice_broken_utf8, &[("n", &replaced)]));
+            }
             Self::Utf16Le | Self::Utf16Be => "UTF-16",
             Self::Windows1252 => "Latin-1 (Windows-1252)",
         };
@@ -108,8 +116,27 @@ fn utf8_or_legacy(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
+        Err(_) if mostly_utf8(bytes) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let replaced = text.matches('\u{fffd}').count();
+            Ok((text, Encoding::Utf8Lossy { replaced }))
+        }
         Err(_) => Ok((windows_1252(bytes), Encoding::Windows1252)),
     }
+}
+
+/// True for UTF-8 with a few broken bytes (a cut-off file, one bad byte)
+/// rather than a text in a one-byte encoding: it has valid multi-byte
+/// characters, which Latin-1 text almost never forms by chance, or its
+/// broken bytes are very few.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut invalid = 0usize;
+    let mut multibyte = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    multibyte > invalid || invalid * 1000 < bytes.len()
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<Decoded, DecodeError> {
@@ -186,6 +213,15 @@ mod tests {
         let (text, enc) = decode(bytes).unwrap();
         assert_eq!(text, "Grüße „Zitat“ €");
         assert_eq!(enc, Encoding::Windows1252);
+    }
+
+    #[test]
+    fn one_broken_byte_in_utf8_is_replaced_not_misread() {
+        let mut bytes = "Grüße aus Düsseldorf, sagte Tokajew.".as_bytes().to_vec();
+        bytes.push(0xE2);
+        let (text, enc) = decode(&bytes).unwrap();
+        assert_eq!(text, "Grüße aus Düsseldorf, sagte Tokajew.\u{fffd}");
+        assert_eq!(enc, Encoding::Utf8Lossy { replaced: 1 });
     }
 
     #[test]

@@ -64,12 +64,23 @@ pub fn parse_front_matter(text: &str) -> Option<(HeaderFields, usize)> {
     }
     let mut consumed = first.len();
     let mut fields = HeaderFields::default();
+    let mut keys = 0;
     for (n, line) in lines.enumerate() {
         consumed += line.len();
         let trimmed = line.trim();
         if trimmed == "---" || trimmed == "..." {
-            return Some((fields, consumed));
+            // Front matter is `key: value` lines; a rule around prose is not.
+            return (keys > 0).then_some((fields, consumed));
         }
+        let is_key = trimmed.split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        });
+        if !trimmed.is_empty() && !is_key && !trimmed.starts_with(['-', ' ', '#']) {
+            return None;
+        }
+        keys += usize::from(is_key);
         if n > 200 {
             break;
         }
@@ -134,5 +145,6 @@ mod tests {
         assert_eq!(&text[len..], "# Text\n");
         assert!(parse_front_matter("--- kein\n").is_none());
         assert!(parse_front_matter("---\nnie geschlossen\n").is_none());
+        assert!(parse_front_matter("---\nErster Absatz mit Inhalt.\n\nZweiter.\n---\n").is_none());
     }
 }

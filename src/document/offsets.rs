@@ -31,7 +31,7 @@ impl CharRange {
     /// Number of chars in the range.
     #[must_use]
     pub fn len(self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// True when the range holds no char.
@@ -201,10 +201,10 @@ impl CharIndex {
             self.bytes
         } else if self.is_ascii() {
             range.end
-        } else if range.end - range.start < STRIDE {
+        } else if range.end.saturating_sub(range.start) < STRIDE {
             text[start..]
                 .char_indices()
-                .nth(range.end - range.start)
+                .nth(range.end.saturating_sub(range.start))
                 .map_or(self.bytes, |(b, _)| start + b)
         } else {
             self.char_to_byte(text, range.end)

@@ -31,15 +31,17 @@ enum Item {
 
 /// Parses normalised text into metadata and sections.
 pub(super) fn parse(text: &str, format: TextFormat) -> (Meta, Vec<Section>) {
-    let mut blocks = split_blocks(text);
     let mut meta = Meta::default();
-
-    if let Some((fields, fm_bytes)) = parse_front_matter(text) {
-        let fm_chars = text[..fm_bytes].chars().count();
-        blocks.retain(|b| b.bytes.start >= fm_bytes);
-        meta.header.push(CharRange::new(0, fm_chars));
+    let markdown = format == TextFormat::Markdown;
+    // Front matter only in Markdown: two `---` rules in a plain text are rules.
+    let front = markdown.then(|| parse_front_matter(text)).flatten();
+    let skip = front.as_ref().map_or(0, |(_, bytes)| *bytes);
+    if let Some((fields, fm_bytes)) = front {
+        meta.header
+            .push(CharRange::new(0, text[..fm_bytes].chars().count()));
         merge(&mut meta, fields);
     }
+    let blocks = split_blocks(text, skip, markdown);
 
     let body_start = take_header(text, &blocks, &mut meta);
     let items = classify_body(text, &blocks[body_start..], format, meta.title.is_some());

@@ -82,17 +82,27 @@ pub fn xml(text: &str) -> String {
 }
 
 /// Inline Markdown text: markup characters escaped, inline HTML defused,
-/// line breaks kept as hard breaks so a note's lines stay lines.
+/// line breaks kept as hard breaks so a note's lines stay lines. Lines after
+/// a break begin a line of the document, so list and heading markers there
+/// are escaped too; the first line continues what stands before it.
 #[must_use]
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (n, line) in text.lines().enumerate() {
         if n > 0 {
             out.push_str("  \n");
+            out.push_str(&markdown_line_start(&markdown_line(line)));
+        } else {
+            out.push_str(&markdown_line(line));
         }
-        out.push_str(&markdown_line(line));
     }
     out
+}
+
+/// Markdown for text that begins a line of the document.
+#[must_use]
+pub fn markdown_block(text: &str) -> String {
+    markdown_line_start(&markdown(text))
 }
 
 fn markdown_line(line: &str) -> String {
@@ -109,7 +119,13 @@ fn markdown_line(line: &str) -> String {
             c => out.push(c),
         }
     }
-    // What starts a block at the beginning of a line: list markers, numbered lists.
+    out
+}
+
+/// Escapes what starts a block at the beginning of a line: list markers,
+/// numbered lists (headings and quotes are escaped everywhere already).
+fn markdown_line_start(line: &str) -> String {
+    let mut out = line.to_owned();
     let trimmed = out.trim_start();
     let indent = out.len() - trimmed.len();
     if trimmed.starts_with(['-', '+', '=']) {
@@ -164,8 +180,18 @@ mod tests {
             "\\*\\*fett\\*\\* und \\_kursiv\\_"
         );
         assert_eq!(markdown("# Überschrift"), "\\# Überschrift");
-        assert_eq!(markdown("- Punkt"), "\\- Punkt");
-        assert_eq!(markdown("1. Punkt"), "1\\. Punkt");
+        assert_eq!(markdown_block("- Punkt"), "\\- Punkt");
+        assert_eq!(markdown_block("1. Punkt"), "1\\. Punkt");
+        assert_eq!(
+            markdown("13.01.2022 - Stand"),
+            "13.01.2022 - Stand",
+            "inline: no line-start escapes"
+        );
+        assert_eq!(
+            markdown("eins\n- zwei"),
+            "eins  \n\\- zwei",
+            "a note's second line starts a line"
+        );
         assert_eq!(
             markdown("<img src=x onerror=alert(1)>"),
             "&lt;img src=x onerror=alert(1)&gt;"

@@ -1,7 +1,296 @@
 //! Exports: the reading session in formats other tools read.
 //!
-//! Every export writes user text (quotes, notes, actor names) only through
-//! [`escape`], so spreadsheets never see formulas and reports never see
-//! markup that the reader did not write as text.
+//! A Markdown report for papers, CSV for spreadsheets, W3C Web Annotation
+//! JSON-LD for other annotation tools (and back), a REFI-QDA project for
+//! QualCoder, MAXQDA, ATLAS.ti and NVivo, and the actor network as GraphML
+//! and as an edge list. Every export writes user text (quotes, notes, actor
+//! names) only through [`escape`], so spreadsheets never see formulas and
+//! reports never see markup the reader did not write as text. Orphaned
+//! annotations are exported too, marked as such: nothing is dropped.
 
 pub mod escape;
+pub mod network;
+pub mod qdpx;
+pub mod report;
+pub mod table;
+pub mod w3c;
+
+use std::path::Path;
+
+use crate::annotation::{Annotation, Session};
+use crate::document::{CharRange, Document};
+use crate::i18n::{fill, tr};
+use crate::storage::{self, SaveError};
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A Markdown report.
+    Markdown,
+    /// One CSV row per annotation.
+    Csv,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+    /// A REFI-QDA project (`.qdpx`).
+    Qdpx,
+    /// The actor network as GraphML.
+    GraphMl,
+    /// The actor network as a CSV edge list.
+    Edges,
+}
+
+impl Format {
+    /// All formats, in menu order.
+    pub const ALL: [Self; 6] = [
+        Self::Markdown,
+        Self::Csv,
+        Self::W3c,
+        Self::Qdpx,
+        Self::GraphMl,
+        Self::Edges,
+    ];
+
+    /// The name used on the command line (`--format md`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Csv => "csv",
+            Self::W3c => "w3c",
+            Self::Qdpx => "qdpx",
+            Self::GraphMl => "graphml",
+            Self::Edges => "edges",
+        }
+    }
+
+    /// The format named `name` on the command line.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == name || (name == "markdown" && *f == Self::Markdown))
+    }
+
+    /// The file extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Csv => "csv",
+            Self::W3c => "jsonld",
+            Self::Qdpx => "qdpx",
+            Self::GraphMl => "graphml",
+            Self::Edges => "edges.csv",
+        }
+    }
+
+    /// The menu label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        let t = tr();
+        match self {
+            Self::Markdown => t.export_markdown,
+            Self::Csv => t.export_csv,
+            Self::W3c => t.export_w3c,
+            Self::Qdpx => t.export_qdpx,
+            Self::GraphMl => t.export_graphml,
+            Self::Edges => t.export_edges,
+        }
+    }
+
+    /// True for formats that are text (and may go to standard output).
+    #[must_use]
+    pub fn is_text(self) -> bool {
+        self != Self::Qdpx
+    }
+}
+
+/// What an export reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// The session.
+    pub session: &'a Session,
+    /// The text the annotations point into.
+    pub document: &'a Document,
+    /// Where the text came from; `None` for the bundled article.
+    pub source: Option<&'a Path>,
+}
+
+impl Input<'_> {
+    /// True when the annotation's position no longer holds its quote.
+    #[must_use]
+    pub fn is_orphaned(&self, annotation: &Annotation) -> bool {
+        !annotation.target.matches(self.document)
+    }
+
+    /// The label of the section an annotation stands in, or "verwaist".
+    #[must_use]
+    pub fn section_label(&self, annotation: &Annotation) -> String {
+        if self.is_orphaned(annotation) {
+            return tr().badge_orphaned.to_owned();
+        }
+        self.document
+            .section_at(annotation.range().start)
+            .and_then(|i| self.document.sections().get(i))
+            .map_or_else(String::new, |s| s.label().to_owned())
+    }
+
+    /// The annotations in document order (orphans last, in session order).
+    #[must_use]
+    pub fn in_order(&self) -> Vec<&Annotation> {
+        let (mut placed, orphans): (Vec<&Annotation>, Vec<&Annotation>) = self
+            .session
+            .annotations
+            .iter()
+            .partition(|a| !self.is_orphaned(a));
+        placed.sort_by_key(|a| (a.range().start, std::cmp::Reverse(a.range().end)));
+        placed.extend(orphans);
+        placed
+    }
+
+    /// The names of an annotation's actors, in its order.
+    #[must_use]
+    pub fn actor_names<'s>(&'s self, annotation: &'s Annotation) -> Vec<&'s str> {
+        annotation
+            .actors
+            .iter()
+            .map(|id| {
+                self.session
+                    .actor(id)
+                    .map_or(id.as_str(), |a| a.name.as_str())
+            })
+            .collect()
+    }
+
+    /// Where the text came from, for reports: its path or "the bundled article".
+    #[must_use]
+    pub fn source_name(&self) -> String {
+        self.source.map_or_else(
+            || {
+                fill(
+                    tr().export_bundled,
+                    &[("name", &crate::BUNDLED_ARTICLE_NAME)],
+                )
+            },
+            |p| p.display().to_string(),
+        )
+    }
+
+    /// Up to `chars` chars of text before and after `range`, cut at spaces,
+    /// white space folded; a space stays at the joint where the text had one.
+    #[must_use]
+    pub fn context(&self, range: CharRange, chars: usize) -> (String, String) {
+        let doc = self.document;
+        let before = doc.slice(CharRange::new(
+            range.start.saturating_sub(chars),
+            range.start,
+        ));
+        let after = doc.slice(
+            CharRange::new(range.end, range.end.saturating_add(chars)).clamped(doc.len_chars()),
+        );
+        let before = match before.find(' ') {
+            Some(i) if range.start > chars => &before[i + 1..],
+            _ => before,
+        };
+        let after = match after.rfind(' ') {
+            Some(i) if range.end + chars < doc.len_chars() => &after[..i],
+            _ => after,
+        };
+        let mut before_flat = flatten(before);
+        if before.ends_with(char::is_whitespace) && !before_flat.is_empty() {
+            before_flat.push(' ');
+        }
+        let after_flat = flatten(after);
+        let after_flat = if after.starts_with(char::is_whitespace) && !after_flat.is_empty() {
+            format!(" {after_flat}")
+        } else {
+            after_flat
+        };
+        (before_flat, after_flat)
+    }
+}
+
+/// The first `max` chars of `text` on one line, with an ellipsis if cut.
+#[must_use]
+pub fn excerpt(text: &str, max: usize) -> String {
+    let flat = flatten(text);
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Appends a formatted line to a `String` (which cannot fail to grow).
+macro_rules! putln {
+    ($out:expr) => { $out.push('\n') };
+    ($out:expr, $($arg:tt)*) => {{ $out.push_str(&format!($($arg)*)); $out.push('\n'); }};
+}
+pub(crate) use putln;
+
+/// White space (line breaks included) folded to single spaces.
+fn flatten(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The output could not be written.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    /// The output would replace the text or a session.
+    #[error("{}", fill(tr().err_export_overwrite, &[("path", &path.display())]))]
+    WouldOverwrite {
+        /// The refused target.
+        path: std::path::PathBuf,
+    },
+    /// Building the output failed (a ZIP or JSON library error).
+    #[error("{}", fill(tr().err_export_build, &[("error", &.0)]))]
+    Build(String),
+}
+
+/// The bytes of `input` in `format`.
+///
+/// # Errors
+/// [`ExportError::Build`] when a library fails to build the output.
+pub fn render(input: &Input<'_>, format: Format) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Markdown => report::markdown(input).into_bytes(),
+        Format::Csv => table::csv(input).into_bytes(),
+        Format::W3c => w3c::export(input).into_bytes(),
+        Format::Qdpx => qdpx::export(input)?,
+        Format::GraphMl => network::graphml(input).into_bytes(),
+        Format::Edges => network::edges_csv(input).into_bytes(),
+    })
+}
+
+/// Writes `input` in `format` to `path`, atomically. Never replaces the text
+/// itself or a session file.
+///
+/// # Errors
+/// An [`ExportError`] saying why; an existing file is then unchanged.
+pub fn write(input: &Input<'_>, format: Format, path: &Path) -> Result<(), ExportError> {
+    let refuses = |p: &Path| input.source.is_some_and(|s| same_file(s, p));
+    if refuses(path) {
+        return Err(ExportError::WouldOverwrite {
+            path: path.to_path_buf(),
+        });
+    }
+    let bytes = render(input, format)?;
+    storage::write_atomic(path, &bytes, |head| !storage::looks_like_session(head)).map_err(|e| {
+        match e {
+            SaveError::Foreign { path } => ExportError::WouldOverwrite { path },
+            other => ExportError::Save(other),
+        }
+    })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}

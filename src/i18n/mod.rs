@@ -85,6 +85,15 @@ pub fn lang() -> Lang {
     }
 }
 
+/// The current language's code (`de`, `en`), for data that names it.
+#[must_use]
+pub fn lang_code() -> &'static str {
+    match lang() {
+        Lang::De => "de",
+        Lang::En => "en",
+    }
+}
+
 /// The strings of the current language.
 #[must_use]
 pub fn tr() -> &'static Strings {

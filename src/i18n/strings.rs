@@ -91,6 +91,8 @@ strings! {
     err_not_text,
     /// Encoding notice: {encoding}
     notice_encoding,
+    /// {n}
+    notice_broken_utf8,
 
     /// {path}
     err_session_not_text,
@@ -180,6 +182,16 @@ strings! {
     menu_file,
     /// Menu.
     menu_recent,
+    /// Menu.
+    menu_export,
+    /// Menu.
+    menu_import_w3c,
+    /// Dialog.
+    dialog_import_title,
+    /// {path}
+    exported,
+    /// {n} {path}
+    imported,
     /// Menu.
     menu_edit,
     /// Menu.
@@ -422,6 +434,67 @@ strings! {
     /// {error}
     autosave_failed,
 
+    /// Export menu.
+    export_markdown,
+    /// Export menu.
+    export_csv,
+    /// Export menu.
+    export_w3c,
+    /// Export menu.
+    export_qdpx,
+    /// Export menu.
+    export_graphml,
+    /// Export menu.
+    export_edges,
+    /// {name}
+    export_bundled,
+    /// {path}
+    err_export_overwrite,
+    /// {error}
+    err_export_build,
+    /// Report.
+    report_source,
+    /// Report.
+    report_date,
+    /// Report.
+    report_stand,
+    /// {annotations} {actors} {orphans}
+    report_counts,
+    /// Report.
+    report_colours,
+    /// Report.
+    report_colour,
+    /// Report.
+    report_meaning,
+    /// Report.
+    report_annotations,
+    /// Report.
+    report_actors,
+    /// Report.
+    report_actor,
+    /// Report.
+    report_mentions,
+    /// Report.
+    report_by_section,
+    /// Report.
+    report_by_actor,
+    /// Report.
+    report_none,
+    /// Report.
+    report_orphans_help,
+    /// {version}
+    report_footer,
+    /// {id}
+    qdpx_orphan_name,
+    /// {quote} {actors} {note} {colour}
+    qdpx_orphan_note,
+    /// {line} {col} {what}
+    err_import_json,
+    /// Import.
+    err_import_empty,
+    /// {n}
+    import_skipped,
+
     /// Command line: what to do when the session's text is missing.
     cli_hint_text,
     /// Command line: {path}
@@ -434,4 +507,10 @@ strings! {
     cli_strict_orphans,
     /// Command line, `check --write`: {path}
     cli_written,
+    /// Command line, export: {path}
+    cli_exported,
+    /// Command line, export without -o.
+    cli_binary_needs_output,
+    /// Command line, import: {n} {path}
+    cli_imported,
 }

@@ -98,6 +98,14 @@ pub fn write_atomic(
     bytes: &[u8],
     is_ours: impl Fn(&str) -> bool,
 ) -> Result<(), SaveError> {
+    // Through a symbolic link: replace the file it points to, keep the link.
+    let resolved;
+    let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = fs::canonicalize(path).map_err(|e| SaveError::from_io(path, e))?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let existing = match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             return Err(SaveError::IsDirectory {

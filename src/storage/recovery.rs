@@ -177,7 +177,7 @@ pub fn read(path: &Path) -> Result<Snapshot, SessionError> {
         path: path.to_path_buf(),
     })?;
     ron_options()
-        .from_str::<Snapshot>(text)
+        .from_str::<Snapshot>(text.strip_prefix('\u{feff}').unwrap_or(text))
         .map_err(|e| SessionError::Syntax {
             line: e.span.start.line,
             col: e.span.start.col,

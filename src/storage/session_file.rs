@@ -130,6 +130,8 @@ pub fn looks_like_session(text: &str) -> bool {
 /// # Errors
 /// A [`SessionError`] with line and column; its path is empty.
 pub fn parse_session(text: &str) -> Result<(Session, Repairs), SessionError> {
+    // Editors such as Notepad put a byte-order mark before the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let empty = PathBuf::new();
     if !looks_like_session(text) {
         return Err(SessionError::NotASession { path: empty });

@@ -388,6 +388,17 @@ impl App {
                 item(ui, Action::Save, true, &mut intents);
                 item(ui, Action::SaveAs, true, &mut intents);
                 ui.separator();
+                ui.menu_button(t.menu_export, |ui| {
+                    for format in crate::export::Format::ALL {
+                        if ui.button(format.label()).clicked() {
+                            intents.push(Intent::Export(format));
+                        }
+                    }
+                });
+                if ui.button(t.menu_import_w3c).clicked() {
+                    intents.push(Intent::ImportW3c);
+                }
+                ui.separator();
                 item(ui, Action::Quit, true, &mut intents);
             });
             ui.menu_button(t.menu_edit, |ui| {
@@ -722,6 +733,28 @@ impl App {
             Intent::Reattach(id) => self.reattach(&id),
             Intent::Dossier(id) => self.dossier = Some(id),
             Intent::MarkMentions(id) => self.mark_mentions(&id),
+            Intent::Export(format) => {
+                let folder = self
+                    .ws
+                    .session_path()
+                    .or(self.ws.document_path())
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf);
+                let stem =
+                    files::session_name_for(self.ws.session_path().or(self.ws.document_path()));
+                let name = format!("{}.{}", stem.trim_end_matches(".ron"), format.extension());
+                self.files
+                    .ask(ctx, Purpose::Export(format), folder.as_deref(), Some(&name));
+            }
+            Intent::ImportW3c => {
+                let folder = self
+                    .ws
+                    .document_path()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf);
+                self.files
+                    .ask(ctx, Purpose::ImportW3c, folder.as_deref(), None);
+            }
         }
     }
 
@@ -944,6 +977,54 @@ impl App {
         }
     }
 
+    fn export_to(&mut self, format: crate::export::Format, path: &Path) {
+        let input = crate::export::Input {
+            session: self.ws.session(),
+            document: self.ws.document(),
+            source: self.ws.document_path(),
+        };
+        match crate::export::write(&input, format, path) {
+            Ok(()) => self
+                .messages
+                .notice(fill(tr().exported, &[("path", &path.display())])),
+            Err(err) => self.messages.error(err.to_string()),
+        }
+    }
+
+    /// Adds the annotations of a W3C file to the session, as one undo step.
+    fn import_w3c(&mut self, path: &Path) {
+        let bytes =
+            match crate::storage::file::read_limited(path, crate::storage::MAX_SESSION_BYTES) {
+                Ok(bytes) => bytes,
+                Err(err) => return self.messages.error(err.to_string()),
+            };
+        let text = String::from_utf8_lossy(&bytes);
+        match crate::export::w3c::import(&text, self.ws.session(), self.ws.document()) {
+            Ok(imported) => {
+                let count = imported.annotations.len();
+                let mut edits: Vec<Edit> = imported
+                    .new_actors
+                    .into_iter()
+                    .map(|actor| Edit::AddActor { actor, index: None })
+                    .collect();
+                edits.extend(imported.annotations.into_iter().map(|annotation| {
+                    Edit::AddAnnotation {
+                        annotation,
+                        index: None,
+                    }
+                }));
+                self.edit(Edit::Batch(edits), None);
+                let mut message = fill(tr().imported, &[("n", &count), ("path", &path.display())]);
+                for skipped in imported.skipped {
+                    message.push(' ');
+                    message.push_str(&skipped);
+                }
+                self.messages.notice(message);
+            }
+            Err(err) => self.messages.error(format!("{err} ({})", path.display())),
+        }
+    }
+
     fn open_guarded(&mut self, path: &Path) {
         if self.ws.is_dirty() {
             self.messages.confirm = Some(AfterConfirm::Open(path.to_path_buf()));
@@ -1024,6 +1105,8 @@ impl App {
             Purpose::Open => self.open_guarded(path),
             Purpose::SaveAs => self.save_to(path),
             Purpose::LocateText { session } => self.open_with_text(&session, path),
+            Purpose::Export(format) => self.export_to(format, path),
+            Purpose::ImportW3c => self.import_w3c(path),
         }
         ctx.request_repaint();
     }

@@ -174,6 +174,10 @@ pub enum Intent {
     Dossier(ActorId),
     /// Mark every mention of an actor as an annotation.
     MarkMentions(ActorId),
+    /// Export the session (asks where).
+    Export(crate::export::Format),
+    /// Import W3C Web Annotations into the session (asks which file).
+    ImportW3c,
 }
 
 impl Intent {

@@ -30,6 +30,10 @@ pub enum Purpose {
         /// The session that needs it.
         session: PathBuf,
     },
+    /// Export the session in a format.
+    Export(crate::export::Format),
+    /// Import W3C Web Annotations into the session.
+    ImportW3c,
 }
 
 struct Pending {
@@ -103,6 +107,22 @@ impl Files {
             dialog = dialog.set_file_name(name);
         }
         let future = match purpose {
+            Purpose::ImportW3c => {
+                let dialog = dialog
+                    .set_title(t.dialog_import_title)
+                    .add_filter("JSON-LD", &["jsonld", "json"]);
+                Box::pin(dialog.pick_file())
+                    as std::pin::Pin<
+                        Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
+                    >
+            }
+            Purpose::Export(format) => {
+                let dialog = dialog.set_title(format.label()).add_filter(
+                    format.label(),
+                    &[format.extension().rsplit('.').next().unwrap_or("txt")],
+                );
+                Box::pin(dialog.save_file())
+            }
             Purpose::Open | Purpose::LocateText { .. } => {
                 let dialog = dialog
                     .set_title(t.dialog_open_title)
@@ -181,6 +201,8 @@ impl Files {
             Purpose::Open => t.dialog_open_title,
             Purpose::SaveAs => t.dialog_save_title,
             Purpose::LocateText { .. } => t.dialog_locate_title,
+            Purpose::Export(format) => format.label(),
+            Purpose::ImportW3c => t.dialog_import_title,
         };
         let mut chosen = None;
         let mut cancel = false;
@@ -206,8 +228,10 @@ impl Files {
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {
                 let ok = match prompt.purpose {
-                    Purpose::SaveAs => t.button_save,
-                    Purpose::Open | Purpose::LocateText { .. } => t.button_open,
+                    Purpose::SaveAs | Purpose::Export(_) => t.button_save,
+                    Purpose::Open | Purpose::LocateText { .. } | Purpose::ImportW3c => {
+                        t.button_open
+                    }
                 };
                 if ui.button(ok).clicked() || enter {
                     let path = expand_home(prompt.path.trim());

@@ -85,13 +85,7 @@ pub fn actor_chip(ui: &mut Ui, actor: &Actor, removable: bool) -> (Response, Opt
 /// The first `max` chars of `text`, on one line, with an ellipsis if cut.
 #[must_use]
 pub fn excerpt(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let cut: String = flat.chars().take(max).collect();
-        format!("{}…", cut.trim_end())
-    }
+    crate::export::excerpt(text, max)
 }
 
 /// A compact view of an annotation: colour bar, quote, actors, note.

@@ -1,0 +1,93 @@
+//! `randnotiz export SESSION --format F [-o FILE]` and
+//! `randnotiz import W3C.json (--text FILE | --into SESSION) -o SESSION`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use randnotiz::annotation::{Edit, Workspace};
+use randnotiz::export::{self, Format, Input, w3c};
+use randnotiz::i18n::{fill, tr};
+use randnotiz::storage::file::read_limited;
+
+/// JSON files larger than this are not annotation exchanges.
+const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+pub fn run(
+    session: &Path,
+    format: &str,
+    output: Option<&Path>,
+    text: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let format = Format::from_name(format).ok_or_else(|| format!("unknown format {format}"))?;
+    let (ws, report) = Workspace::open_session(session, text).map_err(|e| e.to_string())?;
+    for notice in &report.notices {
+        eprintln!("randnotiz: {notice}");
+    }
+    let input = Input {
+        session: ws.session(),
+        document: ws.document(),
+        source: ws.document_path(),
+    };
+    match output {
+        Some(path) => {
+            export::write(&input, format, path).map_err(|e| e.to_string())?;
+            eprintln!("{}", fill(tr().cli_exported, &[("path", &path.display())]));
+        }
+        None if format.is_text() => {
+            let bytes = export::render(&input, format).map_err(|e| e.to_string())?;
+            super::Out::new().bytes(&bytes)?;
+        }
+        None => return Err(tr().cli_binary_needs_output.to_owned()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import(
+    file: &Path,
+    text: Option<&Path>,
+    into: Option<&Path>,
+    output: &Path,
+) -> Result<ExitCode, String> {
+    let bytes = read_limited(file, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
+    let json = String::from_utf8_lossy(&bytes);
+    let mut ws = match (into, text) {
+        (Some(session), _) => {
+            Workspace::open_session(session, None)
+                .map_err(|e| e.to_string())?
+                .0
+        }
+        (None, Some(text)) => Workspace::open_text(text).map_err(|e| e.to_string())?,
+        (None, None) => Workspace::new(randnotiz::bundled_document(), None, Vec::new()),
+    };
+    let imported = w3c::import(&json, ws.session(), ws.document())
+        .map_err(|e| format!("{e} ({})", file.display()))?;
+    for skipped in &imported.skipped {
+        eprintln!("randnotiz: {skipped}");
+    }
+    let count = imported.annotations.len();
+    let mut edits: Vec<Edit> = imported
+        .new_actors
+        .into_iter()
+        .map(|actor| Edit::AddActor { actor, index: None })
+        .collect();
+    edits.extend(
+        imported
+            .annotations
+            .into_iter()
+            .map(|annotation| Edit::AddAnnotation {
+                annotation,
+                index: None,
+            }),
+    );
+    ws.apply(Edit::Batch(edits)).map_err(|e| e.to_string())?;
+    // Re-anchor what came in against the text: save, then open again.
+    ws.save(output).map_err(|e| e.to_string())?;
+    let (_, report) = Workspace::open_session(output, None).map_err(|e| e.to_string())?;
+    let mut stdout = super::Out::new();
+    stdout.line(fill(
+        tr().cli_imported,
+        &[("n", &count), ("path", &output.display())],
+    ))?;
+    stdout.line(report.summary())?;
+    Ok(ExitCode::SUCCESS)
+}

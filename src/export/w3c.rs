@@ -1,0 +1,465 @@
+//! W3C Web Annotation JSON-LD, out and back in.
+//!
+//! Out: an `AnnotationCollection` whose first page holds every annotation,
+//! each with a `TextQuoteSelector` and a `TextPositionSelector` (positions in
+//! Unicode code points, which is what Randnotiz counts), the note as a
+//! commenting `TextualBody`, each actor as a tagging `TextualBody` (its name)
+//! plus an identifying `SpecificResource` (its id), and the colour as a
+//! classifying body. In: the same, and annotations from other tools: a
+//! single annotation, an array, a page or a collection; `bodyValue`; a target
+//! that is an object, an array, or has one selector or several.
+
+use serde_json::{Map, Value, json};
+
+use super::Input;
+use crate::actors::{Actor, ActorId, ActorKind, unique_id};
+use crate::anchor::{Target, TextQuote};
+use crate::annotation::{Annotation, AnnotationId, Colour, DocumentRef, Session, Timestamp, now};
+use crate::document::Document;
+use crate::i18n::{fill, tr};
+
+/// The Web Annotation JSON-LD context.
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// The IRI of an actor, as identifying bodies name it.
+#[must_use]
+pub fn actor_iri(id: &ActorId) -> String {
+    format!("urn:randnotiz:actor:{}", percent(id.as_str()))
+}
+
+/// The IRI of the text: its file URL, or its content hash.
+#[must_use]
+pub fn source_iri(input: &Input<'_>) -> String {
+    match input.source {
+        Some(path) => {
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            format!("file://{}", percent_path(&absolute.to_string_lossy()))
+        }
+        None => format!(
+            "urn:randnotiz:text:{}",
+            input.document.hash().replace(':', "-")
+        ),
+    }
+}
+
+/// One annotation as a JSON-LD object.
+#[must_use]
+pub fn annotation(input: &Input<'_>, a: &Annotation) -> Value {
+    let mut body = Vec::new();
+    if !a.note.trim().is_empty() {
+        body.push(json!({
+            "type": "TextualBody",
+            "value": a.note,
+            "format": "text/plain",
+            "language": crate::i18n::lang_code(),
+            "purpose": "commenting",
+        }));
+    }
+    for id in &a.actors {
+        let name = input
+            .session
+            .actor(id)
+            .map_or(id.as_str(), |actor| actor.name.as_str());
+        body.push(json!({ "type": "TextualBody", "value": name, "purpose": "tagging" }));
+        body.push(json!({ "type": "SpecificResource", "source": actor_iri(id), "purpose": "identifying" }));
+    }
+    body.push(json!({
+        "type": "TextualBody",
+        "value": format!("{:?}", a.colour),
+        "purpose": "classifying",
+    }));
+    let quote = &a.target.quote;
+    let mut object = json!({
+        "@context": CONTEXT,
+        "id": format!("urn:randnotiz:annotation:{}:{}", short_hash(input.document), percent(&a.id.0)),
+        "type": "Annotation",
+        "motivation": if a.note.trim().is_empty() { "highlighting" } else { "commenting" },
+        "created": a.created.to_string(),
+        "modified": a.modified.to_string(),
+        "body": body,
+        "target": {
+            "source": source_iri(input),
+            "selector": [
+                { "type": "TextQuoteSelector", "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix },
+                { "type": "TextPositionSelector", "start": a.target.start, "end": a.target.end },
+            ],
+        },
+    });
+    if let Some(map) = object.as_object_mut() {
+        map.insert(
+            "label".into(),
+            Value::String(input.session.meaning(a.colour).to_owned()),
+        );
+    }
+    object
+}
+
+/// The session as an `AnnotationCollection` with one page.
+#[must_use]
+pub fn collection(input: &Input<'_>) -> Value {
+    let items: Vec<Value> = input
+        .in_order()
+        .into_iter()
+        .map(|a| annotation(input, a))
+        .collect();
+    let id = format!("urn:randnotiz:collection:{}", short_hash(input.document));
+    json!({
+        "@context": CONTEXT,
+        "id": id,
+        "type": "AnnotationCollection",
+        "label": input.document.title_or_default(),
+        "total": items.len(),
+        "first": {
+            "id": format!("{id}:page1"),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    })
+}
+
+/// The session as pretty JSON-LD text.
+#[must_use]
+pub fn export(input: &Input<'_>) -> String {
+    let mut text = serde_json::to_string_pretty(&collection(input)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn short_hash(doc: &Document) -> String {
+    doc.hash()
+        .trim_start_matches("blake3:")
+        .chars()
+        .take(16)
+        .collect()
+}
+
+/// Percent-encodes everything but unreserved chars (RFC 3986).
+fn percent(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Percent-encodes a path, keeping its slashes.
+fn percent_path(path: &str) -> String {
+    path.split('/').map(percent).collect::<Vec<_>>().join("/")
+}
+
+/// What an import found.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// Annotations read.
+    pub annotations: Vec<Annotation>,
+    /// Actors the annotations name that were not known yet.
+    pub new_actors: Vec<Actor>,
+    /// Why some items were not read (no text selector, not an annotation).
+    pub skipped: Vec<String>,
+}
+
+/// Why a file could not be imported at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// Not JSON.
+    #[error("{}", fill(tr().err_import_json, &[("line", line), ("col", col), ("what", what)]))]
+    Json {
+        /// Line of the error.
+        line: usize,
+        /// Column of the error.
+        col: usize,
+        /// What the parser said.
+        what: String,
+    },
+    /// JSON, but no annotations in it.
+    #[error("{}", tr().err_import_empty)]
+    NoAnnotations,
+}
+
+/// Reads Web Annotations from JSON text, for `session` on `doc`: actors are
+/// matched by id or name (new ones created), ids kept where free.
+///
+/// # Errors
+/// An [`ImportError`] when the text is not JSON or holds no annotation.
+pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Json {
+        line: e.line(),
+        col: e.column(),
+        what: e.to_string(),
+    })?;
+    let items = annotations_in(&value);
+    if items.is_empty() {
+        return Err(ImportError::NoAnnotations);
+    }
+    let mut imported = Imported::default();
+    let mut actors: Vec<Actor> = session.actors.clone();
+    let mut taken: Vec<AnnotationId> = session.annotations.iter().map(|a| a.id.clone()).collect();
+    let mut next = session
+        .next_annotation_id()
+        .0
+        .trim_start_matches('a')
+        .parse::<u64>()
+        .unwrap_or(1);
+    for (n, item) in items.into_iter().enumerate() {
+        let Some(target) = target_of(item, doc) else {
+            imported
+                .skipped
+                .push(fill(tr().import_skipped, &[("n", &(n + 1))]));
+            continue;
+        };
+        let mut note = Vec::new();
+        let mut colour = Colour::Yellow;
+        let mut ids: Vec<ActorId> = Vec::new();
+        let mut tags: Vec<String> = Vec::new();
+        if let Some(value) = item.get("bodyValue").and_then(Value::as_str) {
+            note.push(value.to_owned());
+        }
+        for body in as_list(item.get("body")) {
+            let purpose = body
+                .get("purpose")
+                .and_then(Value::as_str)
+                .unwrap_or("commenting");
+            let value = body.get("value").and_then(Value::as_str);
+            let source = body.get("source").and_then(Value::as_str);
+            match (purpose, value, source) {
+                ("tagging", Some(name), _) => tags.push(name.to_owned()),
+                ("classifying", Some(name), _) => {
+                    colour = Colour::ALL
+                        .into_iter()
+                        .find(|c| {
+                            format!("{c:?}").eq_ignore_ascii_case(name)
+                                || c.name().eq_ignore_ascii_case(name)
+                        })
+                        .unwrap_or(colour);
+                }
+                ("identifying", _, Some(iri)) => {
+                    if let Some(id) = iri.strip_prefix("urn:randnotiz:actor:") {
+                        ids.push(ActorId(unpercent(id)));
+                    }
+                }
+                (_, Some(text), _) => note.push(text.to_owned()),
+                _ => {}
+            }
+        }
+        // Identified actors first; tags name the rest.
+        let mut chosen: Vec<ActorId> = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            if !actors.iter().any(|a| &a.id == id) {
+                let name = tags.get(i).cloned().unwrap_or_else(|| id.0.clone());
+                let actor = Actor::new(id.clone(), name, ActorKind::Other);
+                actors.push(actor.clone());
+                imported.new_actors.push(actor);
+            }
+            chosen.push(id.clone());
+        }
+        for tag in tags {
+            let known = actors.iter().find(|a| a.names().any(|name| name == tag));
+            let id = match known {
+                Some(actor) => actor.id.clone(),
+                None => {
+                    let id = unique_id(&tag, |id| actors.iter().any(|a| &a.id == id));
+                    let actor = Actor::new(id.clone(), tag, ActorKind::Other);
+                    actors.push(actor.clone());
+                    imported.new_actors.push(actor);
+                    id
+                }
+            };
+            if !chosen.contains(&id) {
+                chosen.push(id);
+            }
+        }
+        let id = item
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|iri| iri.rsplit(':').next())
+            .map(|s| AnnotationId(unpercent(s)))
+            .filter(|id| !id.0.is_empty() && !taken.contains(id))
+            .unwrap_or_else(|| {
+                let mut id = AnnotationId(format!("a{next}"));
+                while taken.contains(&id) {
+                    next += 1;
+                    id = AnnotationId(format!("a{next}"));
+                }
+                next += 1;
+                id
+            });
+        taken.push(id.clone());
+        let created = time(item.get("created"));
+        imported.annotations.push(Annotation {
+            id,
+            target,
+            colour,
+            actors: chosen,
+            note: note.join("\n\n"),
+            created,
+            modified: item.get("modified").map_or(created, |v| time(Some(v))),
+        });
+    }
+    Ok(imported)
+}
+
+/// A new session on `doc` holding what `text` imports.
+///
+/// # Errors
+/// An [`ImportError`] when the text is not JSON or holds no annotation.
+pub fn import_session(
+    text: &str,
+    doc: &Document,
+    path: Option<String>,
+) -> Result<(Session, Vec<String>), ImportError> {
+    let empty = Session::new(DocumentRef::to(doc, path), Vec::new());
+    let imported = import(text, &empty, doc)?;
+    let mut session = empty;
+    session.actors = imported.new_actors;
+    session.annotations = imported.annotations;
+    Ok((session, imported.skipped))
+}
+
+fn as_list(value: Option<&Value>) -> Vec<&Value> {
+    match value {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(v @ Value::Object(_)) => vec![v],
+        _ => Vec::new(),
+    }
+}
+
+/// Every annotation object in a document: an annotation, an array, a page,
+/// or a collection with an embedded first page.
+fn annotations_in(value: &Value) -> Vec<&Map<String, Value>> {
+    let kind = value
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    match value {
+        Value::Array(items) => items.iter().flat_map(annotations_in).collect(),
+        Value::Object(map) if kind == "Annotation" || map.contains_key("target") => vec![map],
+        Value::Object(map) if kind == "AnnotationPage" => {
+            map.get("items").map(annotations_in).unwrap_or_default()
+        }
+        Value::Object(map) if kind == "AnnotationCollection" => {
+            map.get("first").map(annotations_in).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The target of an annotation: its quote and position selectors.
+fn target_of(item: &Map<String, Value>, doc: &Document) -> Option<Target> {
+    let targets = as_list(item.get("target"));
+    for target in targets {
+        let mut quote: Option<TextQuote> = None;
+        let mut position: Option<(usize, usize)> = None;
+        let mut selectors = as_list(target.get("selector"));
+        // A selector may be refined by another.
+        let mut i = 0;
+        while i < selectors.len() {
+            if let Some(refined) = selectors[i].get("refinedBy") {
+                selectors.extend(as_list(Some(refined)));
+            }
+            i += 1;
+        }
+        for selector in selectors {
+            match selector.get("type").and_then(Value::as_str) {
+                Some("TextQuoteSelector") => {
+                    let field = |k: &str| {
+                        selector
+                            .get(k)
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                            .to_owned()
+                    };
+                    quote = Some(TextQuote {
+                        prefix: field("prefix"),
+                        exact: field("exact"),
+                        suffix: field("suffix"),
+                    });
+                }
+                Some("TextPositionSelector") => {
+                    let number = |k: &str| {
+                        selector
+                            .get(k)
+                            .and_then(Value::as_u64)
+                            .and_then(|n| usize::try_from(n).ok())
+                    };
+                    if let (Some(start), Some(end)) = (number("start"), number("end")) {
+                        position = Some((start.min(end), start.max(end)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        match (quote, position) {
+            (Some(quote), Some((start, end))) if !quote.exact.is_empty() => {
+                return Some(Target { start, end, quote });
+            }
+            (Some(quote), None) if !quote.exact.is_empty() => {
+                // Only a quote: find its place now, so that it arrives anchored.
+                let unplaced = Target {
+                    start: 0,
+                    end: 0,
+                    quote,
+                };
+                return Some(
+                    crate::anchor::Reanchorer::new(doc)
+                        .anchor(&unplaced)
+                        .range()
+                        .map_or(unplaced, |range| Target::from_range(doc, range)),
+                );
+            }
+            (None, Some((start, end))) if end > start && end <= doc.len_chars() => {
+                return Some(Target::from_range(
+                    doc,
+                    crate::document::CharRange::new(start, end),
+                ));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn time(value: Option<&Value>) -> Timestamp {
+    value
+        .and_then(Value::as_str)
+        .and_then(|s| s.parse::<Timestamp>().ok())
+        .unwrap_or_else(now)
+}
+
+fn unpercent(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = text.get(i + 1..i + 3)
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_round_trip() {
+        assert_eq!(percent("kasachische-regierung"), "kasachische-regierung");
+        assert_eq!(unpercent(&percent("ä ö/ü")), "ä ö/ü");
+        assert_eq!(
+            percent_path("/tmp/mein Artikel.txt"),
+            "/tmp/mein%20Artikel.txt"
+        );
+    }
+}
