@@ -165,8 +165,8 @@ fn cases() -> Vec<Case> {
                     d,
                     "unbekannt.ron",
                     example().replacen(
-                        "\"russland\",\n            ],",
-                        "\"nato\",\n            ],",
+                        "actors: [\"ovks\", \"russland\"]",
+                        "actors: [\"ovks\", \"nato\"]",
                         1,
                     ),
                 )

@@ -184,3 +184,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// The fast session writer makes exactly what ron's pretty-printer makes.
+    #[test]
+    fn the_session_writer_matches_ron(text in text(), picks in selections(), title in "\\PC{0,40}", note in "\\PC{0,60}", legend in any::<bool>()) {
+        let doc = Document::parse(&text, TextFormat::Plain);
+        let mut session = session(&doc, &ranges(&doc, &picks));
+        session.document.title = title;
+        session.document.path = (!note.is_empty()).then(|| note.clone());
+        session.actors.push(Actor::new(ActorId("leer".into()), "", ActorKind::Group));
+        session.actors[0].aliases = vec![note.clone(), "\"'\\\t\u{301}".into()];
+        session.actors[0].note = note.clone();
+        if let Some(a) = session.annotations.first_mut() {
+            a.actors.clear();
+        }
+        if legend {
+            session.legend.insert(Colour::Red, note);
+            session.legend.insert(Colour::Yellow, "Wichtig".into());
+        }
+        prop_assert_eq!(session_to_ron(&session).unwrap(), randnotiz::storage::session_to_ron_by_ron(&session).unwrap());
+        let empty = Session::new(DocumentRef::to(&doc, None), Vec::new());
+        prop_assert_eq!(session_to_ron(&empty).unwrap(), randnotiz::storage::session_to_ron_by_ron(&empty).unwrap());
+    }
+}

@@ -158,7 +158,9 @@ fn a_killed_window_is_recovered_at_the_next_start() {
 
     // A new window on the same data folder offers what the dead one left.
     let store = RecoveryStore::new(dir.path().to_path_buf());
-    assert_eq!(store.pending().len(), 1);
+    let pending = store.pending();
+    assert_eq!(pending.len(), 1);
+    let old_file = pending[0].path.clone();
     let mut harness = app(Some(store.clone()));
     harness.get_by(|n| {
         n.role() == Role::Label
@@ -186,7 +188,17 @@ fn a_killed_window_is_recovered_at_the_next_start() {
         assert_eq!(ws.document().slice(annotation.range()), annotation.quote());
     }
     assert!(ws.is_dirty(), "restored changes are unsaved until saved");
-    assert!(store.pending().is_empty(), "the old recovery file is gone");
+    assert!(!old_file.exists(), "the old recovery file is gone");
+    // What is left is at most this window's own autosave of the restored
+    // (still unsaved) changes, never the dead window's file.
+    let own = harness.state().recovery_file();
+    for left in store.pending() {
+        assert_eq!(
+            Some(&left.path),
+            own.as_ref(),
+            "only this window's autosave"
+        );
+    }
 }
 
 #[test]

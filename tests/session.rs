@@ -228,9 +228,14 @@ fn an_oversized_file_is_refused_before_it_is_read() {
 fn duplicate_ids_and_unknown_actors_are_repaired_not_dropped() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("zusammengeführt.ron");
-    let text = fs::read_to_string(example()).unwrap()
+    let text = fs::read_to_string(example())
+        .unwrap()
         .replacen("id: \"a2\"", "id: \"a1\"", 1)
-        .replacen("\"kasachische-regierung\",\n            ],\n            note: \"Quelle ist Moskau", "\"kasachische-regierung\",\n                \"nato\",\n            ],\n            note: \"Quelle ist Moskau", 1);
+        .replacen(
+            "actors: [\"ovks\", \"russland\", \"kasachische-regierung\"]",
+            "actors: [\"ovks\", \"russland\", \"kasachische-regierung\", \"nato\"]",
+            1,
+        );
     fs::write(&path, text).unwrap();
     let (ws, report) = Workspace::open_session(&path, None).unwrap();
     assert_eq!(ws.session().annotations.len(), 11, "nothing dropped");

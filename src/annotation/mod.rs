@@ -111,6 +111,32 @@ impl DocumentRef {
     }
 }
 
+/// A session borrowed for writing: the same fields in the same order as
+/// [`Session`], without copying the annotations.
+#[derive(Debug, Serialize)]
+#[serde(rename = "Session")]
+pub struct SessionView<'a> {
+    /// The file format version.
+    pub format: u32,
+    /// The document, possibly with its path made relative for the file.
+    pub document: std::borrow::Cow<'a, DocumentRef>,
+    /// The actors.
+    pub actors: &'a [Actor],
+    /// The annotations.
+    pub annotations: &'a [Annotation],
+    /// What colours mean.
+    #[serde(skip_serializing_if = "no_legend")]
+    pub legend: &'a BTreeMap<Colour, String>,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip predicate takes a reference to the field"
+)]
+fn no_legend(legend: &&BTreeMap<Colour, String>) -> bool {
+    legend.is_empty()
+}
+
 /// A reading session: one document, its actors and annotations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
@@ -139,6 +165,18 @@ impl Session {
             actors,
             annotations: Vec::new(),
             legend: BTreeMap::new(),
+        }
+    }
+
+    /// The session borrowed for writing.
+    #[must_use]
+    pub fn view(&self) -> SessionView<'_> {
+        SessionView {
+            format: self.format,
+            document: std::borrow::Cow::Borrowed(&self.document),
+            actors: &self.actors,
+            annotations: &self.annotations,
+            legend: &self.legend,
         }
     }
 

@@ -549,18 +549,26 @@ impl Workspace {
     #[must_use]
     pub fn session_for(&self, path: &Path) -> Session {
         let mut session = self.session.clone();
-        if session.document.hash != self.document.hash() {
+        session.document = self.document_ref_for(path);
+        session
+    }
+
+    /// The document reference as written to `path`: the text's path
+    /// relative to that file's folder where possible.
+    fn document_ref_for(&self, path: &Path) -> DocumentRef {
+        let mut reference = self.session.document.clone();
+        if reference.hash != self.document.hash() {
             // Opened against another text: keep pointing at its own.
-            return session;
+            return reference;
         }
-        session.document.path = self.document_path.as_ref().map(|doc| {
+        reference.path = self.document_path.as_ref().map(|doc| {
             let folder = absolute(path)
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_default();
             relative_to(doc, &folder).display().to_string()
         });
-        session
+        reference
     }
 
     /// Saves to `path` (atomically, with backup) and remembers it as the
@@ -569,12 +577,13 @@ impl Workspace {
     /// # Errors
     /// A [`SaveError`]; the file on disk is then unchanged.
     pub fn save(&mut self, path: &Path) -> Result<(), SaveError> {
-        let session = self.session_for(path);
-        let text = storage::session_to_ron(&session).map_err(|e| SaveError::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(e),
-        })?;
-        storage::write_atomic(path, text.as_bytes(), storage::looks_like_session)?;
+        let mut view = self.session.view();
+        view.document = std::borrow::Cow::Owned(self.document_ref_for(path));
+        storage::write_atomic_with(
+            path,
+            |out| storage::write_session(out, &view),
+            storage::looks_like_session,
+        )?;
         self.session_path = Some(absolute(path));
         self.saved_state = Some(self.history.state());
         self.history.seal();

@@ -123,6 +123,7 @@ const SOURCE_OPENINGS: &[&str] = &[
     "anmerkung der redaktion",
     "korrektur:",
     "über dieses thema berichtete",
+    "stand:",
     "source:",
     "sources:",
     "photo:",
@@ -207,14 +208,24 @@ pub fn is_list_item(text: &str) -> bool {
         return true;
     }
     // "1. ", "12) ", "a) "
-    let marker: String = t.chars().take_while(char::is_ascii_alphanumeric).collect();
-    let after = &t[marker.len()..];
-    let numbered =
-        !marker.is_empty() && marker.len() <= 3 && marker.chars().all(|c| c.is_ascii_digit());
-    let lettered = marker.len() == 1 && marker.chars().all(|c| c.is_ascii_lowercase());
+    let marker = t.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let after = &t[marker..];
+    let head = &t.as_bytes()[..marker];
+    let numbered = (1..=3).contains(&marker) && head.iter().all(u8::is_ascii_digit);
+    let lettered = marker == 1 && head[0].is_ascii_lowercase();
     (numbered && (after.starts_with(". ") || after.starts_with(") ")))
         || (lettered && after.starts_with(") "))
 }
+
+/// True when `text` starts with `prefix` (given in lower case), ignoring case,
+/// without lower-casing all of `text`.
+fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let mut chars = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| chars.next() == Some(p))
+}
+
+/// Longest label in [`LABELS`], in chars: longer lines are never labels.
+const MAX_LABEL_CHARS: usize = 40;
 
 /// An author line.
 #[must_use]
@@ -255,6 +266,16 @@ pub fn is_byline(text: &str) -> bool {
 #[must_use]
 pub fn is_aside(text: &str) -> bool {
     let trimmed = text.trim();
+    if SOURCE_OPENINGS
+        .iter()
+        .any(|p| starts_with_lower(trimmed, p))
+    {
+        return true;
+    }
+    // Labels, agency credits and datelines are short; prose is not.
+    if trimmed.chars().nth(MAX_LABEL_CHARS).is_some() {
+        return false;
+    }
     let lower = trimmed.to_lowercase();
     let label = lower.trim_end_matches([':', '.', '!']).trim();
     // "Erstmeldung 10:42 Uhr": a label with a time after it.
@@ -264,15 +285,13 @@ pub fn is_aside(text: &str) -> bool {
     if LABELS.contains(&label) || LABELS.contains(&without_time.trim()) {
         return true;
     }
-    if SOURCE_OPENINGS.iter().any(|p| lower.starts_with(p)) {
-        return true;
-    }
     if is_agency_credit(&lower) {
         return true;
     }
     // A date, a time, a "Stand: …" line: no words at all, or only "uhr".
-    let letters: String = lower.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.is_empty() || letters == "uhr" || lower.starts_with("stand:")
+    let mut letters = lower.chars().filter(|c| c.is_alphabetic());
+    let only_uhr = letters.clone().eq("uhr".chars());
+    letters.next().is_none() || only_uhr
 }
 
 /// Words that read as a list of personal names: capitalised, joined by
@@ -309,7 +328,12 @@ fn is_agency_credit(lower: &str) -> bool {
 #[must_use]
 pub fn looks_like_heading(text: &str, lines: usize) -> bool {
     let trimmed = text.trim();
-    if lines != 1 || trimmed.is_empty() {
+    // Cheapest first: most single lines in prose end a sentence or are long.
+    if lines != 1
+        || trimmed.is_empty()
+        || ends_with_closing_punctuation(trimmed)
+        || trimmed.chars().nth(MAX_HEADING_CHARS).is_some()
+    {
         return false;
     }
     let chars = trimmed.chars().count();

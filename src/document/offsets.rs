@@ -133,13 +133,17 @@ impl CharIndex {
                 bytes: text.len(),
             };
         }
+        // A char starts at every byte that is not a UTF-8 continuation byte
+        // (0b10xx_xxxx): counting those needs no decoding.
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
         let mut chars = 0;
-        for (byte, _) in text.char_indices() {
-            if chars % STRIDE == 0 {
-                checkpoints.push(byte);
+        for (byte, &b) in text.as_bytes().iter().enumerate() {
+            if (b & 0xC0) != 0x80 {
+                if chars % STRIDE == 0 {
+                    checkpoints.push(byte);
+                }
+                chars += 1;
             }
-            chars += 1;
         }
         Self {
             checkpoints,

@@ -98,6 +98,19 @@ pub fn write_atomic(
     bytes: &[u8],
     is_ours: impl Fn(&str) -> bool,
 ) -> Result<(), SaveError> {
+    write_atomic_with(path, |out| out.write_all(bytes), is_ours)
+}
+
+/// Like [`write_atomic`], with the content written by `write` into a
+/// buffered temporary file (so a large session is never held twice).
+///
+/// # Errors
+/// A [`SaveError`] naming the cause; the old file is untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    is_ours: impl Fn(&str) -> bool,
+) -> Result<(), SaveError> {
     // Through a symbolic link: replace the file it points to, keep the link.
     let resolved;
     let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
@@ -123,7 +136,7 @@ pub fn write_atomic(
     }
 
     let temp = temp_path(path);
-    let written = write_temp(&temp, bytes, existing.as_ref());
+    let written = write_temp(&temp, write, existing.as_ref());
     if let Err(e) = written {
         remove_quietly(&temp);
         return Err(SaveError::from_io(path, e));
@@ -168,9 +181,17 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
 }
 
-fn write_temp(temp: &Path, bytes: &[u8], existing: Option<&fs::Metadata>) -> std::io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(temp)?;
-    file.write_all(bytes)?;
+fn write_temp(
+    temp: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    existing: Option<&fs::Metadata>,
+) -> std::io::Result<()> {
+    let file = OpenOptions::new().write(true).create_new(true).open(temp)?;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file);
+    write(&mut buffered)?;
+    let file = buffered
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
     if let Some(meta) = existing {
         file.set_permissions(meta.permissions())?;
     }

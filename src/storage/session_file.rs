@@ -3,12 +3,10 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use super::file::{ReadError, read_limited};
 use super::ron_options;
 use crate::actors::{Actor, ActorId, ActorKind};
-use crate::annotation::{AnnotationId, FORMAT_VERSION, Session};
+use crate::annotation::{AnnotationId, FORMAT_VERSION, Session, SessionView};
 use crate::i18n::{fill, tr};
 
 /// The largest session file the app reads. A session with 100 000
@@ -100,12 +98,23 @@ impl SessionError {
 /// What was repaired in a session while loading it, one line per repair.
 pub type Repairs = Vec<String>;
 
-/// Only the version field, read before the rest so that a newer file is
-/// reported as newer rather than as broken.
-#[derive(Deserialize)]
-#[serde(rename = "Session")]
-struct Header {
-    format: u32,
+/// The format version a session file declares in its first lines, read
+/// before the rest so that a newer file is reported as newer rather than as
+/// broken. Randnotiz writes `format` first; a file that does not is simply
+/// parsed in full.
+fn declared_format(text: &str) -> Option<u64> {
+    let head = &text[..crate::document::offsets::byte_floor(text, 4096)];
+    let at = head.find("format")?;
+    // Only before any string: a quote could hold the word "format".
+    if head[..at].contains('"') {
+        return None;
+    }
+    let rest = head[at + "format".len()..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// True when the text opens like a Randnotiz session (`Session(` or `(`).
@@ -137,15 +146,13 @@ pub fn parse_session(text: &str) -> Result<(Session, Repairs), SessionError> {
         return Err(SessionError::NotASession { path: empty });
     }
     let options = ron_options();
-    match options.from_str::<Header>(text) {
-        Ok(header) if header.format > FORMAT_VERSION => {
-            return Err(SessionError::NewerFormat {
-                found: header.format,
-                path: empty,
-            });
-        }
-        // Errors are reported by the full parse below, with the better message.
-        Ok(_) | Err(_) => {}
+    if let Some(found) = declared_format(text)
+        && found > u64::from(FORMAT_VERSION)
+    {
+        return Err(SessionError::NewerFormat {
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+            path: empty,
+        });
     }
     let mut session: Session = options.from_str(text).map_err(|e| {
         let (line, col) = (e.span.start.line, e.span.start.col);
@@ -185,12 +192,38 @@ pub fn read_session(path: &Path) -> Result<(Session, Repairs), SessionError> {
 /// # Errors
 /// Only if serde fails, which plain data does not.
 pub fn session_to_ron(session: &Session) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new()
+    let mut out = Vec::new();
+    write_session(&mut out, &session.view()).map_err(|e| ron::Error::Io(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Pretty-printing for session files: one line per field of an annotation,
+/// its target and actor list on one line each (a change is a one-line diff).
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .indentor("    ")
         .struct_names(false)
-        .escape_strings(true);
-    let body = ron::ser::to_string_pretty(session, config)?;
-    // Name the top level only: the file says what it is, the rest stays terse.
+        .escape_strings(true)
+        .depth_limit(3)
+}
+
+/// Writes a session as RON, starting with `Session(`, straight into `out`.
+///
+/// # Errors
+/// The I/O error from `out`, with its kind (a full disk stays a full disk).
+pub fn write_session(
+    out: &mut dyn std::io::Write,
+    session: &SessionView<'_>,
+) -> std::io::Result<()> {
+    out.write_all(super::writer::session_text(session).as_bytes())
+}
+
+/// The session as ron itself formats it: what [`write_session`] must match.
+///
+/// # Errors
+/// Only if serde fails, which plain data does not.
+pub fn session_to_ron_by_ron(session: &Session) -> Result<String, ron::Error> {
+    let body = ron_options().to_string_pretty(&session.view(), pretty())?;
     Ok(format!("Session{body}\n"))
 }
 

@@ -41,6 +41,20 @@ pub struct Sidebar {
     /// Show only annotations moved by re-anchoring.
     pub only_moved: bool,
     editor: Editor,
+    /// The list as last filtered, and what it was filtered for.
+    cache: Option<(ListKey, Vec<usize>, Vec<usize>)>,
+}
+
+/// Everything the list depends on: when none of it changes, neither does the list.
+#[derive(Clone, PartialEq)]
+struct ListKey {
+    revision: u64,
+    scope: Scope,
+    section: usize,
+    colours: Vec<Colour>,
+    text: String,
+    only_moved: bool,
+    actor: Option<ActorId>,
 }
 
 /// What the sidebar needs to draw.
@@ -90,7 +104,6 @@ impl Sidebar {
         let t = tr();
         let mut intents = Vec::new();
         let session = input.ws.session();
-        let doc = input.ws.document();
 
         ui.heading(t.sidebar_title);
         ui.horizontal(|ui| {
@@ -147,25 +160,25 @@ impl Sidebar {
             ui.add_space(4.0);
         }
 
-        // The list.
-        let placed: Vec<usize> = input
-            .derived
-            .placed
-            .iter()
-            .map(|p| p.index)
-            .filter(|&i| {
-                let a = &session.annotations[i];
-                (self.scope == Scope::All || doc.section_at(a.range().start) == Some(input.section))
-                    && self.shows(input, a)
-            })
-            .collect();
-        let orphans: Vec<usize> = input
-            .derived
-            .orphans
-            .iter()
-            .copied()
-            .filter(|&i| self.shows(input, &session.annotations[i]))
-            .collect();
+        // The list, filtered again only when something it depends on changed:
+        // with ten thousand annotations, filtering every frame would cost more
+        // than drawing the rows.
+        let key = ListKey {
+            revision: input.ws.revision(),
+            scope: self.scope,
+            section: input.section,
+            colours: self.colours.clone(),
+            text: self.text.clone(),
+            only_moved: self.only_moved,
+            actor: input.actor.cloned(),
+        };
+        if self.cache.as_ref().is_none_or(|(k, _, _)| k != &key) {
+            let (placed, orphans) = self.filter(input);
+            self.cache = Some((key, placed, orphans));
+        }
+        let Some((key, placed, orphans)) = self.cache.take() else {
+            return intents;
+        };
         ui.label(
             RichText::new(fill(
                 t.list_count,
@@ -216,7 +229,34 @@ impl Sidebar {
                     }
                 });
         }
+        self.cache = Some((key, placed, orphans));
         intents
+    }
+
+    /// The annotations the filters let through: placed ones in text order,
+    /// then orphans.
+    fn filter(&self, input: &SidebarInput<'_>) -> (Vec<usize>, Vec<usize>) {
+        let session = input.ws.session();
+        let doc = input.ws.document();
+        let placed = input
+            .derived
+            .placed
+            .iter()
+            .map(|p| p.index)
+            .filter(|&i| {
+                let a = &session.annotations[i];
+                (self.scope == Scope::All || doc.section_at(a.range().start) == Some(input.section))
+                    && self.shows(input, a)
+            })
+            .collect();
+        let orphans = input
+            .derived
+            .orphans
+            .iter()
+            .copied()
+            .filter(|&i| self.shows(input, &session.annotations[i]))
+            .collect();
+        (placed, orphans)
     }
 
     fn focused_ui(
@@ -400,17 +440,38 @@ fn row_ui(ui: &mut Ui, input: &SidebarInput<'_>, annotation: &Annotation, height
         }
         second.push_str(&widgets::excerpt(&annotation.note, 60));
     }
-    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(text_rect));
-    child.add(
-        egui::Label::new(RichText::new(format!("„{quote}“")).italics())
-            .truncate()
-            .selectable(false),
+    // Two lines painted straight from one-line layouts (cheap, cached by
+    // egui), clipped to the row: rows are drawn every frame.
+    let painter = ui.painter_at(text_rect);
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let mut first = egui::text::LayoutJob::single_section(
+        format!("„{quote}“"),
+        egui::TextFormat {
+            font_id: body.clone(),
+            color: visuals.text_color(),
+            italics: true,
+            ..Default::default()
+        },
     );
-    let mut line = RichText::new(second).small();
-    if !matches!(input.ws.anchor_state(annotation), AnchorState::Anchored) {
-        line = line.color(theme::warning(&visuals));
-    }
-    child.add(egui::Label::new(line).truncate().selectable(false));
+    first.wrap = egui::text::TextWrapping::truncate_at_width(text_rect.width());
+    let first = painter.layout_job(first);
+    let line_colour = if matches!(input.ws.anchor_state(annotation), AnchorState::Anchored) {
+        visuals.weak_text_color()
+    } else {
+        theme::warning(&visuals)
+    };
+    let mut second_line =
+        egui::text::LayoutJob::single_section(second, egui::TextFormat::simple(small, line_colour));
+    second_line.wrap = egui::text::TextWrapping::truncate_at_width(text_rect.width());
+    let second_line = painter.layout_job(second_line);
+    let second_top = text_rect.top() + first.size().y + 2.0;
+    painter.galley(text_rect.left_top(), first, visuals.text_color());
+    painter.galley(
+        egui::pos2(text_rect.left(), second_top),
+        second_line,
+        line_colour,
+    );
     let label = format!("{} „{quote}“", annotation.colour.name());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     response.clicked()

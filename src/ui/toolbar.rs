@@ -9,7 +9,8 @@
 use egui::{Key, Ui};
 
 use crate::actors::{Actor, ActorId, ActorKind, Rgb, unique_id};
-use crate::annotation::{Annotation, Colour, Edit, Workspace, now};
+use crate::anchor::Target;
+use crate::annotation::{Annotation, AnnotationId, Colour, Edit, Workspace, now};
 use crate::document::CharRange;
 use crate::i18n::{fill, tr};
 use crate::ui::command::{Action, Intent};
@@ -64,12 +65,23 @@ impl Editor {
             Subject::Annotation(a) => Some(a.clone()),
             Subject::Selection(_) => None,
         };
+        // For a selection, a draft without an id: finding a free id looks at
+        // every annotation, which is done once, when the draft is committed.
         let mut draft = existing.clone().unwrap_or_else(|| {
             let range = match subject {
                 Subject::Selection(r) => r,
                 Subject::Annotation(a) => a.range(),
             };
-            ws.new_annotation(range, colour, Vec::new(), String::new())
+            let time = now();
+            Annotation {
+                id: AnnotationId(String::new()),
+                target: Target::from_range(ws.document(), range),
+                colour,
+                actors: Vec::new(),
+                note: String::new(),
+                created: time,
+                modified: time,
+            }
         });
         let mut changed = false;
         let mut new_actor: Option<Actor> = None;
@@ -212,6 +224,9 @@ impl Editor {
 
         if changed {
             draft.modified = now();
+            if existing.is_none() {
+                draft.id = ws.session().next_annotation_id();
+            }
             let coalesce = note_changed.then(|| format!("note:{}", draft.id));
             let focus = draft.id.clone();
             let edit = match existing {

@@ -90,7 +90,7 @@ impl Layout {
             self.blocks = blocks(doc, key.span);
         }
         self.galleys.clear();
-        self.heights = self.estimate(&key, doc, painter);
+        self.heights = self.estimate(&key, painter);
         self.exact = vec![false; self.blocks.len()];
         self.key = Some(key);
         self.recompute_tops();
@@ -188,7 +188,7 @@ impl Layout {
         self.tops.push(y);
     }
 
-    fn estimate(&self, key: &LayoutKey, doc: &Document, painter: &egui::Painter) -> Vec<f32> {
+    fn estimate(&self, key: &LayoutKey, painter: &egui::Painter) -> Vec<f32> {
         let sample = "Die Organisation des Vertrags über kollektive Sicherheit zieht ab.";
         let mut averages: HashMap<(Option<u8>, bool), (f32, f32)> = HashMap::new();
         let mut measure = |heading: Option<u8>, role: Role| {
@@ -206,20 +206,11 @@ impl Layout {
             .iter()
             .map(|block| {
                 let (per_char, row) = measure(block.heading, block.role);
-                let text = doc.slice(block.range);
-                let lines: f32 = if block.reflow {
-                    #[allow(clippy::cast_precision_loss)]
-                    let chars = block.range.len() as f32;
-                    (chars * per_char / key.width).ceil().max(1.0)
-                } else {
-                    text.split('\n')
-                        .map(|line| {
-                            #[allow(clippy::cast_precision_loss)]
-                            let chars = line.chars().count() as f32;
-                            (chars * per_char / key.width).ceil().max(1.0)
-                        })
-                        .sum()
-                };
+                // From the length alone: reading the text of every block of a
+                // book would cost what showing one screen of it costs, many times.
+                #[allow(clippy::cast_precision_loss)]
+                let chars = block.range.len() as f32;
+                let lines = (chars * per_char / key.width).ceil().max(1.0);
                 lines * row + gap
             })
             .collect()

@@ -227,8 +227,9 @@ impl ReaderView {
                 // Each visible paragraph is a node for screen readers and tests.
                 let text_id = Id::unique(("reader-block", block.range.start));
                 let text_response = ui.interact(block_rect, text_id, Sense::hover());
-                let label = doc.slice(block.range).to_owned();
                 let heading = block.heading.is_some();
+                // Only called when accessibility output is on: no copy of
+                // the paragraph per frame otherwise.
                 text_response.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         if heading {
@@ -237,7 +238,7 @@ impl ReaderView {
                             egui::Role::Paragraph
                         },
                         true,
-                        &label,
+                        doc.slice(block.range),
                     )
                 });
             }

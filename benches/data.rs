@@ -1,0 +1,122 @@
+//! Inputs shared by the benchmarks: the 5 MB book, sessions with many
+//! annotations on it, a lightly edited copy of it.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use randnotiz::actors::{Actor, ActorId, ActorKind, default_actors};
+use randnotiz::anchor::Target;
+use randnotiz::annotation::{Annotation, AnnotationId, Colour, DocumentRef, Session, now};
+use randnotiz::document::{CharRange, Document, TextFormat};
+
+/// The novel, as in `tests/data/long`.
+pub fn novel() -> String {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/long/fontane_effi_briest_1896.txt");
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// A 5 MB text: the novel nine times (5.5 MB).
+pub fn book() -> String {
+    novel().repeat(9)
+}
+
+/// The book with nine chapters, as Markdown headings, to switch between.
+pub fn book_with_chapters() -> String {
+    let novel = novel();
+    (1..=9)
+        .map(|n| format!("# Kapitel {n}\n\n{novel}\n\n"))
+        .collect()
+}
+
+/// The book lightly edited: a sentence inserted every 500 000 chars and a
+/// few words changed, as a corrected edition would be.
+pub fn edited(book: &str) -> String {
+    let chars: Vec<char> = book.chars().collect();
+    let mut out = String::with_capacity(book.len() + 1000);
+    for (i, c) in chars.iter().enumerate() {
+        if i > 0 && i % 500_000 == 0 {
+            out.push_str(" Ein Satz, den die neue Ausgabe einfügt. ");
+        }
+        out.push(*c);
+    }
+    out.replacen("Effi", "Effie", 20)
+        .replacen("Innstetten", "Instetten", 10)
+}
+
+/// Actors for the novel.
+pub fn actors() -> Vec<Actor> {
+    let mut actors = default_actors();
+    for (id, name) in [
+        ("effi", "Effi"),
+        ("innstetten", "Innstetten"),
+        ("crampas", "Crampas"),
+        ("briest", "Briest"),
+        ("roswitha", "Roswitha"),
+    ] {
+        actors.push(Actor::new(ActorId(id.into()), name, ActorKind::Person));
+    }
+    actors
+}
+
+/// A session with `n` annotations spread evenly over `doc`, 40–200 chars
+/// each, every third with a note, some overlapping.
+pub fn session(doc: &Document, n: usize) -> Session {
+    session_with(doc, n, actors())
+}
+
+/// Like [`session`], with the given actor list.
+pub fn session_with(doc: &Document, n: usize, actors: Vec<Actor>) -> Session {
+    let mut session = Session::new(DocumentRef::to(doc, None), actors);
+    let len = doc.len_chars();
+    let step = len / n;
+    let time = now();
+    for i in 0..n {
+        let start = i * step + (i * 7919) % (step / 2).max(1);
+        let span = 40 + (i * 104_729) % 160;
+        let range = CharRange::new(start, (start + span).min(len));
+        session.annotations.push(Annotation {
+            id: AnnotationId(format!("a{}", i + 1)),
+            target: Target::from_range(doc, range),
+            colour: Colour::ALL[i % 8],
+            actors: vec![session.actors[i % session.actors.len()].id.clone()],
+            note: if i % 3 == 0 {
+                format!(
+                    "Notiz {i}: „{}“",
+                    doc.slice(CharRange::new(start, start + 20))
+                )
+            } else {
+                String::new()
+            },
+            created: time,
+            modified: time,
+        });
+    }
+    session
+}
+
+/// Writes `text` and a session with `n` annotations on it into `dir`;
+/// returns the session's path.
+pub fn session_file(dir: &Path, text: &str, n: usize) -> PathBuf {
+    session_file_with(dir, text, n, actors())
+}
+
+/// Like [`session_file`], with the given actor list.
+pub fn session_file_with(dir: &Path, text: &str, n: usize, actors: Vec<Actor>) -> PathBuf {
+    let text_path = dir.join("buch.txt");
+    std::fs::write(&text_path, text).unwrap();
+    let doc = Document::parse(text, TextFormat::Plain);
+    let mut session = session_with(&doc, n, actors);
+    session.document.path = Some("buch.txt".into());
+    let path = dir.join("buch.ron");
+    std::fs::write(&path, randnotiz::storage::session_to_ron(&session).unwrap()).unwrap();
+    path
+}
+
+/// Peak resident memory of this process so far, in MB (Linux).
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}

@@ -1,0 +1,144 @@
+//! Writing session files fast: the same text ron's pretty-printer makes.
+//!
+//! ron formats at about 150 MB/s, so a session with 100 000 annotations
+//! (50 MB) took a third of a second to format alone. A session has a fixed
+//! shape, so this module writes it directly, with ron's layout (four-space
+//! indent, structures nested three deep on their own lines, deeper ones on
+//! one line) and ron's string escaping (`char::escape_debug`, char by char).
+//! Reading stays with ron. A property test checks that this writer and ron
+//! produce the same bytes for random sessions.
+
+use crate::actors::{Actor, ActorId};
+use crate::annotation::{Annotation, SessionView};
+
+/// Appends `text` as a RON string literal, escaped as ron escapes it.
+fn string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            // What `char::escape_debug` does to these, done directly.
+            '"' | '\'' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_ascii() && !c.is_ascii_control() => out.push(c),
+            c => out.extend(c.escape_debug()),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends `items` as a one-line RON list of strings: `["a", "b"]`.
+fn string_list<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
+    out.push('[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        string(out, item);
+    }
+    out.push(']');
+}
+
+fn actor(out: &mut String, a: &Actor) {
+    out.push_str("        (\n            id: ");
+    string(out, a.id.as_str());
+    out.push_str(",\n            name: ");
+    string(out, &a.name);
+    out.push_str(&format!(
+        ",\n            kind: {:?},\n            aliases: ",
+        a.kind
+    ));
+    string_list(out, a.aliases.iter().map(String::as_str));
+    out.push_str(",\n            colour: ");
+    string(out, &a.colour.to_hex());
+    out.push_str(",\n            note: ");
+    string(out, &a.note);
+    out.push_str(",\n        ),\n");
+}
+
+fn annotation(out: &mut String, a: &Annotation) {
+    let quote = &a.target.quote;
+    out.push_str("        (\n            id: ");
+    string(out, &a.id.0);
+    out.push_str(&format!(
+        ",\n            target: (start: {}, end: {}, quote: (prefix: ",
+        a.target.start, a.target.end
+    ));
+    string(out, &quote.prefix);
+    out.push_str(", exact: ");
+    string(out, &quote.exact);
+    out.push_str(", suffix: ");
+    string(out, &quote.suffix);
+    out.push_str(&format!(
+        ")),\n            colour: {:?},\n            actors: ",
+        a.colour
+    ));
+    string_list(out, a.actors.iter().map(ActorId::as_str));
+    out.push_str(",\n            note: ");
+    string(out, &a.note);
+    out.push_str(",\n            created: ");
+    string(out, &a.created.to_string());
+    out.push_str(",\n            modified: ");
+    string(out, &a.modified.to_string());
+    out.push_str(",\n        ),\n");
+}
+
+/// The session as RON text, starting with `Session(`.
+#[must_use]
+pub fn session_text(session: &SessionView<'_>) -> String {
+    // About 500 bytes an annotation; one allocation for most sessions.
+    let mut out =
+        String::with_capacity(1024 + 600 * session.annotations.len() + 400 * session.actors.len());
+    let doc = &session.document;
+    out.push_str(&format!(
+        "Session(\n    format: {},\n    document: (\n        title: ",
+        session.format
+    ));
+    string(&mut out, &doc.title);
+    out.push_str(",\n        path: ");
+    match &doc.path {
+        Some(path) => {
+            out.push_str("Some(");
+            string(&mut out, path);
+            out.push(')');
+        }
+        None => out.push_str("None"),
+    }
+    out.push_str(",\n        hash: ");
+    string(&mut out, &doc.hash);
+    out.push_str(&format!(
+        ",\n        chars: {},\n    ),\n    actors: ",
+        doc.chars
+    ));
+    if session.actors.is_empty() {
+        out.push_str("[],\n");
+    } else {
+        out.push_str("[\n");
+        for a in session.actors {
+            actor(&mut out, a);
+        }
+        out.push_str("    ],\n");
+    }
+    out.push_str("    annotations: ");
+    if session.annotations.is_empty() {
+        out.push_str("[],\n");
+    } else {
+        out.push_str("[\n");
+        for a in session.annotations {
+            annotation(&mut out, a);
+        }
+        out.push_str("    ],\n");
+    }
+    if !session.legend.is_empty() {
+        out.push_str("    legend: {\n");
+        for (colour, meaning) in session.legend {
+            out.push_str(&format!("        {colour:?}: "));
+            string(&mut out, meaning);
+            out.push_str(",\n");
+        }
+        out.push_str("    },\n");
+    }
+    out.push_str(")\n");
+    out
+}
