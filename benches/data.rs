@@ -23,9 +23,13 @@ pub fn book() -> String {
 
 /// The book with nine chapters, as Markdown headings, to switch between.
 pub fn book_with_chapters() -> String {
-    let novel = novel();
+    chapters(&novel())
+}
+
+/// Nine chapters, each `text` under a Markdown heading.
+pub fn chapters(text: &str) -> String {
     (1..=9)
-        .map(|n| format!("# Kapitel {n}\n\n{novel}\n\n"))
+        .map(|n| format!("# Kapitel {n}\n\n{text}\n\n"))
         .collect()
 }
 
@@ -77,9 +81,11 @@ pub fn session_with(doc: &Document, n: usize, actors: Vec<Actor>) -> Session {
         let range = CharRange::new(start, (start + span).min(len));
         session.annotations.push(Annotation {
             id: AnnotationId(format!("a{}", i + 1)),
+            reader: None,
             target: Target::from_range(doc, range),
             colour: Colour::ALL[i % 8],
             actors: vec![session.actors[i % session.actors.len()].id.clone()],
+            statement: None,
             note: if i % 3 == 0 {
                 format!(
                     "Notiz {i}: „{}“",

@@ -158,6 +158,15 @@ fn frames(c: &mut Criterion) {
     let mut chaptered = Window::new(Some(chapters.clone()));
     let mut sections_whole = Window::new(Some(article_path));
     let mut chaptered_whole = Window::new(Some(chapters));
+    // The same nine chapters at 60 kB in all: what changes is only the size.
+    let small_chapters_dir = tempfile::tempdir().unwrap();
+    let small_chapter: String = data::novel().chars().take(6_600).collect();
+    let small_chapters = data::session_file(
+        small_chapters_dir.path(),
+        &data::chapters(&small_chapter),
+        110,
+    );
+    let mut small_chaptered = Window::new(Some(small_chapters));
     for window in [&mut sections_whole, &mut chaptered_whole] {
         let ctx = window.ctx.clone();
         window
@@ -167,6 +176,7 @@ fn frames(c: &mut Criterion) {
     }
     for (name, window) in [
         ("article", &mut sections),
+        ("60 kB, nine chapters", &mut small_chaptered),
         ("5 MB, nine chapters", &mut chaptered),
         ("article, whole", &mut sections_whole),
         ("5 MB, nine chapters, whole", &mut chaptered_whole),

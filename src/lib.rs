@@ -15,6 +15,7 @@
 //! [`ui`] draws it all with egui; the binary adds the command line.
 
 pub mod actors;
+pub mod analysis;
 pub mod anchor;
 pub mod annotation;
 pub mod document;

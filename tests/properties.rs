@@ -6,7 +6,10 @@
 use proptest::prelude::*;
 use randnotiz::actors::{Actor, ActorId, ActorKind, mentions};
 use randnotiz::anchor::{Outcome, Reanchorer, Target};
-use randnotiz::annotation::{Annotation, AnnotationId, Colour, DocumentRef, Session, now};
+use randnotiz::annotation::{
+    Annotation, AnnotationId, Colour, Concept, ConceptId, DocumentRef, Session, Stance, Statement,
+    now,
+};
 use randnotiz::document::{CharRange, Document, TextFormat};
 use randnotiz::storage::{parse_session, session_to_ron};
 
@@ -80,12 +83,26 @@ fn session(doc: &Document, ranges: &[CharRange]) -> Session {
             ActorKind::Organisation,
         )],
     );
+    // Every other session holds statements and two readers (format 2).
+    let analysed = ranges.len() % 2 == 1;
+    if analysed {
+        session.concepts.push(Concept::new(
+            ConceptId("abzug".into()),
+            "Abzug „der“ Truppen",
+        ));
+    }
     for (i, &range) in ranges.iter().enumerate() {
         session.annotations.push(Annotation {
             id: AnnotationId(format!("a{}", i + 1)),
+            reader: (analysed && i % 2 == 1).then(|| format!("Leserin {i} \"B\"")),
             target: Target::from_range(doc, range),
             colour: Colour::ALL[i % 8],
             actors: vec![ActorId("ovks".into())],
+            statement: (analysed && i % 3 != 2).then(|| Statement {
+                actor: ActorId("ovks".into()),
+                concept: ConceptId("abzug".into()),
+                stance: Stance::ALL[i % 3],
+            }),
             note: format!("Notiz {i}: „{}“\n, mit Komma", doc.slice(range)),
             created: now(),
             modified: now(),
@@ -131,7 +148,8 @@ proptest! {
         let ron = session_to_ron(&session).unwrap();
         let (loaded, repairs) = parse_session(&ron).unwrap();
         prop_assert!(repairs.is_empty());
-        prop_assert_eq!(&loaded, &session);
+        prop_assert_eq!(loaded.format, session.needed_format());
+        prop_assert_eq!(&Session { format: session.format, ..loaded.clone() }, &session);
         let mut anchorer = Reanchorer::new(&doc);
         for (annotation, range) in loaded.annotations.iter().zip(&ranges) {
             prop_assert_eq!(anchorer.anchor(&annotation.target), Outcome::Anchored(*range));

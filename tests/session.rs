@@ -181,14 +181,14 @@ fn truncated_newer_and_foreign_files_are_refused_clearly() {
     let newer = dir.path().join("neuer.ron");
     fs::write(
         &newer,
-        full.replacen("format: 1,", "format: 2,\n    reader: \"X\",", 1),
+        full.replacen("format: 1,", "format: 3,\n    reader: \"X\",", 1),
     )
     .unwrap();
     let err = Workspace::open_session(&newer, None).unwrap_err();
     assert!(
         matches!(
             err,
-            OpenError::Session(SessionError::NewerFormat { found: 2, .. })
+            OpenError::Session(SessionError::NewerFormat { found: 3, .. })
         ),
         "{err:?}"
     );

@@ -510,7 +510,7 @@ fn export_and_import_from_the_file_menu() {
     harness.run();
     enter_path(&mut harness, &csv, "Speichern");
     let text = std::fs::read_to_string(&csv).unwrap();
-    assert!(text.starts_with("id,section,start,end,quote,colour,actors,note,created,modified"));
+    assert!(text.starts_with("id,section,start,end,quote,colour,actors,statement_actor,concept,stance,note,reader,created,modified"));
     assert_eq!(text.matches("\r\na").count(), 11);
 
     let jsonld = dir.path().join("lesung.jsonld");

@@ -120,6 +120,22 @@ impl Actor {
 /// numbered when needed.
 #[must_use]
 pub fn unique_id(name: &str, is_taken: impl Fn(&ActorId) -> bool) -> ActorId {
+    let slug = slug(name);
+    let base = if slug.is_empty() { "akteur" } else { &slug };
+    let plain = ActorId(base.to_owned());
+    if !is_taken(&plain) {
+        return plain;
+    }
+    (2..)
+        .map(|n| ActorId(format!("{base}-{n}")))
+        .find(|id| !is_taken(id))
+        .unwrap_or(plain)
+}
+
+/// `name` in lower case ASCII letters, digits and dashes, umlauts spelled
+/// out: "Kassym-Jomart Tokajew" → "kassym-jomart-tokajew".
+#[must_use]
+pub fn slug(name: &str) -> String {
     let mut slug = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         match c {
@@ -132,16 +148,7 @@ pub fn unique_id(name: &str, is_taken: impl Fn(&ActorId) -> bool) -> ActorId {
             _ => {}
         }
     }
-    let slug = slug.trim_end_matches('-');
-    let base = if slug.is_empty() { "akteur" } else { slug };
-    let plain = ActorId(base.to_owned());
-    if !is_taken(&plain) {
-        return plain;
-    }
-    (2..)
-        .map(|n| ActorId(format!("{base}-{n}")))
-        .find(|id| !is_taken(id))
-        .unwrap_or(plain)
+    slug.trim_end_matches('-').to_owned()
 }
 
 /// The default actor list for the bundled article.

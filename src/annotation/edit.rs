@@ -5,7 +5,7 @@
 //! actor that annotations refer to, marking every mention of an actor) are
 //! batches of the primitive edits, so one undo takes all of them back.
 
-use super::{Annotation, AnnotationId, Colour, Session};
+use super::{Annotation, AnnotationId, Colour, Concept, ConceptId, Session};
 use crate::actors::{Actor, ActorId};
 use crate::i18n::{fill, tr};
 
@@ -34,6 +34,17 @@ pub enum Edit {
     RemoveActor(ActorId),
     /// Replace the actor with the same id.
     ReplaceActor(Actor),
+    /// Insert a concept at `index` (clamped), or at the end.
+    AddConcept {
+        /// The new concept; its id must be unused.
+        concept: Concept,
+        /// Where in the list; `None` for the end.
+        index: Option<usize>,
+    },
+    /// Remove a concept, and every statement on it.
+    RemoveConcept(ConceptId),
+    /// Replace the concept with the same id.
+    ReplaceConcept(Concept),
     /// Set (or with `None` reset) what a colour means.
     SetMeaning {
         /// The colour.
@@ -54,6 +65,9 @@ pub enum EditError {
     /// No actor has this id.
     #[error("{}", fill(tr().err_no_actor, &[("id", &.0)]))]
     NoSuchActor(ActorId),
+    /// No concept has this id.
+    #[error("{}", fill(tr().err_no_concept, &[("id", &.0)]))]
+    NoSuchConcept(ConceptId),
     /// The id is taken.
     #[error("{}", fill(tr().err_duplicate_id, &[("id", &.0)]))]
     DuplicateId(String),
@@ -113,6 +127,9 @@ impl Edit {
                     .map(|a| {
                         let mut changed = a.clone();
                         changed.actors.retain(|x| x != &id);
+                        if changed.statement.as_ref().is_some_and(|s| s.actor == id) {
+                            changed.statement = None;
+                        }
                         Self::ReplaceAnnotation(changed)
                     })
                     .collect();
@@ -134,6 +151,52 @@ impl Edit {
                     .ok_or_else(|| EditError::NoSuchActor(new.id.clone()))?;
                 let old = std::mem::replace(&mut session.actors[index], new);
                 Ok(Self::ReplaceActor(old))
+            }
+            Self::AddConcept { concept, index } => {
+                if session.concept(&concept.id).is_some() {
+                    return Err(EditError::DuplicateId(concept.id.0));
+                }
+                let id = concept.id.clone();
+                let at = index.map_or(session.concepts.len(), |i| i.min(session.concepts.len()));
+                session.concepts.insert(at, concept);
+                Ok(Self::RemoveConcept(id))
+            }
+            Self::RemoveConcept(id) => {
+                let index = session
+                    .concepts
+                    .iter()
+                    .position(|c| c.id == id)
+                    .ok_or_else(|| EditError::NoSuchConcept(id.clone()))?;
+                let steps: Vec<Self> = session
+                    .annotations
+                    .iter()
+                    .filter(|a| a.statement.as_ref().is_some_and(|s| s.concept == id))
+                    .map(|a| {
+                        let mut changed = a.clone();
+                        changed.statement = None;
+                        Self::ReplaceAnnotation(changed)
+                    })
+                    .collect();
+                let mut inverse = Vec::with_capacity(steps.len() + 1);
+                for step in steps {
+                    inverse.push(step.apply(session)?);
+                }
+                let concept = session.concepts.remove(index);
+                inverse.push(Self::AddConcept {
+                    concept,
+                    index: Some(index),
+                });
+                inverse.reverse();
+                Ok(Self::Batch(inverse))
+            }
+            Self::ReplaceConcept(new) => {
+                let index = session
+                    .concepts
+                    .iter()
+                    .position(|c| c.id == new.id)
+                    .ok_or_else(|| EditError::NoSuchConcept(new.id.clone()))?;
+                let old = std::mem::replace(&mut session.concepts[index], new);
+                Ok(Self::ReplaceConcept(old))
             }
             Self::SetMeaning { colour, meaning } => {
                 let old = match meaning {
@@ -187,7 +250,7 @@ mod tests {
     use super::*;
     use crate::actors::ActorKind;
     use crate::anchor::Target;
-    use crate::annotation::{DocumentRef, now};
+    use crate::annotation::{DocumentRef, Stance, Statement, now};
 
     fn session() -> Session {
         let mut s = Session::new(DocumentRef::default(), Vec::new());
@@ -196,11 +259,19 @@ mod tests {
             "OVKS",
             ActorKind::Organisation,
         ));
+        s.concepts
+            .push(Concept::new(ConceptId("abzug".into()), "Abzug"));
         s.annotations.push(Annotation {
             id: AnnotationId("a1".into()),
+            reader: None,
             target: Target::default(),
             colour: Colour::Yellow,
             actors: vec![ActorId("ovks".into())],
+            statement: Some(Statement {
+                actor: ActorId("ovks".into()),
+                concept: ConceptId("abzug".into()),
+                stance: Stance::Agrees,
+            }),
             note: "Notiz".into(),
             created: now(),
             modified: now(),
@@ -230,6 +301,12 @@ mod tests {
                 colour: Colour::Red,
                 meaning: Some("Zweifel".into()),
             },
+            Edit::RemoveConcept(ConceptId("abzug".into())),
+            Edit::ReplaceConcept(Concept::new(ConceptId("abzug".into()), "Rückzug")),
+            Edit::AddConcept {
+                concept: Concept::new(ConceptId("gewalt".into()), "Gewalt"),
+                index: None,
+            },
         ];
         for edit in edits {
             let mut s = original.clone();
@@ -253,6 +330,23 @@ mod tests {
             .unwrap();
         assert!(s.actors.is_empty());
         assert!(s.annotations[0].actors.is_empty());
+        assert_eq!(
+            s.annotations[0].statement, None,
+            "no statement without its speaker"
+        );
+        undo.apply(&mut s).unwrap();
+        assert_eq!(s, session());
+    }
+
+    #[test]
+    fn removing_a_concept_takes_its_statements_and_undo_restores_them() {
+        let mut s = session();
+        let undo = Edit::RemoveConcept(ConceptId("abzug".into()))
+            .apply(&mut s)
+            .unwrap();
+        assert!(s.concepts.is_empty());
+        assert_eq!(s.annotations[0].statement, None);
+        assert_eq!(s.annotations[0].actors.len(), 1, "the actor stays");
         undo.apply(&mut s).unwrap();
         assert_eq!(s, session());
     }

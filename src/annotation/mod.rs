@@ -10,6 +10,7 @@
 mod colour;
 mod edit;
 mod history;
+mod statement;
 mod workspace;
 
 use std::collections::BTreeMap;
@@ -19,14 +20,18 @@ use serde::{Deserialize, Serialize};
 pub use colour::Colour;
 pub use edit::{Edit, EditError};
 pub use history::History;
+pub use statement::{Concept, ConceptId, Stance, Statement, concept_id_for};
 pub use workspace::{AnchorState, DocumentMatch, LoadReport, OpenError, Workspace};
 
 use crate::actors::{Actor, ActorId};
 use crate::anchor::Target;
 use crate::document::{CharRange, Document};
 
-/// The session format this version writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest session format this version reads. It writes the oldest
+/// format that holds a session: 1 without statements, concepts or readers,
+/// 2 with them (so an older Randnotiz refuses such a file instead of
+/// dropping what it does not know on its next save).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A point in time, written as RFC 3339 (`2026-11-24T10:00:00Z`).
 pub type Timestamp = jiff::Timestamp;
@@ -54,6 +59,9 @@ impl std::fmt::Display for AnnotationId {
 pub struct Annotation {
     /// Unique within the session.
     pub id: AnnotationId,
+    /// Who made it, where the session holds several readers' annotations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reader: Option<String>,
     /// The passage: position and quote.
     pub target: Target,
     /// The highlight colour.
@@ -61,6 +69,9 @@ pub struct Annotation {
     /// Who the passage is about or who speaks in it.
     #[serde(default)]
     pub actors: Vec<ActorId>,
+    /// The passage read as a statement: an actor's stance on a concept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<Statement>,
     /// The reader's note.
     #[serde(default)]
     pub note: String,
@@ -122,6 +133,9 @@ pub struct SessionView<'a> {
     pub document: std::borrow::Cow<'a, DocumentRef>,
     /// The actors.
     pub actors: &'a [Actor],
+    /// The concepts.
+    #[serde(skip_serializing_if = "<[Concept]>::is_empty")]
+    pub concepts: &'a [Concept],
     /// The annotations.
     pub annotations: &'a [Annotation],
     /// What colours mean.
@@ -147,6 +161,9 @@ pub struct Session {
     /// The actors of this reading.
     #[serde(default)]
     pub actors: Vec<Actor>,
+    /// The concepts statements take positions on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concepts: Vec<Concept>,
     /// The annotations, in the order they were made.
     #[serde(default)]
     pub annotations: Vec<Annotation>,
@@ -160,9 +177,10 @@ impl Session {
     #[must_use]
     pub fn new(document: DocumentRef, actors: Vec<Actor>) -> Self {
         Self {
-            format: FORMAT_VERSION,
+            format: 1,
             document,
             actors,
+            concepts: Vec::new(),
             annotations: Vec::new(),
             legend: BTreeMap::new(),
         }
@@ -172,12 +190,45 @@ impl Session {
     #[must_use]
     pub fn view(&self) -> SessionView<'_> {
         SessionView {
-            format: self.format,
+            format: self.needed_format(),
             document: std::borrow::Cow::Borrowed(&self.document),
             actors: &self.actors,
+            concepts: &self.concepts,
             annotations: &self.annotations,
             legend: &self.legend,
         }
+    }
+
+    /// The oldest file format that holds this session: 2 when it has
+    /// concepts, statements or readers, else 1.
+    #[must_use]
+    pub fn needed_format(&self) -> u32 {
+        let new = !self.concepts.is_empty()
+            || self
+                .annotations
+                .iter()
+                .any(|a| a.statement.is_some() || a.reader.is_some());
+        if new { 2 } else { 1 }
+    }
+
+    /// The concept with `id`.
+    #[must_use]
+    pub fn concept(&self, id: &ConceptId) -> Option<&Concept> {
+        self.concepts.iter().find(|c| &c.id == id)
+    }
+
+    /// The readers whose annotations the session holds, in order of first
+    /// appearance; annotations without a reader count as `None`.
+    #[must_use]
+    pub fn readers(&self) -> Vec<Option<&str>> {
+        let mut readers: Vec<Option<&str>> = Vec::new();
+        for a in &self.annotations {
+            let r = a.reader.as_deref();
+            if !readers.contains(&r) {
+                readers.push(r);
+            }
+        }
+        readers
     }
 
     /// The annotation with `id`.

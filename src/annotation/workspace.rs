@@ -119,9 +119,23 @@ pub struct Workspace {
     saved_state: Option<u64>,
     /// Counts every change, so views can tell when to rebuild their caches.
     revision: u64,
+    /// Who is reading: stamped on new annotations (`None`: nobody said).
+    reader: Option<String>,
 }
 
 impl Workspace {
+    /// Who is reading now; new annotations carry this name.
+    #[must_use]
+    pub fn reader(&self) -> Option<&str> {
+        self.reader.as_deref()
+    }
+
+    /// Sets who is reading (an empty name for nobody in particular).
+    pub fn set_reader(&mut self, name: &str) {
+        let name = name.trim();
+        self.reader = (!name.is_empty()).then(|| name.to_owned());
+    }
+
     /// A new, empty session on `document`.
     #[must_use]
     pub fn new(document: Document, document_path: Option<PathBuf>, actors: Vec<Actor>) -> Self {
@@ -140,6 +154,7 @@ impl Workspace {
             // Nothing to lose yet: a fresh session is clean until edited.
             saved_state: Some(0),
             revision: 0,
+            reader: None,
         }
     }
 
@@ -236,6 +251,7 @@ impl Workspace {
             session_path,
             saved_state: Some(0),
             revision: 0,
+            reader: None,
         };
         let mut report = workspace.reanchor();
         if report.moved > 0 || !repairs.is_empty() {
@@ -484,9 +500,11 @@ impl Workspace {
         let time = now();
         Annotation {
             id: self.session.next_annotation_id(),
+            reader: self.reader.clone(),
             target: Target::from_range(&self.document, range),
             colour,
             actors,
+            statement: None,
             note,
             created: time,
             modified: time,
@@ -528,9 +546,11 @@ impl Workspace {
                     edits.push(Edit::AddAnnotation {
                         annotation: Annotation {
                             id,
+                            reader: self.reader.clone(),
                             target: Target::from_range(&self.document, range),
                             colour,
                             actors: vec![actor.clone()],
+                            statement: None,
                             note: String::new(),
                             created: time,
                             modified: time,

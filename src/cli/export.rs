@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use randnotiz::annotation::{Edit, Workspace};
+use randnotiz::annotation::Workspace;
 use randnotiz::export::{self, Format, Input, w3c};
 use randnotiz::i18n::{fill, tr};
 use randnotiz::storage::file::read_limited;
@@ -64,22 +64,8 @@ pub fn import(
     for skipped in &imported.skipped {
         eprintln!("randnotiz: {skipped}");
     }
-    let count = imported.annotations.len();
-    let mut edits: Vec<Edit> = imported
-        .new_actors
-        .into_iter()
-        .map(|actor| Edit::AddActor { actor, index: None })
-        .collect();
-    edits.extend(
-        imported
-            .annotations
-            .into_iter()
-            .map(|annotation| Edit::AddAnnotation {
-                annotation,
-                index: None,
-            }),
-    );
-    ws.apply(Edit::Batch(edits)).map_err(|e| e.to_string())?;
+    let (edit, count) = imported.into_edit();
+    ws.apply(edit).map_err(|e| e.to_string())?;
     // Re-anchor what came in against the text: save, then open again.
     ws.save(output).map_err(|e| e.to_string())?;
     let (_, report) = Workspace::open_session(output, None).map_err(|e| e.to_string())?;

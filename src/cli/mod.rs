@@ -3,6 +3,7 @@
 //! Each verb prints its result to stdout (text, or JSON with `--json`) and
 //! returns an error message for stderr; `main` turns that into exit status 1.
 
+mod analyse;
 mod check;
 mod export;
 mod mentions;
@@ -69,12 +70,14 @@ enum Command {
         write: bool,
     },
     /// Export a session: a Markdown report, CSV, W3C Web Annotation JSON-LD,
-    /// a REFI-QDA project, or the actor network (GraphML, CSV edge list).
+    /// a REFI-QDA project, the actor network (GraphML, CSV edge list), the
+    /// statement networks (actor–concept; congruence and conflict, GraphML),
+    /// actor statistics per section or actor co-occurrence (CSV).
     Export {
         /// The session file.
         session: PathBuf,
         /// The format.
-        #[arg(long, short = 'f', value_parser = ["md", "csv", "w3c", "qdpx", "graphml", "edges"])]
+        #[arg(long, short = 'f', value_parser = ["md", "csv", "w3c", "qdpx", "graphml", "edges", "concepts", "congruence", "actor-stats", "cooccurrence"])]
         format: String,
         /// Where to write; standard output when missing (not for qdpx).
         #[arg(long, short = 'o', value_name = "FILE")]
@@ -82,6 +85,29 @@ enum Command {
         /// The text to use, instead of the one the session names.
         #[arg(long, value_name = "FILE")]
         text: Option<PathBuf>,
+    },
+    /// Merge several readers' sessions on the same text into one; each
+    /// annotation keeps who made it.
+    Merge {
+        /// The session files; the first one's text and order come first.
+        #[arg(required = true, num_args = 2..)]
+        sessions: Vec<PathBuf>,
+        /// The merged session to write.
+        #[arg(long, short = 'o', value_name = "MERGED.ron")]
+        output: PathBuf,
+    },
+    /// Agreement of two readers: percent agreement, Cohen's kappa and
+    /// Krippendorff's alpha, overall and per actor, on the text's tokens.
+    Agree {
+        /// Two session files, or one merged session.
+        #[arg(required = true, num_args = 1..=2)]
+        sessions: Vec<PathBuf>,
+        /// For a merged session with more than two readers: which two.
+        #[arg(long, value_name = "NAME,NAME")]
+        readers: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// Import W3C Web Annotations (JSON-LD) into a new session, or add them
     /// to an existing one.
@@ -125,6 +151,12 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             into,
             output,
         }) => export::import(&file, text.as_deref(), into.as_deref(), &output),
+        Some(Command::Merge { sessions, output }) => analyse::merge(&sessions, &output),
+        Some(Command::Agree {
+            sessions,
+            readers,
+            json,
+        }) => analyse::agree(&sessions, readers.as_deref(), json),
         None => open_window(args.file.as_deref()),
     }
 }

@@ -37,17 +37,29 @@ pub enum Format {
     GraphMl,
     /// The actor network as a CSV edge list.
     Edges,
+    /// The two-mode actor–concept network of statements as GraphML.
+    Concepts,
+    /// The one-mode actor network by shared concepts (congruence, conflict).
+    Congruence,
+    /// Mentions and annotations per actor per section, as CSV.
+    ActorStats,
+    /// How often actors are coded in the same passage, as a CSV matrix.
+    CoOccurrence,
 }
 
 impl Format {
     /// All formats, in menu order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 10] = [
         Self::Markdown,
         Self::Csv,
         Self::W3c,
         Self::Qdpx,
         Self::GraphMl,
         Self::Edges,
+        Self::Concepts,
+        Self::Congruence,
+        Self::ActorStats,
+        Self::CoOccurrence,
     ];
 
     /// The name used on the command line (`--format md`).
@@ -60,6 +72,10 @@ impl Format {
             Self::Qdpx => "qdpx",
             Self::GraphMl => "graphml",
             Self::Edges => "edges",
+            Self::Concepts => "concepts",
+            Self::Congruence => "congruence",
+            Self::ActorStats => "actor-stats",
+            Self::CoOccurrence => "cooccurrence",
         }
     }
 
@@ -82,6 +98,10 @@ impl Format {
             Self::Qdpx => "qdpx",
             Self::GraphMl => "graphml",
             Self::Edges => "edges.csv",
+            Self::Concepts => "concepts.graphml",
+            Self::Congruence => "congruence.graphml",
+            Self::ActorStats => "actors.csv",
+            Self::CoOccurrence => "cooccurrence.csv",
         }
     }
 
@@ -96,6 +116,10 @@ impl Format {
             Self::Qdpx => t.export_qdpx,
             Self::GraphMl => t.export_graphml,
             Self::Edges => t.export_edges,
+            Self::Concepts => t.export_concepts,
+            Self::Congruence => t.export_congruence,
+            Self::ActorStats => t.export_actor_stats,
+            Self::CoOccurrence => t.export_cooccurrence,
         }
     }
 
@@ -161,6 +185,21 @@ impl Input<'_> {
                     .map_or(id.as_str(), |a| a.name.as_str())
             })
             .collect()
+    }
+
+    /// An annotation's statement as text: "OVKS – stimmt zu – Abzug".
+    #[must_use]
+    pub fn statement_text(&self, annotation: &Annotation) -> Option<String> {
+        let s = annotation.statement.as_ref()?;
+        let actor = self
+            .session
+            .actor(&s.actor)
+            .map_or(s.actor.as_str(), |a| a.name.as_str());
+        let concept = self
+            .session
+            .concept(&s.concept)
+            .map_or(s.concept.as_str(), |c| c.name.as_str());
+        Some(format!("{actor} – {} – {concept}", s.stance.label()))
     }
 
     /// Where the text came from, for reports: its path or "the bundled article".
@@ -264,6 +303,18 @@ pub fn render(input: &Input<'_>, format: Format) -> Result<Vec<u8>, ExportError>
         Format::Qdpx => qdpx::export(input)?,
         Format::GraphMl => network::graphml(input).into_bytes(),
         Format::Edges => network::edges_csv(input).into_bytes(),
+        Format::Concepts => network::concept_graphml(input).into_bytes(),
+        Format::Congruence => network::congruence_graphml(input).into_bytes(),
+        Format::ActorStats => {
+            let mentions =
+                crate::actors::MentionIndex::build(&input.session.actors, input.document.text());
+            crate::analysis::stats::ActorTable::build(input.document, input.session, &mentions)
+                .csv()
+                .into_bytes()
+        }
+        Format::CoOccurrence => {
+            crate::analysis::stats::co_occurrence_csv(input.session).into_bytes()
+        }
     })
 }
 

@@ -224,8 +224,14 @@ fn entry(out: &mut String, input: &Input<'_>, annotation: &Annotation, marker: &
         quote.trim(),
         md(&after).replace("  \n", " ")
     );
+    if let Some(statement) = input.statement_text(annotation) {
+        putln!(out, "   {}: {}\n", t.label_statement, md(&statement));
+    }
     if !annotation.note.trim().is_empty() {
         let note = md(annotation.note.trim()).replace("  \n", "  \n   ");
         putln!(out, "   {}: {}\n", t.label_note, note);
+    }
+    if let Some(reader) = &annotation.reader {
+        putln!(out, "   {}: {}\n", t.label_reader, md(reader));
     }
 }

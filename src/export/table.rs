@@ -7,8 +7,21 @@ use super::Input;
 use super::escape::csv_line;
 
 /// The header line's columns.
-pub const COLUMNS: [&str; 10] = [
-    "id", "section", "start", "end", "quote", "colour", "actors", "note", "created", "modified",
+pub const COLUMNS: [&str; 14] = [
+    "id",
+    "section",
+    "start",
+    "end",
+    "quote",
+    "colour",
+    "actors",
+    "statement_actor",
+    "concept",
+    "stance",
+    "note",
+    "reader",
+    "created",
+    "modified",
 ];
 
 /// The annotations as CSV, in document order.
@@ -17,6 +30,8 @@ pub fn csv(input: &Input<'_>) -> String {
     let mut out = csv_line(&COLUMNS);
     for annotation in input.in_order() {
         let range = annotation.range();
+        let statement = annotation.statement.as_ref();
+        let session = input.session;
         out.push_str(&csv_line(&[
             annotation.id.0.clone(),
             input.section_label(annotation),
@@ -25,7 +40,25 @@ pub fn csv(input: &Input<'_>) -> String {
             annotation.quote().to_owned(),
             annotation.colour.name().to_owned(),
             input.actor_names(annotation).join("; "),
+            statement
+                .map(|s| {
+                    session
+                        .actor(&s.actor)
+                        .map_or(s.actor.0.clone(), |a| a.name.clone())
+                })
+                .unwrap_or_default(),
+            statement
+                .map(|s| {
+                    session
+                        .concept(&s.concept)
+                        .map_or(s.concept.0.clone(), |c| c.name.clone())
+                })
+                .unwrap_or_default(),
+            statement
+                .map(|s| s.stance.name().to_owned())
+                .unwrap_or_default(),
             annotation.note.clone(),
+            annotation.reader.clone().unwrap_or_default(),
             annotation.created.to_string(),
             annotation.modified.to_string(),
         ]));

@@ -14,7 +14,10 @@ use serde_json::{Map, Value, json};
 use super::Input;
 use crate::actors::{Actor, ActorId, ActorKind, unique_id};
 use crate::anchor::{Target, TextQuote};
-use crate::annotation::{Annotation, AnnotationId, Colour, DocumentRef, Session, Timestamp, now};
+use crate::annotation::{
+    Annotation, AnnotationId, Colour, Concept, ConceptId, DocumentRef, Edit, Session, Stance,
+    Statement, Timestamp, now,
+};
 use crate::document::Document;
 use crate::i18n::{fill, tr};
 
@@ -26,6 +29,16 @@ pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 pub fn actor_iri(id: &ActorId) -> String {
     format!("urn:randnotiz:actor:{}", percent(id.as_str()))
 }
+
+/// The IRI of a concept, as statements name it.
+#[must_use]
+pub fn concept_iri(id: &ConceptId) -> String {
+    format!("urn:randnotiz:concept:{}", percent(id.as_str()))
+}
+
+/// The annotation property that carries a statement. An IRI of its own
+/// (the `randnotiz:` scheme), so JSON-LD processors keep it.
+pub const STATEMENT_PROPERTY: &str = "randnotiz:statement";
 
 /// The IRI of the text: its file URL, or its content hash.
 #[must_use]
@@ -90,6 +103,27 @@ pub fn annotation(input: &Input<'_>, a: &Annotation) -> Value {
             "label".into(),
             Value::String(input.session.meaning(a.colour).to_owned()),
         );
+        if let Some(reader) = &a.reader {
+            map.insert(
+                "creator".into(),
+                json!({ "type": "Person", "name": reader }),
+            );
+        }
+        if let Some(s) = &a.statement {
+            let concept = input
+                .session
+                .concept(&s.concept)
+                .map_or(s.concept.as_str(), |c| c.name.as_str());
+            map.insert(
+                STATEMENT_PROPERTY.into(),
+                json!({
+                    "actor": actor_iri(&s.actor),
+                    "concept": concept_iri(&s.concept),
+                    "conceptLabel": concept,
+                    "stance": s.stance.name(),
+                }),
+            );
+        }
     }
     object
 }
@@ -159,8 +193,41 @@ pub struct Imported {
     pub annotations: Vec<Annotation>,
     /// Actors the annotations name that were not known yet.
     pub new_actors: Vec<Actor>,
+    /// Concepts the statements name that were not known yet.
+    pub new_concepts: Vec<Concept>,
     /// Why some items were not read (no text selector, not an annotation).
     pub skipped: Vec<String>,
+}
+
+impl Imported {
+    /// The import as one undoable edit (new actors and concepts first), and
+    /// how many annotations it adds.
+    #[must_use]
+    pub fn into_edit(self) -> (Edit, usize) {
+        let count = self.annotations.len();
+        let mut edits: Vec<Edit> = self
+            .new_actors
+            .into_iter()
+            .map(|actor| Edit::AddActor { actor, index: None })
+            .collect();
+        edits.extend(
+            self.new_concepts
+                .into_iter()
+                .map(|concept| Edit::AddConcept {
+                    concept,
+                    index: None,
+                }),
+        );
+        edits.extend(
+            self.annotations
+                .into_iter()
+                .map(|annotation| Edit::AddAnnotation {
+                    annotation,
+                    index: None,
+                }),
+        );
+        (Edit::Batch(edits), count)
+    }
 }
 
 /// Why a file could not be imported at all.
@@ -198,6 +265,7 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
     }
     let mut imported = Imported::default();
     let mut actors: Vec<Actor> = session.actors.clone();
+    let mut concepts: Vec<Concept> = session.concepts.clone();
     let mut taken: Vec<AnnotationId> = session.annotations.iter().map(|a| a.id.clone()).collect();
     let mut next = session
         .next_annotation_id()
@@ -289,12 +357,58 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
                 id
             });
         taken.push(id.clone());
+        let reader = item
+            .get("creator")
+            .and_then(|c| c.get("name").or(Some(c)))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let statement = item.get(STATEMENT_PROPERTY).and_then(|s| {
+            let actor = ActorId(unpercent(
+                s.get("actor")?
+                    .as_str()?
+                    .strip_prefix("urn:randnotiz:actor:")?,
+            ));
+            let concept = ConceptId(unpercent(
+                s.get("concept")?
+                    .as_str()?
+                    .strip_prefix("urn:randnotiz:concept:")?,
+            ));
+            let stance = match s.get("stance").and_then(Value::as_str) {
+                Some("agrees") => Stance::Agrees,
+                Some("disagrees") => Stance::Disagrees,
+                _ => Stance::Neutral,
+            };
+            if !concepts.iter().any(|c| c.id == concept) {
+                let name = s
+                    .get("conceptLabel")
+                    .and_then(Value::as_str)
+                    .unwrap_or(concept.as_str());
+                let new = Concept::new(concept.clone(), name);
+                concepts.push(new.clone());
+                imported.new_concepts.push(new);
+            }
+            if !chosen.contains(&actor) {
+                if !actors.iter().any(|a| a.id == actor) {
+                    let new = Actor::new(actor.clone(), actor.0.clone(), ActorKind::Other);
+                    actors.push(new.clone());
+                    imported.new_actors.push(new);
+                }
+                chosen.push(actor.clone());
+            }
+            Some(Statement {
+                actor,
+                concept,
+                stance,
+            })
+        });
         let created = time(item.get("created"));
         imported.annotations.push(Annotation {
             id,
+            reader,
             target,
             colour,
             actors: chosen,
+            statement,
             note: note.join("\n\n"),
             created,
             modified: item.get("modified").map_or(created, |v| time(Some(v))),

@@ -513,4 +513,64 @@ strings! {
     cli_binary_needs_output,
     /// Command line, import: {n} {path}
     cli_imported,
+    /// Session repair: {id} {new}
+    repair_duplicate_concept,
+    /// Session repair: {id} {actor}
+    repair_statement_actor,
+    /// Session repair: {id}
+    repair_unknown_concept,
+    /// Stance.
+    stance_agrees,
+    /// Stance.
+    stance_disagrees,
+    /// Stance.
+    stance_neutral,
+    /// Edit error: {id}
+    err_no_concept,
+    /// Name of annotations without a reader.
+    reader_unnamed,
+    /// Merge report: {n} {reader}
+    merge_added,
+    /// Merge report: {n}
+    merge_identical,
+    /// Merge report: {n}
+    merge_alike,
+    /// Merge report: {names}
+    merge_unified,
+    /// Merge report: {n}
+    merge_renumbered,
+    /// Merge error: {reader} {title} {base}
+    err_merge_other_text,
+    /// Report label.
+    label_statement,
+    /// Report label.
+    label_reader,
+    /// Export menu.
+    export_concepts,
+    /// Export menu.
+    export_congruence,
+    /// Export menu.
+    export_actor_stats,
+    /// Export menu.
+    export_cooccurrence,
+    /// Command line, merge with too few files.
+    cli_merge_needs_two,
+    /// Command line, agree with wrong file count.
+    cli_agree_needs_two,
+    /// Command line, agree: {reader}
+    cli_agree_same_reader,
+    /// Command line, agree: {n} {readers}
+    cli_agree_readers,
+    /// Command line, agree: {reader}
+    cli_agree_unknown_reader,
+    /// Agreement heading: {a} {na} {b} {nb} {tokens}
+    agree_heading,
+    /// Agreement column: tokens coded.
+    agree_tokens,
+    /// Agreement row: all actors at once.
+    agree_overall,
+    /// Agreement row: marked at all.
+    agree_marked,
+    /// Agreement: how it is computed.
+    agree_method,
 }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use super::file::{ReadError, read_limited};
 use super::ron_options;
 use crate::actors::{Actor, ActorId, ActorKind};
-use crate::annotation::{AnnotationId, FORMAT_VERSION, Session, SessionView};
+use crate::annotation::{
+    AnnotationId, Concept, ConceptId, FORMAT_VERSION, Session, SessionView, concept_id_for,
+};
 use crate::i18n::{fill, tr};
 
 /// The largest session file the app reads. A session with 100 000
@@ -261,6 +263,52 @@ fn repair(session: &mut Session) -> Repairs {
             seen.insert(fresh.clone());
             session.annotations[index].id = fresh;
         }
+    }
+
+    // Duplicate concept ids: later ones get a fresh id.
+    let mut seen: HashSet<String> = HashSet::new();
+    for index in 0..session.concepts.len() {
+        let id = session.concepts[index].id.clone();
+        if !seen.insert(id.0.clone()) {
+            let fresh = concept_id_for(&session.concepts[index].name, |id| seen.contains(id));
+            repairs.push(fill(
+                t.repair_duplicate_concept,
+                &[("id", &id), ("new", &fresh)],
+            ));
+            seen.insert(fresh.0.clone());
+            session.concepts[index].id = fresh;
+        }
+    }
+
+    // A statement's speaker not among the annotation's actors: added to them.
+    for annotation in &mut session.annotations {
+        if let Some(statement) = &annotation.statement
+            && !annotation.actors.contains(&statement.actor)
+        {
+            annotation.actors.push(statement.actor.clone());
+            repairs.push(fill(
+                t.repair_statement_actor,
+                &[("id", &annotation.id), ("actor", &statement.actor)],
+            ));
+        }
+    }
+
+    // Concepts referred to but not listed: listed, so the statement is kept.
+    let known: HashSet<ConceptId> = session.concepts.iter().map(|c| c.id.clone()).collect();
+    let mut missing: Vec<ConceptId> = session
+        .annotations
+        .iter()
+        .filter_map(|a| a.statement.as_ref())
+        .map(|s| s.concept.clone())
+        .filter(|id| !known.contains(id))
+        .collect();
+    missing.sort();
+    missing.dedup();
+    for id in missing {
+        repairs.push(fill(t.repair_unknown_concept, &[("id", &id)]));
+        session
+            .concepts
+            .push(Concept::new(id.clone(), id.0.clone()));
     }
 
     // Actors referred to but not listed: listed, so the reference is kept.

@@ -9,7 +9,7 @@
 //! produce the same bytes for random sessions.
 
 use crate::actors::{Actor, ActorId};
-use crate::annotation::{Annotation, SessionView};
+use crate::annotation::{Annotation, Concept, SessionView};
 
 /// Appends `text` as a RON string literal, escaped as ron escapes it.
 fn string(out: &mut String, text: &str) {
@@ -57,10 +57,25 @@ fn actor(out: &mut String, a: &Actor) {
     out.push_str(",\n        ),\n");
 }
 
+fn concept(out: &mut String, c: &Concept) {
+    out.push_str("        (\n            id: ");
+    string(out, c.id.as_str());
+    out.push_str(",\n            name: ");
+    string(out, &c.name);
+    out.push_str(",\n            note: ");
+    string(out, &c.note);
+    out.push_str(",\n        ),\n");
+}
+
 fn annotation(out: &mut String, a: &Annotation) {
     let quote = &a.target.quote;
     out.push_str("        (\n            id: ");
     string(out, &a.id.0);
+    if let Some(reader) = &a.reader {
+        out.push_str(",\n            reader: Some(");
+        string(out, reader);
+        out.push(')');
+    }
     out.push_str(&format!(
         ",\n            target: (start: {}, end: {}, quote: (prefix: ",
         a.target.start, a.target.end
@@ -75,6 +90,13 @@ fn annotation(out: &mut String, a: &Annotation) {
         a.colour
     ));
     string_list(out, a.actors.iter().map(ActorId::as_str));
+    if let Some(statement) = &a.statement {
+        out.push_str(",\n            statement: Some((actor: ");
+        string(out, statement.actor.as_str());
+        out.push_str(", concept: ");
+        string(out, statement.concept.as_str());
+        out.push_str(&format!(", stance: {:?}))", statement.stance));
+    }
     out.push_str(",\n            note: ");
     string(out, &a.note);
     out.push_str(",\n            created: ");
@@ -117,6 +139,13 @@ pub fn session_text(session: &SessionView<'_>) -> String {
         out.push_str("[\n");
         for a in session.actors {
             actor(&mut out, a);
+        }
+        out.push_str("    ],\n");
+    }
+    if !session.concepts.is_empty() {
+        out.push_str("    concepts: [\n");
+        for c in session.concepts {
+            concept(&mut out, c);
         }
         out.push_str("    ],\n");
     }

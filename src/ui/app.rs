@@ -1000,22 +1000,12 @@ impl App {
             };
         let text = String::from_utf8_lossy(&bytes);
         match crate::export::w3c::import(&text, self.ws.session(), self.ws.document()) {
-            Ok(imported) => {
-                let count = imported.annotations.len();
-                let mut edits: Vec<Edit> = imported
-                    .new_actors
-                    .into_iter()
-                    .map(|actor| Edit::AddActor { actor, index: None })
-                    .collect();
-                edits.extend(imported.annotations.into_iter().map(|annotation| {
-                    Edit::AddAnnotation {
-                        annotation,
-                        index: None,
-                    }
-                }));
-                self.edit(Edit::Batch(edits), None);
+            Ok(mut imported) => {
+                let skipped = std::mem::take(&mut imported.skipped);
+                let (edit, count) = imported.into_edit();
+                self.edit(edit, None);
                 let mut message = fill(tr().imported, &[("n", &count), ("path", &path.display())]);
-                for skipped in imported.skipped {
+                for skipped in skipped {
                     message.push(' ');
                     message.push_str(&skipped);
                 }

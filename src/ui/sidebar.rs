@@ -427,7 +427,14 @@ fn row_ui(ui: &mut Ui, input: &SidebarInput<'_>, annotation: &Annotation, height
     let text_rect = rect
         .shrink2(egui::vec2(4.0, 2.0))
         .with_min_x(rect.left() + 10.0);
-    let quote = widgets::excerpt(annotation.quote(), 80);
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    // Shape only what can show: a row is one line, and no glyph of these
+    // fonts is narrower than 0.4 em; switching sections lays out a screen of
+    // new rows at once.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let fits = |size: f32| ((text_rect.width() / (size * 0.4)) as usize).clamp(8, 80);
+    let quote = widgets::excerpt(annotation.quote(), fits(body.size));
     let actors: Vec<&str> = annotation
         .actors
         .iter()
@@ -440,11 +447,10 @@ fn row_ui(ui: &mut Ui, input: &SidebarInput<'_>, annotation: &Annotation, height
         }
         second.push_str(&widgets::excerpt(&annotation.note, 60));
     }
+    let second = widgets::excerpt(&second, fits(small.size));
     // Two lines painted straight from one-line layouts (cheap, cached by
     // egui), clipped to the row: rows are drawn every frame.
     let painter = ui.painter_at(text_rect);
-    let body = egui::TextStyle::Body.resolve(ui.style());
-    let small = egui::TextStyle::Small.resolve(ui.style());
     let mut first = egui::text::LayoutJob::single_section(
         format!("„{quote}“"),
         egui::TextFormat {
@@ -472,8 +478,14 @@ fn row_ui(ui: &mut Ui, input: &SidebarInput<'_>, annotation: &Annotation, height
         second_line,
         line_colour,
     );
-    let label = format!("{} „{quote}“", annotation.colour.name());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    response.widget_info(|| {
+        let label = format!(
+            "{} „{}“",
+            annotation.colour.name(),
+            widgets::excerpt(annotation.quote(), 80)
+        );
+        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+    });
     response.clicked()
 }
 

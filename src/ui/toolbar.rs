@@ -75,9 +75,11 @@ impl Editor {
             let time = now();
             Annotation {
                 id: AnnotationId(String::new()),
+                reader: ws.reader().map(str::to_owned),
                 target: Target::from_range(ws.document(), range),
                 colour,
                 actors: Vec::new(),
+                statement: None,
                 note: String::new(),
                 created: time,
                 modified: time,

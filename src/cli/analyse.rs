@@ -1,0 +1,233 @@
+//! `merge` and `agree`: several readers' sessions on one text.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use randnotiz::analysis::agreement::{self, Agreement, Report};
+use randnotiz::analysis::merge::{self, MergeReport};
+use randnotiz::annotation::{Session, Workspace};
+use randnotiz::i18n::{fill, tr};
+
+use super::Out;
+
+/// The name a session file's reader goes by: the one reader its annotations
+/// name, else the file name without extension.
+pub fn reader_of(path: &Path, session: &Session) -> String {
+    let readers = session.readers();
+    match readers.as_slice() {
+        [Some(one)] => (*one).to_owned(),
+        _ => path.file_stem().map_or_else(
+            || path.display().to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        ),
+    }
+}
+
+fn open(path: &Path) -> Result<Workspace, String> {
+    let (ws, report) = Workspace::open_session(path, None).map_err(|e| e.to_string())?;
+    for notice in &report.notices {
+        eprintln!("randnotiz: {}: {notice}", path.display());
+    }
+    Ok(ws)
+}
+
+/// Merges `others` into the first session; returns the workspace holding the
+/// result and what the merge did (its `added` names every reader, the
+/// first one's with nothing added).
+fn merged(
+    first: &Path,
+    others: &[&Path],
+    identical: merge::Identical,
+) -> Result<(Workspace, MergeReport), String> {
+    let mut ws = open(first)?;
+    let before = ws.session().clone();
+    let mut session = before.clone();
+    let first_reader = reader_of(first, &session);
+    merge::name_reader(&mut session, &first_reader);
+    let mut report = MergeReport {
+        added: vec![(first_reader, 0)],
+        ..MergeReport::default()
+    };
+    for path in others {
+        let other = open(path)?;
+        let reader = reader_of(path, other.session());
+        let step = merge::merge_with(&mut session, other.session(), &reader, identical)
+            .map_err(|e| format!("{e} ({})", path.display()))?;
+        report.added.extend(step.added);
+        report.identical += step.identical;
+        report.coded_alike += step.coded_alike;
+        report.unified_actors.extend(step.unified_actors);
+        report.unified_concepts += step.unified_concepts;
+        report.renumbered += step.renumbered;
+    }
+    ws.apply(merge::as_edit(&before, &session))
+        .map_err(|e| e.to_string())?;
+    Ok((ws, report))
+}
+
+/// `randnotiz merge A.ron B.ron … -o MERGED.ron`.
+pub fn merge(sessions: &[std::path::PathBuf], output: &Path) -> Result<ExitCode, String> {
+    let [first, rest @ ..] = sessions else {
+        return Err(tr().cli_merge_needs_two.to_owned());
+    };
+    let others: Vec<&Path> = rest.iter().map(std::path::PathBuf::as_path).collect();
+    let (mut ws, mut report) = merged(first, &others, merge::Identical::Recognise)?;
+    ws.save(output).map_err(|e| e.to_string())?;
+    report.added.remove(0);
+    let mut out = Out::new();
+    out.line(report.summary())?;
+    out.line(fill(tr().cli_written, &[("path", &output.display())]))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `randnotiz agree A.ron B.ron` or `randnotiz agree MERGED.ron`.
+pub fn agree(
+    sessions: &[std::path::PathBuf],
+    readers: Option<&str>,
+    json: bool,
+) -> Result<ExitCode, String> {
+    let (ws, names) = match sessions {
+        [one] => {
+            let ws = open(one)?;
+            let names: Vec<Option<String>> = match readers {
+                Some(list) => list.split(',').map(|r| Some(r.trim().to_owned())).collect(),
+                None => ws
+                    .session()
+                    .readers()
+                    .into_iter()
+                    .map(|r| r.map(str::to_owned))
+                    .collect(),
+            };
+            (ws, names)
+        }
+        [a, b] => {
+            let (ws, report) = merged(a, &[b.as_path()], merge::Identical::Keep)?;
+            let names: Vec<String> = report.added.into_iter().map(|(r, _)| r).collect();
+            if names.first() == names.get(1) {
+                return Err(fill(tr().cli_agree_same_reader, &[("reader", &names[0])]));
+            }
+            (ws, names.into_iter().map(Some).collect())
+        }
+        _ => return Err(tr().cli_agree_needs_two.to_owned()),
+    };
+    let [a, b] = names.as_slice() else {
+        let found: Vec<String> = names
+            .iter()
+            .map(|r| agreement::reader_name(r.as_deref()))
+            .collect();
+        return Err(fill(
+            tr().cli_agree_readers,
+            &[("n", &names.len()), ("readers", &found.join(", "))],
+        ));
+    };
+    let known = ws.session().readers();
+    for r in [a, b] {
+        if !known.contains(&r.as_deref()) {
+            return Err(fill(
+                tr().cli_agree_unknown_reader,
+                &[("reader", &agreement::reader_name(r.as_deref()))],
+            ));
+        }
+    }
+    let report = agreement::compare(ws.document(), ws.session(), a.as_deref(), b.as_deref());
+    let mut out = Out::new();
+    if json {
+        out.line(to_json(&report))?;
+    } else {
+        for line in table(&report) {
+            out.line(line)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn figures(a: &Agreement) -> serde_json::Value {
+    serde_json::json!({
+        "units": a.units,
+        "percent": a.percent,
+        "kappa": a.kappa,
+        "alpha": a.alpha,
+    })
+}
+
+fn to_json(report: &Report) -> String {
+    let actors: Vec<serde_json::Value> = report
+        .per_actor
+        .iter()
+        .map(|x| {
+            serde_json::json!({
+                "actor": x.actor.as_str(),
+                "name": x.name,
+                "coded": x.coded,
+                "agreement": figures(&x.agreement),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "readers": report.readers,
+        "annotations": report.annotations,
+        "unit": "token",
+        "tokens": report.tokens,
+        "overall": figures(&report.overall),
+        "marked": figures(&report.marked),
+        "actors": actors,
+    }))
+    .unwrap_or_default()
+}
+
+/// A number to three places, or "–" when undefined.
+pub fn coefficient(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.3}"))
+}
+
+fn table(report: &Report) -> Vec<String> {
+    let t = tr();
+    let mut lines = vec![fill(
+        t.agree_heading,
+        &[
+            ("a", &report.readers[0]),
+            ("na", &report.annotations[0]),
+            ("b", &report.readers[1]),
+            ("nb", &report.annotations[1]),
+            ("tokens", &report.tokens),
+        ],
+    )];
+    let width = report
+        .per_actor
+        .iter()
+        .map(|x| x.name.chars().count())
+        .chain([
+            t.agree_overall.chars().count(),
+            t.agree_marked.chars().count(),
+        ])
+        .max()
+        .unwrap_or(10);
+    lines.push(format!(
+        "{:<width$}  {:>9}  {:>9}  {:>8}  {:>7}  {:>7}",
+        "",
+        format!("{} A", t.agree_tokens),
+        format!("{} B", t.agree_tokens),
+        "%",
+        "κ",
+        "α"
+    ));
+    let row = |name: &str, coded: Option<[usize; 2]>, a: &Agreement| {
+        let (ca, cb) = coded.map_or((String::new(), String::new()), |[x, y]| {
+            (x.to_string(), y.to_string())
+        });
+        format!(
+            "{name:<width$}  {ca:>9}  {cb:>9}  {:>7.1}%  {:>7}  {:>7}",
+            a.percent * 100.0,
+            coefficient(a.kappa),
+            coefficient(a.alpha)
+        )
+    };
+    lines.push(row(t.agree_overall, None, &report.overall));
+    lines.push(row(t.agree_marked, None, &report.marked));
+    for x in &report.per_actor {
+        lines.push(row(&x.name, Some(x.coded), &x.agreement));
+    }
+    lines.push(String::new());
+    lines.push(t.agree_method.to_owned());
+    lines
+}
