@@ -6,17 +6,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use randnotiz::actors::ActorId;
 use randnotiz::analysis::merge;
-use randnotiz::anchor::Target;
-use randnotiz::annotation::{
-    Annotation, AnnotationId, Colour, Concept, ConceptId, Session, Stance, Statement, Workspace,
-};
+use randnotiz::annotation::{ConceptId, Workspace};
 use randnotiz::export::{Format, Input, network};
-use randnotiz::storage::{parse_session, session_to_ron};
 
 fn randnotiz(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_randnotiz"))
@@ -30,62 +26,7 @@ fn text(out: &[u8]) -> String {
     String::from_utf8(out.to_vec()).unwrap()
 }
 
-fn example() -> Session {
-    let text = std::fs::read_to_string(common::asset("example-session.ron")).unwrap();
-    parse_session(&text).unwrap().0
-}
-
-fn statement(actor: &str, stance: Stance) -> Option<Statement> {
-    Some(Statement {
-        actor: ActorId(actor.into()),
-        concept: ConceptId("abzug".into()),
-        stance,
-    })
-}
-
-/// Anna's reading is the example session. Ben read the same article: he
-/// calls the OVKS "csto" in his actor list (same name), keeps Anna's first
-/// five passages but codes them a minute later, marks one passage of his
-/// own, and codes statements on the withdrawal.
-fn two_readers(dir: &Path) -> (PathBuf, PathBuf) {
-    let anna = dir.join("anna.ron");
-    std::fs::copy(common::asset("example-session.ron"), &anna).unwrap();
-
-    let mut ben = example();
-    let doc = randnotiz::bundled_document();
-    ben.actors[0].id = ActorId("csto".into());
-    ben.actors[0].aliases.push("Organisation".into());
-    ben.concepts
-        .push(Concept::new(ConceptId("abzug".into()), "Abzug der Truppen"));
-    ben.annotations.truncate(5);
-    for a in &mut ben.annotations {
-        for id in &mut a.actors {
-            if id.as_str() == "ovks" {
-                *id = ActorId("csto".into());
-            }
-        }
-        a.created += jiff::SignedDuration::from_secs(60);
-        a.modified = a.created;
-        a.note = format!("Ben: {}", a.note);
-    }
-    ben.annotations[0].statement = statement("csto", Stance::Agrees);
-    ben.annotations[4].statement = statement("tokajew", Stance::Agrees);
-    let range = common::find(doc.text(), "Menschenrechtler mahnten");
-    ben.annotations.push(Annotation {
-        id: AnnotationId("a6".into()),
-        reader: None,
-        target: Target::from_range(&doc, range),
-        colour: Colour::Green,
-        actors: vec![ActorId("menschenrechtler".into())],
-        statement: statement("menschenrechtler", Stance::Disagrees),
-        note: String::new(),
-        created: randnotiz::annotation::now(),
-        modified: randnotiz::annotation::now(),
-    });
-    let path = dir.join("ben.ron");
-    std::fs::write(&path, session_to_ron(&ben).unwrap()).unwrap();
-    (anna, path)
-}
+use common::two_readers;
 
 fn load(path: &Path) -> Workspace {
     Workspace::open_session(path, None).unwrap().0

@@ -345,3 +345,16 @@ pub fn as_edit(before: &Session, after: &Session) -> Edit {
     }
     Edit::Batch(edits)
 }
+
+/// The name a session file's reader goes by: the one reader its annotations
+/// name, else the file name without extension.
+#[must_use]
+pub fn reader_of(path: &std::path::Path, session: &Session) -> String {
+    match session.readers().as_slice() {
+        [Some(one)] => (*one).to_owned(),
+        _ => path.file_stem().map_or_else(
+            || path.display().to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        ),
+    }
+}

@@ -90,13 +90,13 @@ impl Stance {
         }
     }
 
-    /// A one-char sign for compact lists: `+`, `−`, `○`.
+    /// A one-char sign for compact lists: `+`, `–`, `~`.
     #[must_use]
     pub fn sign(self) -> &'static str {
         match self {
             Self::Agrees => "+",
-            Self::Disagrees => "−",
-            Self::Neutral => "○",
+            Self::Disagrees => "–",
+            Self::Neutral => "~",
         }
     }
 }

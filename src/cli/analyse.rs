@@ -5,23 +5,12 @@ use std::process::ExitCode;
 
 use randnotiz::analysis::agreement::{self, Agreement, Report};
 use randnotiz::analysis::merge::{self, MergeReport};
-use randnotiz::annotation::{Session, Workspace};
+use randnotiz::annotation::Workspace;
 use randnotiz::i18n::{fill, tr};
 
 use super::Out;
 
-/// The name a session file's reader goes by: the one reader its annotations
-/// name, else the file name without extension.
-pub fn reader_of(path: &Path, session: &Session) -> String {
-    let readers = session.readers();
-    match readers.as_slice() {
-        [Some(one)] => (*one).to_owned(),
-        _ => path.file_stem().map_or_else(
-            || path.display().to_string(),
-            |s| s.to_string_lossy().into_owned(),
-        ),
-    }
-}
+use merge::reader_of;
 
 fn open(path: &Path) -> Result<Workspace, String> {
     let (ws, report) = Workspace::open_session(path, None).map_err(|e| e.to_string())?;

@@ -573,4 +573,70 @@ strings! {
     agree_marked,
     /// Agreement: how it is computed.
     agree_method,
+    /// Sidebar: reader filter label.
+    readers_label,
+    /// Sidebar: all readers.
+    readers_all,
+    /// Sidebar: differences {a} {b}
+    readers_differences,
+    /// Toolbar: no statement.
+    statement_none,
+    /// Toolbar: new concept field hint.
+    concept_new_hint,
+    /// Toolbar: speaker {name}
+    statement_speaker,
+    /// Concept list heading: {n}
+    concepts_title,
+    /// Concept list help.
+    concepts_help,
+    /// Concept tooltip: {n}
+    concept_uses,
+    /// Concept note hint.
+    concept_note_hint,
+    /// Concept delete button.
+    concept_delete,
+    /// Concept delete help: {n}
+    concept_delete_help,
+    /// Concept add button.
+    concept_add,
+    /// Agreement window title.
+    agreement_title,
+    /// Agreement without two readers.
+    agreement_needs_readers,
+    /// Agreement with one reader twice.
+    agreement_same_reader,
+    /// Agreement: show differences.
+    agreement_show_differences,
+    /// Show every reader.
+    readers_show_all,
+    /// Statistics window title.
+    stats_title,
+    /// Statistics: mentions.
+    stats_mentions,
+    /// Statistics: annotations.
+    stats_annotations,
+    /// Statistics: export CSV.
+    stats_export,
+    /// Statistics: co-occurrence heading.
+    stats_cooccurrence,
+    /// Statistics: co-occurrence help.
+    stats_cooccurrence_help,
+    /// File menu: merge.
+    menu_merge,
+    /// File menu: merge help.
+    menu_merge_help,
+    /// Menu: analysis.
+    menu_analysis,
+    /// Analysis menu: agreement.
+    menu_agreement,
+    /// Analysis menu: statistics.
+    menu_stats,
+    /// Analysis menu: reader name label.
+    reader_name_label,
+    /// Reader name hint.
+    reader_name_hint,
+    /// Reader name help.
+    reader_name_help,
+    /// Dialog title: merge.
+    dialog_merge_title,
 }

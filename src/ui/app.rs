@@ -67,6 +67,7 @@ pub struct App {
     messages: Messages,
     settings: Settings,
     dossier: Option<ActorId>,
+    analysis: super::analysis::Analysis,
     show_shortcuts: bool,
     serif_available: bool,
     title: String,
@@ -114,6 +115,7 @@ impl App {
             messages: Messages::default(),
             settings,
             dossier: None,
+            analysis: super::analysis::Analysis::default(),
             show_shortcuts: false,
             serif_available,
             title: String::new(),
@@ -202,6 +204,9 @@ impl App {
             });
             self.applied_theme = Some(self.settings.theme);
         }
+        if self.ws.reader().unwrap_or("") != self.settings.reader.trim() {
+            self.ws.set_reader(&self.settings.reader);
+        }
         self.derived.update(&self.ws);
 
         let mut intents = self.keyboard(&ctx);
@@ -233,6 +238,8 @@ impl App {
                             &self.derived,
                             self.view.actor.as_ref(),
                         ));
+                        ui.separator();
+                        intents.extend(self.analysis.concepts_ui(ui, &self.ws));
                     });
             });
         egui::Panel::right("right")
@@ -260,6 +267,11 @@ impl App {
             &self.ws,
             &self.derived,
         ));
+        intents.extend(
+            self.analysis
+                .agreement_window(&ctx, &self.ws, &self.derived),
+        );
+        intents.extend(self.analysis.stats_window(&ctx, &self.ws, &self.derived));
         self.shortcuts_window(&ctx);
         if let Some((purpose, path)) = self.files.prompt_ui(&ctx) {
             self.chosen(&ctx, purpose, &path);
@@ -398,6 +410,13 @@ impl App {
                 if ui.button(t.menu_import_w3c).clicked() {
                     intents.push(Intent::ImportW3c);
                 }
+                if ui
+                    .button(t.menu_merge)
+                    .on_hover_text(t.menu_merge_help)
+                    .clicked()
+                {
+                    intents.push(Intent::Merge);
+                }
                 ui.separator();
                 item(ui, Action::Quit, true, &mut intents);
             });
@@ -451,6 +470,23 @@ impl App {
                         i18n::set_lang(lang);
                     }
                 }
+            });
+            ui.menu_button(t.menu_analysis, |ui| {
+                if ui.button(t.menu_agreement).clicked() {
+                    self.analysis.agreement_open = true;
+                }
+                if ui.button(t.menu_stats).clicked() {
+                    self.analysis.stats_open = true;
+                }
+                ui.separator();
+                let label = ui.label(RichText::new(t.reader_name_label).small().weak());
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.settings.reader)
+                        .hint_text(t.reader_name_hint)
+                        .desired_width(180.0),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(t.reader_name_help);
             });
             ui.menu_button(t.menu_help, |ui| {
                 if ui.button(t.help_shortcuts).clicked() {
@@ -712,6 +748,10 @@ impl App {
                 self.toolbar.query.clear();
                 self.ws.seal_history();
             }
+            Intent::ShowReaders(readers) => {
+                self.derived.show_readers(readers);
+                self.derived.update(&self.ws);
+            }
             Intent::Reveal(range) => self.reveal(range),
             Intent::Select(selection) => {
                 let focus_is_orphan = self
@@ -745,6 +785,14 @@ impl App {
                 let name = format!("{}.{}", stem.trim_end_matches(".ron"), format.extension());
                 self.files
                     .ask(ctx, Purpose::Export(format), folder.as_deref(), Some(&name));
+            }
+            Intent::Merge => {
+                let folder = self
+                    .ws
+                    .session_path()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf);
+                self.files.ask(ctx, Purpose::Merge, folder.as_deref(), None);
             }
             Intent::ImportW3c => {
                 let folder = self
@@ -992,6 +1040,37 @@ impl App {
     }
 
     /// Adds the annotations of a W3C file to the session, as one undo step.
+    /// Merges another reader's session on the same text into this one, as
+    /// one undoable step.
+    fn merge_from(&mut self, path: &Path) {
+        let other = match Workspace::open_session(path, None) {
+            Ok((other, _)) => other,
+            Err(err) => return self.messages.error(err.to_string()),
+        };
+        let before = self.ws.session().clone();
+        let mut after = before.clone();
+        let own = self
+            .ws
+            .reader()
+            .map(str::to_owned)
+            .or_else(|| {
+                self.ws
+                    .session_path()
+                    .and_then(Path::file_stem)
+                    .map(|s| s.to_string_lossy().into_owned())
+            })
+            .unwrap_or_else(|| tr().reader_unnamed.to_owned());
+        crate::analysis::merge::name_reader(&mut after, &own);
+        let reader = crate::analysis::merge::reader_of(path, other.session());
+        match crate::analysis::merge::merge_into(&mut after, other.session(), &reader) {
+            Ok(report) => {
+                self.edit(crate::analysis::merge::as_edit(&before, &after), None);
+                self.messages.notice(report.summary());
+            }
+            Err(err) => self.messages.error(err.to_string()),
+        }
+    }
+
     fn import_w3c(&mut self, path: &Path) {
         let bytes =
             match crate::storage::file::read_limited(path, crate::storage::MAX_SESSION_BYTES) {
@@ -1097,6 +1176,7 @@ impl App {
             Purpose::LocateText { session } => self.open_with_text(&session, path),
             Purpose::Export(format) => self.export_to(format, path),
             Purpose::ImportW3c => self.import_w3c(path),
+            Purpose::Merge => self.merge_from(path),
         }
         ctx.request_repaint();
     }

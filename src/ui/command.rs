@@ -178,6 +178,10 @@ pub enum Intent {
     Export(crate::export::Format),
     /// Import W3C Web Annotations into the session (asks which file).
     ImportW3c,
+    /// Merge another reader's session into this one (asks which file).
+    Merge,
+    /// Show some readers' annotations only.
+    ShowReaders(crate::ui::derived::Readers),
 }
 
 impl Intent {

@@ -22,10 +22,31 @@ pub struct Placed {
     pub lane: usize,
 }
 
+/// Whose annotations the window shows, in a session with several readers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Readers {
+    /// Everyone's.
+    #[default]
+    All,
+    /// One reader's (`None`: annotations without a reader).
+    One(Option<String>),
+    /// Two readers' annotations where their codings differ (on the token
+    /// grid agreement is computed on).
+    Differences(Option<String>, Option<String>),
+}
+
 /// Derived facts about the workspace.
 #[derive(Default)]
 pub struct Derived {
     revision: Option<u64>,
+    /// Whose annotations are shown.
+    readers: Readers,
+    /// Changes with every rebuild, for caches built on these facts.
+    pub generation: u64,
+    /// Annotations the reader filter hides.
+    pub hidden: usize,
+    /// The session's readers, in order of first annotation.
+    pub reader_names: Vec<Option<String>>,
     actors_key: Option<u64>,
     /// Placed annotations sorted by start (longer first on ties).
     pub placed: Vec<Placed>,
@@ -46,14 +67,61 @@ pub struct Derived {
 }
 
 impl Derived {
+    /// Whose annotations are shown.
+    pub fn readers(&self) -> &Readers {
+        &self.readers
+    }
+
+    /// Shows only some readers' annotations (from the next update).
+    pub fn show_readers(&mut self, readers: Readers) {
+        if self.readers != readers {
+            self.readers = readers;
+            self.revision = None;
+        }
+    }
+
     /// Brings everything up to date with the workspace; cheap when nothing changed.
     pub fn update(&mut self, ws: &Workspace) {
         if self.revision == Some(ws.revision()) {
             return;
         }
         self.revision = Some(ws.revision());
+        self.generation += 1;
         let session = ws.session();
         let doc = ws.document();
+        // A filter naming a reader the session no longer has shows everyone.
+        self.reader_names = session
+            .readers()
+            .into_iter()
+            .map(|r| r.map(str::to_owned))
+            .collect();
+        let readers = &self.reader_names;
+        let known = |r: &Option<String>| readers.contains(r);
+        let valid = match &self.readers {
+            Readers::All => true,
+            Readers::One(r) => known(r),
+            Readers::Differences(a, b) => known(a) && known(b) && a != b,
+        };
+        if !valid {
+            self.readers = Readers::All;
+        }
+        let differing = match &self.readers {
+            Readers::Differences(a, b) => {
+                crate::analysis::agreement::differences(doc, session, a.as_deref(), b.as_deref())
+            }
+            _ => Vec::new(),
+        };
+        let shown = |annotation: &crate::annotation::Annotation| match &self.readers {
+            Readers::All => true,
+            Readers::One(r) => &annotation.reader == r,
+            Readers::Differences(a, b) => {
+                (&annotation.reader == a || &annotation.reader == b) && {
+                    let range = annotation.range();
+                    let i = differing.partition_point(|d| d.end <= range.start);
+                    differing.get(i).is_some_and(|d| d.start < range.end)
+                }
+            }
+        };
 
         let actors_key = actors_key(ws);
         if self.actors_key != Some(actors_key) {
@@ -70,8 +138,11 @@ impl Derived {
 
         self.orphans.clear();
         self.placed.clear();
+        self.hidden = 0;
         for (index, annotation) in session.annotations.iter().enumerate() {
-            if ws.is_orphaned(annotation) {
+            if !shown(annotation) {
+                self.hidden += 1;
+            } else if ws.is_orphaned(annotation) {
                 self.orphans.push(index);
             } else {
                 self.placed.push(Placed {

@@ -34,6 +34,8 @@ pub enum Purpose {
     Export(crate::export::Format),
     /// Import W3C Web Annotations into the session.
     ImportW3c,
+    /// Merge another reader's session into this one.
+    Merge,
 }
 
 struct Pending {
@@ -107,6 +109,15 @@ impl Files {
             dialog = dialog.set_file_name(name);
         }
         let future = match purpose {
+            Purpose::Merge => {
+                let dialog = dialog
+                    .set_title(t.dialog_merge_title)
+                    .add_filter(t.filter_sessions, &["ron"]);
+                Box::pin(dialog.pick_file())
+                    as std::pin::Pin<
+                        Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
+                    >
+            }
             Purpose::ImportW3c => {
                 let dialog = dialog
                     .set_title(t.dialog_import_title)
@@ -203,6 +214,7 @@ impl Files {
             Purpose::LocateText { .. } => t.dialog_locate_title,
             Purpose::Export(format) => format.label(),
             Purpose::ImportW3c => t.dialog_import_title,
+            Purpose::Merge => t.dialog_merge_title,
         };
         let mut chosen = None;
         let mut cancel = false;
@@ -229,9 +241,10 @@ impl Files {
             ui.horizontal(|ui| {
                 let ok = match prompt.purpose {
                     Purpose::SaveAs | Purpose::Export(_) => t.button_save,
-                    Purpose::Open | Purpose::LocateText { .. } | Purpose::ImportW3c => {
-                        t.button_open
-                    }
+                    Purpose::Open
+                    | Purpose::LocateText { .. }
+                    | Purpose::ImportW3c
+                    | Purpose::Merge => t.button_open,
                 };
                 if ui.button(ok).clicked() || enter {
                     let path = expand_home(prompt.path.trim());

@@ -5,10 +5,11 @@
 //! window never touches files or parses text itself: it asks the core.
 
 mod actor_panel;
+mod analysis;
 mod app;
 mod autosave;
 pub mod command;
-mod derived;
+pub mod derived;
 mod dossier;
 pub mod files;
 mod messages;

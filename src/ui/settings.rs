@@ -43,6 +43,8 @@ pub struct Settings {
     pub colour: Colour,
     /// Files opened recently, newest first.
     pub recent: Vec<PathBuf>,
+    /// The reader's name, stamped on new annotations (empty: none).
+    pub reader: String,
 }
 
 impl Default for Settings {
@@ -55,6 +57,7 @@ impl Default for Settings {
             continuous: false,
             colour: Colour::Yellow,
             recent: Vec::new(),
+            reader: String::new(),
         }
     }
 }

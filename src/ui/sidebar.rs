@@ -14,7 +14,7 @@ use crate::annotation::{AnchorState, Annotation, AnnotationId, Colour, Edit, Wor
 use crate::document::{CharRange, Document};
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
-use crate::ui::derived::Derived;
+use crate::ui::derived::{Derived, Readers};
 use crate::ui::theme;
 use crate::ui::toolbar::{Editor, Subject};
 use crate::ui::widgets;
@@ -142,6 +142,48 @@ impl Sidebar {
                 }
             });
         }
+        let readers = &input.derived.reader_names;
+        if readers.len() > 1 {
+            let name = |r: &Option<String>| crate::analysis::agreement::reader_name(r.as_deref());
+            let current = input.derived.readers();
+            let text = match current {
+                Readers::All => t.readers_all.to_owned(),
+                Readers::One(r) => name(r),
+                Readers::Differences(a, b) => {
+                    fill(t.readers_differences, &[("a", &name(a)), ("b", &name(b))])
+                }
+            };
+            ui.horizontal(|ui| {
+                let label = ui.label(RichText::new(t.readers_label).small());
+                egui::ComboBox::from_id_salt("readers")
+                    .selected_text(text)
+                    .show_ui(ui, |ui| {
+                        let mut choose = |ui: &mut Ui, choice: Readers, text: String| {
+                            if ui.selectable_label(current == &choice, text).clicked() {
+                                intents.push(Intent::ShowReaders(choice));
+                            }
+                        };
+                        choose(ui, Readers::All, t.readers_all.to_owned());
+                        for r in readers {
+                            choose(ui, Readers::One(r.clone()), name(r));
+                        }
+                        for (i, a) in readers.iter().enumerate() {
+                            for b in &readers[i + 1..] {
+                                choose(
+                                    ui,
+                                    Readers::Differences(a.clone(), b.clone()),
+                                    fill(
+                                        t.readers_differences,
+                                        &[("a", &name(a)), ("b", &name(b))],
+                                    ),
+                                );
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+        }
         if self.only_moved {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(t.only_moved).small());
@@ -164,7 +206,7 @@ impl Sidebar {
         // with ten thousand annotations, filtering every frame would cost more
         // than drawing the rows.
         let key = ListKey {
-            revision: input.ws.revision(),
+            revision: input.derived.generation,
             scope: self.scope,
             section: input.section,
             colours: self.colours.clone(),
@@ -441,6 +483,18 @@ fn row_ui(ui: &mut Ui, input: &SidebarInput<'_>, annotation: &Annotation, height
         .filter_map(|id| session.actor(id).map(|a| a.name.as_str()))
         .collect();
     let mut second = actors.join(", ");
+    if let Some(s) = &annotation.statement {
+        let speaker = session
+            .actor(&s.actor)
+            .map_or(s.actor.as_str(), |a| a.name.as_str());
+        let concept = session
+            .concept(&s.concept)
+            .map_or(s.concept.as_str(), |c| c.name.as_str());
+        second = format!("{second} · {speaker} {} {concept}", s.stance.sign());
+    }
+    if let Some(reader) = &annotation.reader {
+        second = format!("{reader}: {second}");
+    }
     if !annotation.note.trim().is_empty() {
         if !second.is_empty() {
             second.push_str(" · ");

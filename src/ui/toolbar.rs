@@ -10,7 +10,10 @@ use egui::{Key, Ui};
 
 use crate::actors::{Actor, ActorId, ActorKind, Rgb, unique_id};
 use crate::anchor::Target;
-use crate::annotation::{Annotation, AnnotationId, Colour, Edit, Workspace, now};
+use crate::annotation::{
+    Annotation, AnnotationId, Colour, Concept, Edit, Stance, Statement, Workspace, concept_id_for,
+    now,
+};
 use crate::document::CharRange;
 use crate::i18n::{fill, tr};
 use crate::ui::command::{Action, Intent};
@@ -30,6 +33,8 @@ pub enum Subject<'a> {
 pub struct Editor {
     /// Text typed into the actor picker.
     pub query: String,
+    /// Name typed for a new concept.
+    pub concept_query: String,
 }
 
 /// Colours for actors created on the spot, in turn.
@@ -141,6 +146,15 @@ impl Editor {
         }
         if let Some(id) = removed {
             draft.actors.retain(|a| a != &id);
+            // A statement's speaker is one of the passage's actors.
+            if let Some(s) = &mut draft.statement
+                && s.actor == id
+            {
+                match draft.actors.first() {
+                    Some(first) => s.actor = first.clone(),
+                    None => draft.statement = None,
+                }
+            }
             changed = true;
         }
         let picker_label = ui.label(egui::RichText::new(t.label_actors).small().weak());
@@ -206,6 +220,128 @@ impl Editor {
             picker.request_focus();
         }
 
+        // The statement: which concept the passage takes a stance on, for
+        // or against, said by which of its actors.
+        let mut new_concept: Option<Concept> = None;
+        if !draft.actors.is_empty() {
+            let statement_label = ui.label(egui::RichText::new(t.label_statement).small().weak());
+            let speaker_default = draft
+                .statement
+                .as_ref()
+                .map(|s| s.actor.clone())
+                .filter(|a| draft.actors.contains(a))
+                .unwrap_or_else(|| draft.actors[0].clone());
+            let stance_default = draft
+                .statement
+                .as_ref()
+                .map_or(Stance::Neutral, |s| s.stance);
+            ui.horizontal_wrapped(|ui| {
+                let current = draft.statement.as_ref().map(|s| s.concept.clone());
+                let shown = current
+                    .as_ref()
+                    .and_then(|id| session.concept(id))
+                    .map_or(t.statement_none, |c| c.name.as_str());
+                egui::ComboBox::from_id_salt((id_salt, "concept"))
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        if ui
+                            .selectable_label(current.is_none(), t.statement_none)
+                            .clicked()
+                        {
+                            draft.statement = None;
+                            changed = true;
+                        }
+                        for c in &session.concepts {
+                            if ui
+                                .selectable_label(current.as_ref() == Some(&c.id), &c.name)
+                                .clicked()
+                            {
+                                draft.statement = Some(Statement {
+                                    actor: speaker_default.clone(),
+                                    concept: c.id.clone(),
+                                    stance: stance_default,
+                                });
+                                changed = true;
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(statement_label.id);
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.concept_query)
+                            .id_salt((id_salt, "new-concept"))
+                            .hint_text(t.concept_new_hint)
+                            .desired_width(150.0),
+                    )
+                    .labelled_by(statement_label.id);
+                let name = self.concept_query.trim().to_owned();
+                if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) && !name.is_empty()
+                {
+                    let existing = session
+                        .concepts
+                        .iter()
+                        .find(|c| c.name.to_lowercase() == name.to_lowercase());
+                    let id = match existing {
+                        Some(c) => c.id.clone(),
+                        None => {
+                            let id = concept_id_for(&name, |id| {
+                                session.concepts.iter().any(|c| c.id.as_str() == id)
+                            });
+                            new_concept = Some(Concept::new(id.clone(), name));
+                            id
+                        }
+                    };
+                    draft.statement = Some(Statement {
+                        actor: speaker_default.clone(),
+                        concept: id,
+                        stance: stance_default,
+                    });
+                    changed = true;
+                    self.concept_query.clear();
+                }
+            });
+            if let Some(statement) = &mut draft.statement {
+                ui.horizontal_wrapped(|ui| {
+                    for stance in Stance::ALL {
+                        if ui
+                            .selectable_label(statement.stance == stance, stance.label())
+                            .clicked()
+                            && statement.stance != stance
+                        {
+                            statement.stance = stance;
+                            changed = true;
+                        }
+                    }
+                    if draft.actors.len() > 1 {
+                        ui.separator();
+                        let name = |id: &ActorId| {
+                            session
+                                .actor(id)
+                                .map_or_else(|| id.0.clone(), |a| a.name.clone())
+                        };
+                        egui::ComboBox::from_id_salt((id_salt, "speaker"))
+                            .selected_text(fill(
+                                t.statement_speaker,
+                                &[("name", &name(&statement.actor))],
+                            ))
+                            .show_ui(ui, |ui| {
+                                for id in &draft.actors {
+                                    if ui
+                                        .selectable_label(&statement.actor == id, name(id))
+                                        .clicked()
+                                        && &statement.actor != id
+                                    {
+                                        statement.actor = id.clone();
+                                        changed = true;
+                                    }
+                                }
+                            });
+                    }
+                });
+            }
+        }
+
         // The note.
         let mut note = draft.note.clone();
         let note_label = ui.label(egui::RichText::new(t.label_note).small().weak());
@@ -238,9 +374,21 @@ impl Editor {
                     index: None,
                 },
             };
-            let edit = match new_actor {
-                Some(actor) => Edit::Batch(vec![Edit::AddActor { actor, index: None }, edit]),
-                None => edit,
+            let mut before = Vec::new();
+            if let Some(actor) = new_actor {
+                before.push(Edit::AddActor { actor, index: None });
+            }
+            if let Some(concept) = new_concept {
+                before.push(Edit::AddConcept {
+                    concept,
+                    index: None,
+                });
+            }
+            let edit = if before.is_empty() {
+                edit
+            } else {
+                before.push(edit);
+                Edit::Batch(before)
             };
             intents.push(Intent::edit(edit, coalesce));
             if matches!(subject, Subject::Selection(_)) {

@@ -1,9 +1,15 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use randnotiz::actors::ActorId;
+use randnotiz::anchor::Target;
+use randnotiz::annotation::{
+    Annotation, AnnotationId, Colour, Concept, ConceptId, Session, Stance, Statement,
+};
 use randnotiz::document::CharRange;
+use randnotiz::storage::{parse_session, session_to_ron};
 
 /// A text with one passage marked as `[…]`: the text without the brackets
 /// and the marked range in chars. Reads like the behaviour it tests.
@@ -42,4 +48,61 @@ pub fn find(text: &str, needle: &str) -> CharRange {
         .unwrap_or_else(|| panic!("{needle:?} not in the text"));
     let start = text[..byte].chars().count();
     CharRange::new(start, start + needle.chars().count())
+}
+
+pub fn example() -> Session {
+    let text = std::fs::read_to_string(asset("example-session.ron")).unwrap();
+    parse_session(&text).unwrap().0
+}
+
+pub fn statement(actor: &str, stance: Stance) -> Option<Statement> {
+    Some(Statement {
+        actor: ActorId(actor.into()),
+        concept: ConceptId("abzug".into()),
+        stance,
+    })
+}
+
+/// Anna's reading is the example session. Ben read the same article: he
+/// calls the OVKS "csto" in his actor list (same name), keeps Anna's first
+/// five passages but codes them a minute later, marks one passage of his
+/// own, and codes statements on the withdrawal.
+pub fn two_readers(dir: &Path) -> (PathBuf, PathBuf) {
+    let anna = dir.join("anna.ron");
+    std::fs::copy(asset("example-session.ron"), &anna).unwrap();
+
+    let mut ben = example();
+    let doc = randnotiz::bundled_document();
+    ben.actors[0].id = ActorId("csto".into());
+    ben.actors[0].aliases.push("Organisation".into());
+    ben.concepts
+        .push(Concept::new(ConceptId("abzug".into()), "Abzug der Truppen"));
+    ben.annotations.truncate(5);
+    for a in &mut ben.annotations {
+        for id in &mut a.actors {
+            if id.as_str() == "ovks" {
+                *id = ActorId("csto".into());
+            }
+        }
+        a.created += jiff::SignedDuration::from_secs(60);
+        a.modified = a.created;
+        a.note = format!("Ben: {}", a.note);
+    }
+    ben.annotations[0].statement = statement("csto", Stance::Agrees);
+    ben.annotations[4].statement = statement("tokajew", Stance::Agrees);
+    let range = find(doc.text(), "Menschenrechtler mahnten");
+    ben.annotations.push(Annotation {
+        id: AnnotationId("a6".into()),
+        reader: None,
+        target: Target::from_range(&doc, range),
+        colour: Colour::Green,
+        actors: vec![ActorId("menschenrechtler".into())],
+        statement: statement("menschenrechtler", Stance::Disagrees),
+        note: String::new(),
+        created: randnotiz::annotation::now(),
+        modified: randnotiz::annotation::now(),
+    });
+    let path = dir.join("ben.ron");
+    std::fs::write(&path, session_to_ron(&ben).unwrap()).unwrap();
+    (anna, path)
 }
