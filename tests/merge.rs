@@ -332,6 +332,53 @@ fn statement_networks_from_the_merged_reading() {
         "{csv}"
     );
     assert_eq!(csv.matches(",ben,").count(), 6, "the reader column");
+    // W3C JSON-LD carries statements and readers, and reads them back.
+    let json = randnotiz::export::w3c::export(&input);
+    let fresh = randnotiz::annotation::Session::new(base.document.clone(), Vec::new());
+    let imported = randnotiz::export::w3c::import(&json, &fresh, &doc).unwrap();
+    let statements: Vec<_> = imported
+        .annotations
+        .iter()
+        .filter_map(|a| a.statement.clone())
+        .collect();
+    assert_eq!(statements.len(), 3);
+    assert!(
+        statements
+            .iter()
+            .any(|s| s.actor == ActorId("menschenrechtler".into())
+                && s.stance == randnotiz::annotation::Stance::Disagrees)
+    );
+    assert_eq!(imported.new_concepts.len(), 1);
+    assert_eq!(imported.new_concepts[0].name, "Abzug der Truppen");
+    assert_eq!(
+        imported
+            .annotations
+            .iter()
+            .filter(|a| a.reader.as_deref() == Some("ben"))
+            .count(),
+        6
+    );
+
+    // REFI-QDA: the readers are users, the statement a concept-stance code.
+    let project = randnotiz::export::qdpx::project_xml(&input);
+    let xml = roxmltree::Document::parse(&project).unwrap();
+    let users: Vec<&str> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("User"))
+        .filter_map(|n| n.attribute("name"))
+        .collect();
+    assert_eq!(users, ["Randnotiz", "anna", "ben"]);
+    let code = xml
+        .descendants()
+        .find(|n| n.attribute("name") == Some("Abzug der Truppen – lehnt ab"))
+        .unwrap();
+    let coded = xml
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("CodeRef") && n.attribute("targetGUID") == code.attribute("guid")
+        })
+        .count();
+    assert_eq!(coded, 1, "the Menschenrechtler's statement");
     let report = randnotiz::export::report::markdown(&input);
     assert!(
         report.contains("Aussage: OVKS – stimmt zu – Abzug der Truppen"),

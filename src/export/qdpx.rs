@@ -6,14 +6,17 @@
 //! eight colours codes under "Farben"; each annotation becomes a
 //! `PlainTextSelection` (start and end in characters, which is what
 //! Randnotiz counts) coded with its actors and colour, its note as the
-//! selection's description. Orphaned annotations have no place in the text,
+//! selection's description. Concepts are codes under "Konzepte", each with a
+//! code per stance that a statement's selection is coded with; the readers
+//! of a merged session are the project's users, each selection created by
+//! its reader. Orphaned annotations have no place in the text,
 //! so they go into the project's notes with their quote: nothing is dropped.
 
 use std::io::Write as _;
 
 use super::escape::xml;
 use super::{ExportError, Input};
-use crate::annotation::{Annotation, Colour};
+use crate::annotation::{Annotation, Colour, Stance};
 use crate::i18n::{fill, tr};
 
 /// The namespace of QDA-XML 1.0 projects.
@@ -48,6 +51,14 @@ pub fn project_xml(input: &Input<'_>) -> String {
     let now = crate::annotation::now().to_string();
     let source_guid = guid(input, "source");
     let user_guid = guid(input, "user");
+    // Each reader of a merged session is a user of the project; annotations
+    // without a reader belong to the default user.
+    let readers: Vec<&str> = session.readers().into_iter().flatten().collect();
+    let user_of = |a: &Annotation| {
+        a.reader
+            .as_deref()
+            .map_or_else(|| user_guid.clone(), |r| guid(input, &format!("user:{r}")))
+    };
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str(&format!(
@@ -58,8 +69,16 @@ pub fn project_xml(input: &Input<'_>) -> String {
         env!("CARGO_PKG_VERSION"),
     ));
     out.push_str(&format!(
-        "  <Users>\n    <User guid=\"{user_guid}\" name=\"Randnotiz\"/>\n  </Users>\n"
+        "  <Users>\n    <User guid=\"{user_guid}\" name=\"Randnotiz\"/>\n"
     ));
+    for reader in &readers {
+        out.push_str(&format!(
+            "    <User guid=\"{}\" name=\"{}\"/>\n",
+            guid(input, &format!("user:{reader}")),
+            xml(reader)
+        ));
+    }
+    out.push_str("  </Users>\n");
 
     // Codes: actors and colours.
     out.push_str("  <CodeBook>\n    <Codes>\n");
@@ -102,7 +121,39 @@ pub fn project_xml(input: &Input<'_>) -> String {
             xml(session.meaning(colour)),
         ));
     }
-    out.push_str("      </Code>\n    </Codes>\n  </CodeBook>\n");
+    out.push_str("      </Code>\n");
+    // Concepts, each with a code per stance: a statement is a coding with
+    // its concept's stance code (the speaker is among the actor codings).
+    if !session.concepts.is_empty() {
+        out.push_str(&format!(
+            "      <Code guid=\"{}\" name=\"{}\" isCodable=\"false\">\n",
+            guid(input, "code:concepts"),
+            xml(t.qdpx_concepts)
+        ));
+        for concept in &session.concepts {
+            out.push_str(&format!(
+                "        <Code guid=\"{}\" name=\"{}\" isCodable=\"false\">\n",
+                guid(input, &format!("concept:{}", concept.id)),
+                xml(&concept.name)
+            ));
+            if !concept.note.trim().is_empty() {
+                out.push_str(&format!(
+                    "          <Description>{}</Description>\n",
+                    xml(&concept.note)
+                ));
+            }
+            for stance in Stance::ALL {
+                out.push_str(&format!(
+                    "          <Code guid=\"{}\" name=\"{}\" isCodable=\"true\"/>\n",
+                    guid(input, &format!("concept:{}:{}", concept.id, stance.name())),
+                    xml(&format!("{} – {}", concept.name, stance.label())),
+                ));
+            }
+            out.push_str("        </Code>\n");
+        }
+        out.push_str("      </Code>\n");
+    }
+    out.push_str("    </Codes>\n  </CodeBook>\n");
 
     // The text and its selections.
     let (placed, orphans): (Vec<&Annotation>, Vec<&Annotation>) = input
@@ -120,6 +171,7 @@ pub fn project_xml(input: &Input<'_>) -> String {
     ));
     for a in &placed {
         let range = a.range();
+        let user_guid = user_of(a);
         out.push_str(&format!(
             "      <PlainTextSelection guid=\"{}\" name=\"{}\" startPosition=\"{}\" endPosition=\"{}\" creatingUser=\"{user_guid}\" creationDateTime=\"{}\" modifyingUser=\"{user_guid}\" modifiedDateTime=\"{}\">\n",
             guid(input, &format!("annotation:{}", a.id)),
@@ -149,6 +201,18 @@ pub fn project_xml(input: &Input<'_>) -> String {
             a.created,
             guid(input, &format!("colour:{:?}", a.colour)),
         ));
+        if let Some(s) = a
+            .statement
+            .as_ref()
+            .filter(|s| session.concept(&s.concept).is_some())
+        {
+            out.push_str(&format!(
+                "        <Coding guid=\"{}\" creatingUser=\"{user_guid}\" creationDateTime=\"{}\">\n          <CodeRef targetGUID=\"{}\"/>\n        </Coding>\n",
+                guid(input, &format!("coding:{}:statement", a.id)),
+                a.created,
+                guid(input, &format!("concept:{}:{}", s.concept, s.stance.name())),
+            ));
+        }
         out.push_str("      </PlainTextSelection>\n");
     }
     out.push_str("    </TextSource>\n  </Sources>\n");

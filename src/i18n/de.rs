@@ -318,4 +318,5 @@ pub static STRINGS: Strings = Strings {
     reader_name_hint: "z. B. Anna",
     reader_name_help: "Neue Anmerkungen tragen diesen Namen; so bleibt beim Zusammenführen erkennbar, wer was markiert hat.",
     dialog_merge_title: "Sitzung zum Zusammenführen wählen",
+    qdpx_concepts: "Konzepte",
 };

@@ -318,4 +318,5 @@ pub static STRINGS: Strings = Strings {
     reader_name_hint: "e.g. Anna",
     reader_name_help: "New annotations carry this name, so merged sessions show who marked what.",
     dialog_merge_title: "Choose a session to merge",
+    qdpx_concepts: "Concepts",
 };

@@ -639,4 +639,6 @@ strings! {
     reader_name_help,
     /// Dialog title: merge.
     dialog_merge_title,
+    /// REFI-QDA code group of concepts.
+    qdpx_concepts,
 }

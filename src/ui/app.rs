@@ -81,6 +81,8 @@ pub struct App {
     /// Close on the next frame (after "discard" or a save before quitting).
     close_now: bool,
     applied_theme: Option<ThemeChoice>,
+    /// The first frame has been drawn (and its time reported, if asked).
+    first_frame_done: bool,
     autosave: Autosave,
     ctx: egui::Context,
 }
@@ -124,6 +126,7 @@ impl App {
             toolbar_visible: false,
             close_now: false,
             applied_theme: None,
+            first_frame_done: false,
             autosave: Autosave::new(options.recovery),
             ctx: ctx.clone(),
         };
@@ -288,6 +291,14 @@ impl App {
         }
         self.window_title(&ctx);
         self.close_request(&ctx);
+        if !self.first_frame_done {
+            self.first_frame_done = true;
+            if std::env::var_os("RANDNOTIZ_STARTUP_LOG").is_some()
+                && let Some(ms) = since_process_start_ms()
+            {
+                eprintln!("randnotiz: first frame {ms} ms after process start");
+            }
+        }
         let section = self.current_section();
         self.autosave.tick(&ctx, &self.ws, section);
         if let Some(error) = self.autosave.error.take() {
@@ -1263,4 +1274,28 @@ impl eframe::App for App {
             self.autosave.clear();
         }
     }
+}
+
+/// Milliseconds since this process started (Linux: from `/proc`, to the
+/// clock tick), for `RANDNOTIZ_STARTUP_LOG`.
+fn since_process_start_ms() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Field 22, counted after the command name (which may hold spaces).
+    let start_ticks: f64 = stat
+        .rsplit(')')
+        .next()?
+        .split_whitespace()
+        .nth(19)?
+        .parse()
+        .ok()?;
+    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    // Linux reports process start times in USER_HZ, 100 per second.
+    let seconds = uptime - start_ticks / 100.0;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Some((seconds * 1000.0).max(0.0) as u64)
 }
