@@ -37,7 +37,7 @@ pub struct Analysis {
 
 impl Analysis {
     /// The concept list: add, rename, describe, remove.
-    pub fn concepts_ui(&mut self, ui: &mut Ui, ws: &Workspace) -> Vec<Intent> {
+    pub fn concepts_ui(&mut self, ui: &mut Ui, ws: &Workspace, derived: &Derived) -> Vec<Intent> {
         let t = tr();
         let mut intents = Vec::new();
         let session = ws.session();
@@ -47,15 +47,11 @@ impl Analysis {
             .show(ui, |ui| {
                 ui.label(RichText::new(t.concepts_help).small().weak());
                 for concept in &session.concepts {
-                    let uses = session
-                        .annotations
-                        .iter()
-                        .filter(|a| {
-                            a.statement
-                                .as_ref()
-                                .is_some_and(|s| s.concept == concept.id)
-                        })
-                        .count();
+                    let uses = derived
+                        .concept_counts
+                        .get(&concept.id)
+                        .copied()
+                        .unwrap_or(0);
                     let editing = self.editing.as_ref() == Some(&concept.id);
                     ui.horizontal(|ui| {
                         if ui

@@ -242,7 +242,7 @@ impl App {
                             self.view.actor.as_ref(),
                         ));
                         ui.separator();
-                        intents.extend(self.analysis.concepts_ui(ui, &self.ws));
+                        intents.extend(self.analysis.concepts_ui(ui, &self.ws, &self.derived));
                     });
             });
         egui::Panel::right("right")

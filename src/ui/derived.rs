@@ -58,6 +58,8 @@ pub struct Derived {
     pub section_counts: Vec<usize>,
     /// Annotations per actor id.
     pub actor_counts: HashMap<ActorId, usize>,
+    /// Statements per concept id.
+    pub concept_counts: HashMap<crate::annotation::ConceptId, usize>,
     /// Where each actor is named.
     pub mentions: MentionIndex,
     /// Position of each annotation id in the session.
@@ -172,7 +174,11 @@ impl Derived {
             }
         }
         self.actor_counts.clear();
+        self.concept_counts.clear();
         for annotation in &session.annotations {
+            if let Some(s) = &annotation.statement {
+                *self.concept_counts.entry(s.concept.clone()).or_default() += 1;
+            }
             for actor in &annotation.actors {
                 *self.actor_counts.entry(actor.clone()).or_default() += 1;
             }

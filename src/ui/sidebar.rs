@@ -6,7 +6,10 @@
 //! The focused annotation is edited in a panel above the list, with the same
 //! editor as the selection toolbar plus controls for the passage's extent.
 
-use egui::{RichText, Ui};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use egui::{Color32, Galley, RichText, Ui};
 
 use crate::actors::ActorId;
 use crate::anchor::Target;
@@ -43,6 +46,8 @@ pub struct Sidebar {
     editor: Editor,
     /// The list as last filtered, and what it was filtered for.
     cache: Option<(ListKey, Vec<usize>, Vec<usize>)>,
+    /// The rows' laid-out text.
+    rows: RowCache,
 }
 
 /// Everything the list depends on: when none of it changes, neither does the list.
@@ -79,7 +84,7 @@ pub struct SidebarInput<'a> {
 
 impl Sidebar {
     /// True when `annotation` passes the filters.
-    fn shows(&self, input: &SidebarInput<'_>, annotation: &Annotation) -> bool {
+    fn shows(&self, input: &SidebarInput<'_>, needle: &str, annotation: &Annotation) -> bool {
         if let Some(actor) = input.actor
             && !annotation.actors.contains(actor)
         {
@@ -93,10 +98,9 @@ impl Sidebar {
         {
             return false;
         }
-        let needle = self.text.trim().to_lowercase();
         needle.is_empty()
-            || annotation.quote().to_lowercase().contains(&needle)
-            || annotation.note.to_lowercase().contains(&needle)
+            || annotation.quote().to_lowercase().contains(needle)
+            || annotation.note.to_lowercase().contains(needle)
     }
 
     /// Draws the sidebar.
@@ -239,6 +243,12 @@ impl Sidebar {
         } else {
             140.0_f32.min(ui.available_height() / 3.0)
         };
+        self.rows.begin(
+            ui.ctx(),
+            input.derived.generation,
+            ui.available_width(),
+            ui.visuals().dark_mode,
+        );
         egui::ScrollArea::vertical()
             .id_salt("annotation-list")
             .max_height((ui.available_height() - orphan_height).max(80.0))
@@ -246,7 +256,7 @@ impl Sidebar {
             .show_rows(ui, row_height, placed.len(), |ui, rows| {
                 for &i in &placed[rows] {
                     let annotation = &session.annotations[i];
-                    if row_ui(ui, input, annotation, row_height) {
+                    if row_ui(ui, input, &mut self.rows, i, annotation, row_height) {
                         intents.push(Intent::Focus(annotation.id.clone()));
                     }
                 }
@@ -265,7 +275,7 @@ impl Sidebar {
                 .show(ui, |ui| {
                     for &i in &orphans {
                         let annotation = &session.annotations[i];
-                        if row_ui(ui, input, annotation, row_height) {
+                        if row_ui(ui, input, &mut self.rows, i, annotation, row_height) {
                             intents.push(Intent::Focus(annotation.id.clone()));
                         }
                     }
@@ -279,24 +289,37 @@ impl Sidebar {
     /// then orphans.
     fn filter(&self, input: &SidebarInput<'_>) -> (Vec<usize>, Vec<usize>) {
         let session = input.ws.session();
-        let doc = input.ws.document();
-        let placed = input
-            .derived
-            .placed
+        let sections = input.ws.document().sections();
+        let needle = self.text.trim().to_lowercase();
+        // Placed annotations are sorted by start: a section's are a slice
+        // (those starting where `Document::section_at` says it holds).
+        let all = &input.derived.placed[..];
+        let placed = match self.scope {
+            Scope::All => all,
+            Scope::Section => {
+                let from = match input.section {
+                    0 => 0,
+                    i => sections.get(i).map_or(usize::MAX, |s| s.range.start),
+                };
+                let to = sections
+                    .get(input.section + 1)
+                    .map_or(usize::MAX, |s| s.range.start);
+                let first = all.partition_point(|p| p.range.start < from);
+                let end = all.partition_point(|p| p.range.start < to);
+                &all[first..end.max(first)]
+            }
+        };
+        let placed = placed
             .iter()
             .map(|p| p.index)
-            .filter(|&i| {
-                let a = &session.annotations[i];
-                (self.scope == Scope::All || doc.section_at(a.range().start) == Some(input.section))
-                    && self.shows(input, a)
-            })
+            .filter(|&i| self.shows(input, &needle, &session.annotations[i]))
             .collect();
         let orphans = input
             .derived
             .orphans
             .iter()
             .copied()
-            .filter(|&i| self.shows(input, &session.annotations[i]))
+            .filter(|&i| self.shows(input, &needle, &session.annotations[i]))
             .collect();
         (placed, orphans)
     }
@@ -447,35 +470,60 @@ impl Sidebar {
 
 /// One row of the list: colour bar, quote, actors and note on two lines.
 /// Returns true when clicked.
-fn row_ui(ui: &mut Ui, input: &SidebarInput<'_>, annotation: &Annotation, height: f32) -> bool {
-    let session = input.ws.session();
-    let focused = input.focus == Some(&annotation.id);
-    let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
-    let visuals = ui.visuals().clone();
-    if focused {
-        ui.painter()
-            .rect_filled(rect, 3.0, visuals.selection.bg_fill.gamma_multiply(0.3));
-    } else if response.hovered() {
-        ui.painter()
-            .rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+/// New rows laid out per frame. Switching to a section of a densely
+/// annotated book brings a screenful of rows never seen before; shaping all
+/// their text in one frame made that frame the slowest of all. Rows beyond
+/// the budget show their colour bar and get their text in the next frames.
+const NEW_ROWS_PER_FRAME: usize = 8;
+
+/// The rows' laid-out text, kept while the list is unchanged: drawing a row
+/// is then painting two galleys.
+#[derive(Default)]
+pub struct RowCache {
+    /// What the galleys were laid out for: list generation, width, theme.
+    key: (u64, u32, bool),
+    /// Per annotation index: quote line, second line, its colour, and the
+    /// frame it was last drawn in.
+    rows: HashMap<usize, (Arc<Galley>, Arc<Galley>, Color32, u64)>,
+    frame: u64,
+    /// New rows this frame may still lay out.
+    budget: usize,
+    atlas: widgets::AtlasWatch,
+}
+
+impl RowCache {
+    /// Starts a frame of drawing rows `width` wide.
+    fn begin(&mut self, ctx: &egui::Context, generation: u64, width: f32, dark: bool) {
+        let key = (generation, width.to_bits(), dark);
+        if self.atlas.cleared(ctx) || self.key != key {
+            self.key = key;
+            self.rows.clear();
+        }
+        self.frame += 1;
+        self.budget = NEW_ROWS_PER_FRAME;
+        // Rows scrolled far away are dropped once there are many.
+        if self.rows.len() > 512 {
+            let recent = self.frame.saturating_sub(2);
+            self.rows.retain(|_, row| row.3 >= recent);
+        }
     }
-    let bar = egui::Rect::from_min_size(
-        rect.min + egui::vec2(0.0, 3.0),
-        egui::vec2(4.0, height - 6.0),
-    );
-    ui.painter()
-        .rect_filled(bar, 2.0, theme::solid(annotation.colour));
-    let text_rect = rect
-        .shrink2(egui::vec2(4.0, 2.0))
-        .with_min_x(rect.left() + 10.0);
+}
+
+/// The two lines of a row, laid out.
+fn row_text(
+    ui: &Ui,
+    input: &SidebarInput<'_>,
+    annotation: &Annotation,
+    width: f32,
+) -> (Arc<Galley>, Arc<Galley>, Color32) {
+    let session = input.ws.session();
+    let visuals = ui.visuals();
     let body = egui::TextStyle::Body.resolve(ui.style());
     let small = egui::TextStyle::Small.resolve(ui.style());
     // Shape only what can show: a row is one line, and no glyph of these
-    // fonts is narrower than 0.4 em; switching sections lays out a screen of
-    // new rows at once.
+    // fonts is narrower than 0.4 em.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let fits = |size: f32| ((text_rect.width() / (size * 0.4)) as usize).clamp(8, 80);
+    let fits = |size: f32| ((width / (size * 0.4)) as usize).clamp(8, 80);
     let quote = widgets::excerpt(annotation.quote(), fits(body.size));
     let actors: Vec<&str> = annotation
         .actors
@@ -502,36 +550,86 @@ fn row_ui(ui: &mut Ui, input: &SidebarInput<'_>, annotation: &Annotation, height
         second.push_str(&widgets::excerpt(&annotation.note, 60));
     }
     let second = widgets::excerpt(&second, fits(small.size));
-    // Two lines painted straight from one-line layouts (cheap, cached by
-    // egui), clipped to the row: rows are drawn every frame.
-    let painter = ui.painter_at(text_rect);
     let mut first = egui::text::LayoutJob::single_section(
         format!("„{quote}“"),
         egui::TextFormat {
-            font_id: body.clone(),
+            font_id: body,
             color: visuals.text_color(),
             italics: true,
             ..Default::default()
         },
     );
-    first.wrap = egui::text::TextWrapping::truncate_at_width(text_rect.width());
-    let first = painter.layout_job(first);
+    first.wrap = egui::text::TextWrapping::truncate_at_width(width);
     let line_colour = if matches!(input.ws.anchor_state(annotation), AnchorState::Anchored) {
         visuals.weak_text_color()
     } else {
-        theme::warning(&visuals)
+        theme::warning(visuals)
     };
     let mut second_line =
         egui::text::LayoutJob::single_section(second, egui::TextFormat::simple(small, line_colour));
-    second_line.wrap = egui::text::TextWrapping::truncate_at_width(text_rect.width());
-    let second_line = painter.layout_job(second_line);
-    let second_top = text_rect.top() + first.size().y + 2.0;
-    painter.galley(text_rect.left_top(), first, visuals.text_color());
-    painter.galley(
-        egui::pos2(text_rect.left(), second_top),
-        second_line,
-        line_colour,
+    second_line.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    let fonts = |job| ui.ctx().fonts_mut(|f| f.layout_job(job));
+    (fonts(first), fonts(second_line), line_colour)
+}
+
+fn row_ui(
+    ui: &mut Ui,
+    input: &SidebarInput<'_>,
+    rows: &mut RowCache,
+    index: usize,
+    annotation: &Annotation,
+    height: f32,
+) -> bool {
+    let focused = input.focus == Some(&annotation.id);
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    let visuals = ui.visuals().clone();
+    if focused {
+        ui.painter()
+            .rect_filled(rect, 3.0, visuals.selection.bg_fill.gamma_multiply(0.3));
+    } else if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    let bar = egui::Rect::from_min_size(
+        rect.min + egui::vec2(0.0, 3.0),
+        egui::vec2(4.0, height - 6.0),
     );
+    ui.painter()
+        .rect_filled(bar, 2.0, theme::solid(annotation.colour));
+    let text_rect = rect
+        .shrink2(egui::vec2(4.0, 2.0))
+        .with_min_x(rect.left() + 10.0);
+    let frame = rows.frame;
+    let text = match rows.rows.get_mut(&index) {
+        Some(row) => {
+            row.3 = frame;
+            Some((row.0.clone(), row.1.clone(), row.2))
+        }
+        None if rows.budget > 0 => {
+            rows.budget -= 1;
+            let (first, second, colour) = row_text(ui, input, annotation, text_rect.width());
+            rows.rows
+                .insert(index, (first.clone(), second.clone(), colour, frame));
+            Some((first, second, colour))
+        }
+        None => {
+            // Over this frame's budget: the text comes in the next frame.
+            ui.ctx().request_repaint();
+            None
+        }
+    };
+    if let Some((first, second, line_colour)) = text {
+        // Two lines painted from one-line layouts, clipped to the row.
+        let painter = ui.painter_at(text_rect);
+        let second_top = text_rect.top() + first.size().y + 2.0;
+        painter.galley(text_rect.left_top(), first, visuals.text_color());
+        painter.galley(
+            egui::pos2(text_rect.left(), second_top),
+            second,
+            line_colour,
+        );
+    }
     response.widget_info(|| {
         let label = format!(
             "{} „{}“",

@@ -88,6 +88,28 @@ pub fn excerpt(text: &str, max: usize) -> String {
     crate::export::excerpt(text, max)
 }
 
+/// Notices when egui has cleared its font atlas (it does when the atlas is
+/// 80 % full): galleys kept across frames then point at glyph bitmaps that
+/// are gone, and must be laid out again.
+#[derive(Default)]
+pub struct AtlasWatch {
+    last: f32,
+}
+
+impl AtlasWatch {
+    /// True once after each clearing of the atlas.
+    pub fn cleared(&mut self, ctx: &egui::Context) -> bool {
+        #[allow(
+            clippy::redundant_closure_for_method_calls,
+            reason = "the method path is not general enough over FontsView's lifetime"
+        )]
+        let now = ctx.fonts(|f| f.font_atlas_fill_ratio());
+        let cleared = now < self.last;
+        self.last = now;
+        cleared
+    }
+}
+
 /// A compact view of an annotation: colour bar, quote, actors, note.
 pub fn annotation_summary(ui: &mut Ui, session: &Session, annotation: &Annotation) {
     annotation_view(ui, session, annotation, true);

@@ -103,6 +103,12 @@ impl Layout {
         true
     }
 
+    /// Drops the laid-out galleys (kept blocks and heights): they are laid
+    /// out again as they are shown.
+    pub fn forget_galleys(&mut self) {
+        self.galleys.clear();
+    }
+
     /// The reading-font size laid out for.
     pub fn font_size(&self) -> f32 {
         self.key

@@ -49,6 +49,8 @@ pub struct ReaderInput<'a> {
 /// The reading column's state between frames.
 pub struct ReaderView {
     layout: Layout,
+    /// Cached galleys are laid out again when egui clears its font atlas.
+    atlas: crate::ui::widgets::AtlasWatch,
     /// Where a drag started, in document chars.
     anchor: Option<usize>,
     /// A range to bring into view on the next frame.
@@ -66,6 +68,7 @@ impl Default for ReaderView {
     fn default() -> Self {
         Self {
             layout: Layout::default(),
+            atlas: crate::ui::widgets::AtlasWatch::default(),
             anchor: None,
             reveal: None,
             scroll_to: None,
@@ -121,6 +124,9 @@ impl ReaderView {
         };
         let span_changed = self.last_span != Some(input.span);
         self.last_span = Some(input.span);
+        if self.atlas.cleared(ui.ctx()) {
+            self.layout.forget_galleys();
+        }
         self.layout.ensure(key, doc, ui.painter());
         if span_changed && self.reveal.is_none() {
             self.scroll_to = Some(0.0);
