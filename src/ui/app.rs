@@ -81,8 +81,8 @@ pub struct App {
     /// Close on the next frame (after "discard" or a save before quitting).
     close_now: bool,
     applied_theme: Option<ThemeChoice>,
-    /// The first frame has been drawn (and its time reported, if asked).
-    first_frame_done: bool,
+    /// Frames counted for `RANDNOTIZ_STARTUP_LOG` (up to two).
+    frames_logged: u8,
     autosave: Autosave,
     ctx: egui::Context,
 }
@@ -126,7 +126,7 @@ impl App {
             toolbar_visible: false,
             close_now: false,
             applied_theme: None,
-            first_frame_done: false,
+            frames_logged: 0,
             autosave: Autosave::new(options.recovery),
             ctx: ctx.clone(),
         };
@@ -291,12 +291,20 @@ impl App {
         }
         self.window_title(&ctx);
         self.close_request(&ctx);
-        if !self.first_frame_done {
-            self.first_frame_done = true;
+        // RANDNOTIZ_STARTUP_LOG: when the first frame was built, and when
+        // it was on screen (the next frame starts after eframe has painted
+        // and presented the previous one; one is asked for to tell).
+        if self.frames_logged < 2 {
+            self.frames_logged += 1;
             if std::env::var_os("RANDNOTIZ_STARTUP_LOG").is_some()
                 && let Some(ms) = since_process_start_ms()
             {
-                eprintln!("randnotiz: first frame {ms} ms after process start");
+                if self.frames_logged == 1 {
+                    eprintln!("randnotiz: first frame built {ms} ms after process start");
+                    ctx.request_repaint();
+                } else {
+                    eprintln!("randnotiz: first frame on screen {ms} ms after process start");
+                }
             }
         }
         let section = self.current_section();
