@@ -9,34 +9,24 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "common/window.rs"]
+mod window;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use egui::{Key, Pos2, vec2};
 use egui_kittest::Harness;
-use randnotiz::ui::{App, StartOptions};
-
-const IDLE: Duration = Duration::from_secs(5);
+use randnotiz::ui::App;
 
 fn app(file: Option<PathBuf>, recovery: Option<PathBuf>) -> Harness<'static, App> {
-    randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            App::new(
-                &cc.egui_ctx,
-                None,
-                StartOptions {
-                    file,
-                    native_dialogs: false,
-                    recovery: recovery.map(randnotiz::storage::recovery::RecoveryStore::new),
-                },
-            )
-        });
-    harness.run();
-    harness
+    window::app(
+        file,
+        recovery.map(randnotiz::storage::recovery::RecoveryStore::new),
+    )
 }
+
+const IDLE: Duration = Duration::from_secs(5);
 
 /// Frames the app asks for during `span` of real time without input,
 /// running each at the time it asked for, as eframe's reactive loop does.
@@ -99,21 +89,7 @@ fn after_an_annotation_only_the_autosave_draws_then_nothing() {
     let mut harness = app(None, Some(dir.path().join("recovery")));
     let text = harness.state().workspace().document().text().to_owned();
     let range = common::find(&text, "Das von Russland angeführte Militärbündnis");
-    let from = harness
-        .state()
-        .char_rect(range.start)
-        .unwrap()
-        .left_center()
-        + vec2(0.5, 0.0);
-    let to = harness.state().char_rect(range.end).unwrap().left_center() - vec2(0.5, 0.0);
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    harness.hover_at(to);
-    harness.run();
-    harness.drop_at(to);
-    harness.run();
+    window::drag_over(&mut harness, range);
     harness.key_press(Key::Num1);
     harness.run();
     assert_eq!(harness.state().workspace().session().annotations.len(), 1);

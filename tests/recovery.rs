@@ -8,18 +8,24 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "common/window.rs"]
+mod window;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use egui::{Key, Pos2, Role, vec2};
+use egui::{Key, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use randnotiz::document::CharRange;
 use randnotiz::storage::recovery::{RecoveryStore, read};
-use randnotiz::ui::{App, StartOptions};
+use randnotiz::ui::App;
+use window::drag_over;
+
+fn app(store: Option<RecoveryStore>) -> Harness<'static, App> {
+    window::app(None, store)
+}
 
 const CHILD_ENV: &str = "RANDNOTIZ_TEST_RECOVERY_DIR";
 
@@ -33,48 +39,6 @@ const PASSAGES: [&str; 5] = [
 ];
 /// How many the child finishes (and sees autosaved) before it is killed.
 const FINISHED: usize = 4;
-
-fn app(store: Option<RecoveryStore>) -> Harness<'static, App> {
-    randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            App::new(
-                &cc.egui_ctx,
-                None,
-                StartOptions {
-                    file: None,
-                    native_dialogs: false,
-                    recovery: store,
-                },
-            )
-        });
-    harness.run();
-    harness
-}
-
-fn drag_over(harness: &mut Harness<'_, App>, range: CharRange) {
-    let from = harness
-        .state()
-        .char_rect(range.start)
-        .unwrap()
-        .left_center()
-        + vec2(0.5, 0.0);
-    let to = harness.state().char_rect(range.end).unwrap().left_center() - vec2(0.5, 0.0);
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    harness.hover_at(Pos2::new(
-        f32::midpoint(from.x, to.x),
-        f32::midpoint(from.y, to.y),
-    ));
-    harness.run();
-    harness.hover_at(to);
-    harness.run();
-    harness.drop_at(to);
-    harness.run();
-}
 
 /// Annotations in this window's recovery file, if it has one.
 fn autosaved(harness: &Harness<'_, App>) -> usize {

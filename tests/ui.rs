@@ -3,61 +3,23 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "common/window.rs"]
+mod window;
 
 use std::path::PathBuf;
 
 use egui::Role;
-use egui::{Key, Modifiers, Pos2, vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use randnotiz::actors::ActorId;
 use randnotiz::annotation::Colour;
 use randnotiz::document::CharRange;
-use randnotiz::ui::{App, StartOptions};
+use randnotiz::ui::App;
+use window::drag_over;
 
 fn app(file: Option<PathBuf>) -> Harness<'static, App> {
-    randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            App::new(
-                &cc.egui_ctx,
-                None,
-                StartOptions {
-                    file,
-                    native_dialogs: false,
-                    recovery: None,
-                },
-            )
-        });
-    harness.run();
-    harness
-}
-
-/// Drags the mouse over document chars `range` as a user would: press at the
-/// start, move through the middle, release at the end.
-fn drag_over(harness: &mut Harness<'_, App>, range: CharRange) {
-    let start = harness
-        .state()
-        .char_rect(range.start)
-        .expect("start of the passage on screen");
-    let end = harness
-        .state()
-        .char_rect(range.end)
-        .expect("end of the passage on screen");
-    let from = start.left_center() + vec2(0.5, 0.0);
-    let to = end.left_center() - vec2(0.5, 0.0);
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    let middle = Pos2::new(f32::midpoint(from.x, to.x), f32::midpoint(from.y, to.y));
-    for pos in [middle, to] {
-        harness.hover_at(pos);
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
+    window::app(file, None)
 }
 
 /// A text field by its accessible label (the label beside it).

@@ -5,57 +5,21 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "common/window.rs"]
+mod window;
 
 use std::path::PathBuf;
 
-use egui::{Key, Modifiers, Pos2, Role, vec2};
+use egui::{Key, Modifiers, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use randnotiz::actors::ActorId;
 use randnotiz::annotation::{ConceptId, Stance};
-use randnotiz::document::CharRange;
-use randnotiz::ui::{App, StartOptions};
+use randnotiz::ui::App;
+use window::drag_over;
 
 fn app(file: Option<PathBuf>) -> Harness<'static, App> {
-    randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            App::new(
-                &cc.egui_ctx,
-                None,
-                StartOptions {
-                    file,
-                    native_dialogs: false,
-                    recovery: None,
-                },
-            )
-        });
-    harness.run();
-    harness
-}
-
-fn drag_over(harness: &mut Harness<'_, App>, range: CharRange) {
-    let from = harness
-        .state()
-        .char_rect(range.start)
-        .unwrap()
-        .left_center()
-        + vec2(0.5, 0.0);
-    let to = harness.state().char_rect(range.end).unwrap().left_center() - vec2(0.5, 0.0);
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    harness.hover_at(Pos2::new(
-        f32::midpoint(from.x, to.x),
-        f32::midpoint(from.y, to.y),
-    ));
-    harness.run();
-    harness.hover_at(to);
-    harness.run();
-    harness.drop_at(to);
-    harness.run();
+    window::app(file, None)
 }
 
 fn field<'h>(harness: &'h Harness<'_, App>, label: &'h str) -> egui_kittest::Node<'h> {
