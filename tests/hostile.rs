@@ -3,13 +3,15 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "common/window.rs"]
+mod window;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use egui_kittest::Harness;
-use randnotiz::ui::{App, StartOptions};
+use randnotiz::ui::App;
 
 /// What opening a file should lead to.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -329,22 +331,7 @@ fn a_file_without_read_permission() {
 }
 
 fn app(file: PathBuf) -> Harness<'static, App> {
-    randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            App::new(
-                &cc.egui_ctx,
-                None,
-                StartOptions {
-                    file: Some(file),
-                    native_dialogs: false,
-                    recovery: None,
-                },
-            )
-        });
-    harness.run();
-    harness
+    window::app(Some(file), None)
 }
 
 #[test]

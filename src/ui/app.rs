@@ -793,12 +793,7 @@ impl App {
             Intent::Dossier(id) => self.dossier = Some(id),
             Intent::MarkMentions(id) => self.mark_mentions(&id),
             Intent::Export(format) => {
-                let folder = self
-                    .ws
-                    .session_path()
-                    .or(self.ws.document_path())
-                    .and_then(Path::parent)
-                    .map(Path::to_path_buf);
+                let folder = folder_of(self.ws.session_path().or(self.ws.document_path()));
                 let stem =
                     files::session_name_for(self.ws.session_path().or(self.ws.document_path()));
                 let name = format!("{}.{}", stem.trim_end_matches(".ron"), format.extension());
@@ -806,19 +801,11 @@ impl App {
                     .ask(ctx, Purpose::Export(format), folder.as_deref(), Some(&name));
             }
             Intent::Merge => {
-                let folder = self
-                    .ws
-                    .session_path()
-                    .and_then(Path::parent)
-                    .map(Path::to_path_buf);
+                let folder = folder_of(self.ws.session_path());
                 self.files.ask(ctx, Purpose::Merge, folder.as_deref(), None);
             }
             Intent::ImportW3c => {
-                let folder = self
-                    .ws
-                    .document_path()
-                    .and_then(Path::parent)
-                    .map(Path::to_path_buf);
+                let folder = folder_of(self.ws.document_path());
                 self.files
                     .ask(ctx, Purpose::ImportW3c, folder.as_deref(), None);
             }
@@ -828,12 +815,7 @@ impl App {
     fn run(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Open => {
-                let folder = self
-                    .ws
-                    .session_path()
-                    .or(self.ws.document_path())
-                    .and_then(Path::parent)
-                    .map(Path::to_path_buf);
+                let folder = folder_of(self.ws.session_path().or(self.ws.document_path()));
                 self.files.ask(ctx, Purpose::Open, folder.as_deref(), None);
             }
             Action::Save => self.save(ctx),
@@ -1015,12 +997,7 @@ impl App {
     }
 
     fn save_as(&mut self, ctx: &egui::Context) {
-        let folder = self
-            .ws
-            .session_path()
-            .or(self.ws.document_path())
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
+        let folder = folder_of(self.ws.session_path().or(self.ws.document_path()));
         let name = files::session_name_for(self.ws.document_path());
         self.files
             .ask(ctx, Purpose::SaveAs, folder.as_deref(), Some(&name));
@@ -1306,4 +1283,9 @@ fn since_process_start_ms() -> Option<u64> {
     let seconds = uptime - start_ticks / 100.0;
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     Some((seconds * 1000.0).max(0.0) as u64)
+}
+
+/// The folder a file dialog starts in: the one holding `path`.
+fn folder_of(path: Option<&Path>) -> Option<PathBuf> {
+    path.and_then(Path::parent).map(Path::to_path_buf)
 }
