@@ -166,8 +166,13 @@ fn frames(c: &mut Criterion) {
         &data::chapters(&small_chapter),
         110,
     );
-    let mut small_chaptered = Window::new(Some(small_chapters));
-    for window in [&mut sections_whole, &mut chaptered_whole] {
+    let mut small_chaptered = Window::new(Some(small_chapters.clone()));
+    let mut small_chaptered_whole = Window::new(Some(small_chapters));
+    for window in [
+        &mut sections_whole,
+        &mut small_chaptered_whole,
+        &mut chaptered_whole,
+    ] {
         let ctx = window.ctx.clone();
         window
             .app
@@ -179,6 +184,7 @@ fn frames(c: &mut Criterion) {
         ("60 kB, nine chapters", &mut small_chaptered),
         ("5 MB, nine chapters", &mut chaptered),
         ("article, whole", &mut sections_whole),
+        ("60 kB, nine chapters, whole", &mut small_chaptered_whole),
         ("5 MB, nine chapters, whole", &mut chaptered_whole),
     ] {
         let mut forward = true;

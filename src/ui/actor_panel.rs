@@ -3,14 +3,14 @@
 //! (name, kind, aliases, colour, note), opened as a dossier, and all its
 //! mentions marked at once.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use crate::actors::{Actor, ActorId, ActorKind, Rgb, unique_id};
 use crate::annotation::{Edit, Workspace};
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
 use crate::ui::derived::Derived;
-use crate::ui::theme;
+use crate::ui::{theme, widgets};
 
 /// The panel's own state.
 #[derive(Default)]
@@ -38,39 +38,28 @@ impl ActorPanel {
             let mentions = derived.mentions.of(i).len();
             let annotated = derived.actor_counts.get(&actor.id).copied().unwrap_or(0);
             let selected = chosen == Some(&actor.id);
-            egui::Sides::new().truncate().show(
+            let response = widgets::list_row(
                 ui,
-                |ui| {
-                    let (dot, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter().circle_filled(
-                        dot.center(),
-                        5.0,
-                        theme::actor_colour(actor.colour),
-                    );
-                    let response = ui
-                        .selectable_label(selected, &actor.name)
-                        .on_hover_text(fill(
-                            t.actor_tooltip,
-                            &[
-                                ("mentions", &mentions),
-                                ("annotations", &annotated),
-                                ("kind", &actor.kind.label()),
-                            ],
-                        ));
-                    if response.clicked() {
-                        intents.push(Intent::ChooseActor((!selected).then(|| actor.id.clone())));
-                    }
-                },
-                |ui| {
-                    ui.label(
-                        RichText::new(format!("{mentions} · {annotated}"))
-                            .small()
-                            .weak(),
-                    )
-                    .on_hover_text(t.actor_counts_help);
-                },
+                selected,
+                Some(theme::actor_colour(actor.colour)),
+                &actor.name,
+                &format!("{mentions} · {annotated}"),
+                || actor.name.clone(),
             );
+            if response.clicked() {
+                intents.push(Intent::ChooseActor((!selected).then(|| actor.id.clone())));
+            }
+            response.on_hover_ui(|ui| {
+                ui.label(fill(
+                    t.actor_tooltip,
+                    &[
+                        ("mentions", &mentions),
+                        ("annotations", &annotated),
+                        ("kind", &actor.kind.label()),
+                    ],
+                ));
+                ui.weak(t.actor_counts_help);
+            });
         }
         ui.horizontal(|ui| {
             let field = ui.add(

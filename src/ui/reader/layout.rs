@@ -19,7 +19,8 @@ use crate::ui::theme;
 /// Below this many chars a view is laid out whole at once: exact heights, no
 /// estimates (an article costs a millisecond or two).
 const LAY_OUT_WHOLE_BELOW: usize = 60_000;
-/// Galleys kept around the visible ones before the cache is trimmed.
+/// Galleys kept before the cache is trimmed to the most recently shown half:
+/// a few dozen screens, so going back to a chapter just read shows it at once.
 const MAX_CACHED_GALLEYS: usize = 600;
 
 /// What the column shows.
@@ -72,7 +73,17 @@ pub struct Layout {
     exact: Vec<bool>,
     /// `tops[i]` is the y of block `i` in the column; `tops[len]` the total.
     tops: Vec<f32>,
-    galleys: HashMap<usize, Arc<Galley>>,
+    /// Laid-out blocks, with when each was last asked for.
+    galleys: HashMap<usize, Cached>,
+    /// Counts `galley` calls: the clock of `Cached::used`.
+    uses: u64,
+}
+
+/// A laid-out block.
+struct Cached {
+    galley: Arc<Galley>,
+    /// `Layout::uses` when it was last asked for.
+    used: u64,
 }
 
 impl Layout {
@@ -154,8 +165,10 @@ impl Layout {
         doc: &Document,
         painter: &egui::Painter,
     ) -> (Arc<Galley>, f32) {
-        if let Some(galley) = self.galleys.get(&i) {
-            return (Arc::clone(galley), 0.0);
+        self.uses += 1;
+        if let Some(cached) = self.galleys.get_mut(&i) {
+            cached.used = self.uses;
+            return (Arc::clone(&cached.galley), 0.0);
         }
         let Some(key) = &self.key else {
             return (painter.layout_job(LayoutJob::default()), 0.0);
@@ -170,17 +183,30 @@ impl Layout {
             self.recompute_tops();
         }
         if self.galleys.len() >= MAX_CACHED_GALLEYS {
-            // Keep the neighbourhood of what is being laid out now.
-            self.galleys
-                .retain(|&j, _| j.abs_diff(i) < MAX_CACHED_GALLEYS / 2);
+            self.forget_least_recent();
         }
-        self.galleys.insert(i, Arc::clone(&galley));
+        self.galleys.insert(
+            i,
+            Cached {
+                galley: Arc::clone(&galley),
+                used: self.uses,
+            },
+        );
         (galley, delta)
+    }
+
+    /// Keeps the most recently used half of the galleys: what is on screen
+    /// and the screens last read, wherever they are in the text.
+    fn forget_least_recent(&mut self) {
+        let mut uses: Vec<u64> = self.galleys.values().map(|c| c.used).collect();
+        let middle = uses.len() / 2;
+        let (_, &mut threshold, _) = uses.select_nth_unstable(middle);
+        self.galleys.retain(|_, cached| cached.used >= threshold);
     }
 
     /// The galley of block `i` if it is laid out.
     pub fn cached(&self, i: usize) -> Option<&Arc<Galley>> {
-        self.galleys.get(&i)
+        self.galleys.get(&i).map(|c| &c.galley)
     }
 
     fn recompute_tops(&mut self) {
