@@ -33,6 +33,18 @@ pub fn chapters(text: &str) -> String {
         .collect()
 }
 
+/// `text` under `n` Markdown headings, spread over its paragraphs: a long
+/// outline.
+pub fn sections(text: &str, n: usize) -> String {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let per = paragraphs.len().div_ceil(n).max(1);
+    paragraphs
+        .chunks(per)
+        .enumerate()
+        .map(|(i, chunk)| format!("# Abschnitt {}\n\n{}\n\n", i + 1, chunk.join("\n\n")))
+        .collect()
+}
+
 /// The book lightly edited: a sentence inserted every 500 000 chars and a
 /// few words changed, as a corrected edition would be.
 pub fn edited(book: &str) -> String {

@@ -98,7 +98,24 @@ fn frames(c: &mut Criterion) {
     let mut big = Window::new(Some(book));
     big.middle();
 
+    // The book under 600 headings: the outline is long, only its rows in
+    // view are built.
+    let outlined_dir = tempfile::tempdir().unwrap();
+    let outlined = data::session_file(
+        outlined_dir.path(),
+        &data::sections(&data::book(), 600),
+        10_000,
+    );
+    let mut outlined = Window::new(Some(outlined));
+    outlined.middle();
+
     let mut group = c.benchmark_group("frame");
+    group.bench_function(
+        BenchmarkId::new("idle", "5 MB in 600 sections + 10k annotations"),
+        |b| {
+            b.iter(|| outlined.frame(hover()));
+        },
+    );
     for (name, window) in [
         ("article", &mut article),
         ("60 kB of the novel + 110 annotations", &mut small),
