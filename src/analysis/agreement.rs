@@ -248,6 +248,30 @@ pub struct Report {
     pub per_actor: Vec<ActorAgreement>,
 }
 
+impl Report {
+    /// Who against whom, on how many annotations and tokens: the line above
+    /// the agreement table, on the command line and in the window.
+    #[must_use]
+    pub fn heading(&self) -> String {
+        crate::i18n::fill(
+            crate::i18n::tr().agree_heading,
+            &[
+                ("a", &self.readers[0]),
+                ("na", &self.annotations[0]),
+                ("b", &self.readers[1]),
+                ("nb", &self.annotations[1]),
+                ("tokens", &self.tokens),
+            ],
+        )
+    }
+}
+
+/// A coefficient to three places, or "–" when it is undefined.
+#[must_use]
+pub fn coefficient(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.3}"))
+}
+
 /// Agreement on one actor.
 #[derive(Clone, Debug)]
 pub struct ActorAgreement {

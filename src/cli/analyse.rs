@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use randnotiz::analysis::agreement::{self, Agreement, Report};
+use randnotiz::analysis::agreement::{self, Agreement, Report, coefficient};
 use randnotiz::analysis::merge::{self, MergeReport};
 use randnotiz::annotation::Workspace;
 use randnotiz::i18n::{fill, tr};
@@ -164,23 +164,9 @@ fn to_json(report: &Report) -> String {
     .unwrap_or_default()
 }
 
-/// A number to three places, or "–" when undefined.
-pub fn coefficient(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.3}"))
-}
-
 fn table(report: &Report) -> Vec<String> {
     let t = tr();
-    let mut lines = vec![fill(
-        t.agree_heading,
-        &[
-            ("a", &report.readers[0]),
-            ("na", &report.annotations[0]),
-            ("b", &report.readers[1]),
-            ("nb", &report.annotations[1]),
-            ("tokens", &report.tokens),
-        ],
-    )];
+    let mut lines = vec![report.heading()];
     let width = report
         .per_actor
         .iter()

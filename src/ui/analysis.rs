@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotItem};
 
-use crate::analysis::agreement::{self, Agreement, Report};
+use crate::analysis::agreement::{self, Agreement, Report, coefficient};
 use crate::analysis::stats::{self, ActorTable};
 use crate::annotation::{Concept, ConceptId, Edit, Workspace, concept_id_for};
 use crate::export::Format;
@@ -191,16 +191,7 @@ impl Analysis {
                 let Some((_, _, report)) = &self.report else {
                     return;
                 };
-                ui.label(fill(
-                    t.agree_heading,
-                    &[
-                        ("a", &report.readers[0]),
-                        ("na", &report.annotations[0]),
-                        ("b", &report.readers[1]),
-                        ("nb", &report.annotations[1]),
-                        ("tokens", &report.tokens),
-                    ],
-                ));
+                ui.label(report.heading());
                 egui::Grid::new("agreement-table")
                     .striped(true)
                     .num_columns(6)
@@ -390,9 +381,4 @@ impl Analysis {
         self.stats_open = open;
         intents
     }
-}
-
-/// A coefficient to three places, or "–" when undefined.
-fn coefficient(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.3}"))
 }
