@@ -21,7 +21,7 @@ pub use colour::Colour;
 pub use edit::{Edit, EditError};
 pub use history::History;
 pub use statement::{Concept, ConceptId, Stance, Statement, concept_id_for};
-pub use workspace::{AnchorState, DocumentMatch, LoadReport, OpenError, Workspace};
+pub use workspace::{AnchorState, DocumentMatch, LoadReport, OpenError, Workspace, fresh_revision};
 
 use crate::actors::{Actor, ActorId};
 use crate::anchor::Target;

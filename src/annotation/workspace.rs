@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{
     Annotation, AnnotationId, Colour, DocumentRef, Edit, EditError, History, Session, now,
@@ -19,6 +20,21 @@ use crate::anchor::{Outcome, Reanchorer, Target};
 use crate::document::{CharRange, Document, DocumentError};
 use crate::i18n::{fill, tr};
 use crate::storage::{self, SaveError, SessionError};
+
+/// The last revision handed out, process-wide.
+static LAST_REVISION: AtomicU64 = AtomicU64::new(0);
+
+/// A revision number never handed out before in this process.
+///
+/// Every workspace draws its revisions from this one counter, so a revision
+/// names one state of one workspace: a cache keyed on it cannot be fooled by
+/// another session opened in its place, whose own counting would otherwise
+/// start again at the same numbers. Views that derive facts of their own
+/// (and caches keyed on those) draw their generations from it too.
+#[must_use]
+pub fn fresh_revision() -> u64 {
+    LAST_REVISION.fetch_add(1, Ordering::Relaxed) + 1
+}
 
 /// A text whose session finds fewer of its passages than this share is
 /// another text, not a changed one.
@@ -117,7 +133,8 @@ pub struct Workspace {
     session_path: Option<PathBuf>,
     /// The history state last saved; `None` when never saved.
     saved_state: Option<u64>,
-    /// Counts every change, so views can tell when to rebuild their caches.
+    /// Changes with every change, to a value no workspace had before (see
+    /// [`fresh_revision`]), so views can tell when to rebuild their caches.
     revision: u64,
     /// Who is reading: stamped on new annotations (`None`: nobody said).
     reader: Option<String>,
@@ -153,7 +170,7 @@ impl Workspace {
             session_path: None,
             // Nothing to lose yet: a fresh session is clean until edited.
             saved_state: Some(0),
-            revision: 0,
+            revision: fresh_revision(),
             reader: None,
         }
     }
@@ -250,7 +267,7 @@ impl Workspace {
             moved_from: std::collections::HashMap::new(),
             session_path,
             saved_state: Some(0),
-            revision: 0,
+            revision: fresh_revision(),
             reader: None,
         };
         let mut report = workspace.reanchor();
@@ -367,7 +384,8 @@ impl Workspace {
         self.session_path.as_deref()
     }
 
-    /// Counts every change; equal values mean nothing changed in between.
+    /// The state of the workspace: equal values mean the same workspace with
+    /// nothing changed in between; unique across workspaces.
     #[must_use]
     pub fn revision(&self) -> u64 {
         self.revision
@@ -405,7 +423,7 @@ impl Workspace {
     /// Marks a moved annotation as looked at.
     pub fn confirm(&mut self, id: &AnnotationId) {
         if self.review.remove(id) {
-            self.revision += 1;
+            self.revision = fresh_revision();
         }
     }
 
@@ -431,7 +449,7 @@ impl Workspace {
         for id in settles {
             self.review.remove(&id);
         }
-        self.revision += 1;
+        self.revision = fresh_revision();
         Ok(())
     }
 
@@ -461,7 +479,7 @@ impl Workspace {
     pub fn undo(&mut self) -> bool {
         let done = self.history.undo(&mut self.session).unwrap_or(false);
         if done {
-            self.revision += 1;
+            self.revision = fresh_revision();
         }
         done
     }
@@ -470,7 +488,7 @@ impl Workspace {
     pub fn redo(&mut self) -> bool {
         let done = self.history.redo(&mut self.session).unwrap_or(false);
         if done {
-            self.revision += 1;
+            self.revision = fresh_revision();
         }
         done
     }
@@ -607,7 +625,7 @@ impl Workspace {
         self.session_path = Some(absolute(path));
         self.saved_state = Some(self.history.state());
         self.history.seal();
-        self.revision += 1;
+        self.revision = fresh_revision();
         Ok(())
     }
 }

@@ -67,7 +67,7 @@ impl ActorPanel {
                     .hint_text(t.new_actor_hint)
                     .desired_width(160.0),
             );
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = widgets::submitted(ui, &field);
             if (ui.button("+").on_hover_text(t.add_actor).clicked() || enter)
                 && !self.new_name.trim().is_empty()
             {

@@ -104,7 +104,7 @@ impl Analysis {
                             .hint_text(t.concept_new_hint)
                             .desired_width(160.0),
                     );
-                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let enter = crate::ui::widgets::submitted(ui, &field);
                     let name = self.new_concept.trim().to_owned();
                     let exists = session
                         .concepts

@@ -148,6 +148,12 @@ impl App {
         &self.view
     }
 
+    /// The facts derived from the session, as the panels read them.
+    #[must_use]
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
     /// The messages on screen.
     #[must_use]
     pub fn messages(&self) -> &Messages {
@@ -781,6 +787,13 @@ impl App {
                     .is_some_and(|a| self.ws.is_orphaned(a));
                 if selection.is_some() && !focus_is_orphan {
                     self.view.focus = None;
+                }
+                if selection.is_some() {
+                    // The keys act on the new selection (1–8, Delete, Esc),
+                    // not in whatever text field had the cursor: a drag is
+                    // not a click, so egui's own "clicked elsewhere" does
+                    // not take the focus away.
+                    ctx.memory_mut(egui::Memory::stop_text_input);
                 }
                 self.view.selection = selection;
             }

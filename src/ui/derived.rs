@@ -41,7 +41,9 @@ pub struct Derived {
     revision: Option<u64>,
     /// Whose annotations are shown.
     readers: Readers,
-    /// Changes with every rebuild, for caches built on these facts.
+    /// Changes with every rebuild, to a value never used before (by any
+    /// workspace or derived facts of this process), for caches built on these
+    /// facts: a fresh `Derived` for another session cannot repeat it.
     pub generation: u64,
     /// Annotations the reader filter hides.
     pub hidden: usize,
@@ -88,7 +90,7 @@ impl Derived {
             return;
         }
         self.revision = Some(ws.revision());
-        self.generation += 1;
+        self.generation = crate::annotation::fresh_revision();
         let session = ws.session();
         let doc = ws.document();
         // A filter naming a reader the session no longer has shows everyone.

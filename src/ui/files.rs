@@ -237,7 +237,7 @@ impl Files {
                 field.request_focus();
                 prompt.focus = false;
             }
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let enter = crate::ui::widgets::submitted(ui, &field);
             ui.horizontal(|ui| {
                 let ok = match prompt.purpose {
                     Purpose::SaveAs | Purpose::Export(_) => t.button_save,
@@ -252,7 +252,8 @@ impl Files {
                         chosen = Some((prompt.purpose.clone(), path));
                     }
                 }
-                if ui.button(t.button_cancel).clicked() || ui.input(|i| i.key_pressed(Key::Escape))
+                if ui.button(t.button_cancel).clicked()
+                    || crate::ui::widgets::take_key(ui.ctx(), Key::Escape)
                 {
                     cancel = true;
                 }

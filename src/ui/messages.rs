@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 
 use crate::annotation::{DocumentMatch, LoadReport};
 use crate::i18n::tr;
-use crate::ui::theme;
+use crate::ui::{theme, widgets};
 
 /// How long a notice stays.
 const NOTICE_TIME: Duration = Duration::from_secs(4);
@@ -82,9 +82,8 @@ impl Messages {
                 ui.label(error);
                 ui.add_space(6.0);
                 if ui.button(t.button_ok).clicked()
-                    || ui.input(|i| {
-                        i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)
-                    })
+                    || widgets::take_key(ui.ctx(), egui::Key::Enter)
+                    || widgets::take_key(ui.ctx(), egui::Key::Escape)
                 {
                     close = true;
                 }
@@ -110,7 +109,7 @@ impl Messages {
                     answer = Some(Choice::Discard);
                 }
                 if ui.button(t.button_cancel).clicked()
-                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    || widgets::take_key(ui.ctx(), egui::Key::Escape)
                 {
                     cancel = true;
                 }

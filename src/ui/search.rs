@@ -4,7 +4,7 @@
 //! is replaced by one lower-case char, so a hit's char offsets in the copy are
 //! its offsets in the document. The copy is made on the first search.
 
-use egui::{Key, RichText, Ui};
+use egui::{RichText, Ui};
 use memchr::memmem;
 
 use crate::annotation::{AnnotationId, Workspace};
@@ -130,7 +130,7 @@ impl Search {
             let before = self.computed.clone();
             self.recompute(ws);
             let changed = before != self.computed && field.changed();
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let enter = crate::ui::widgets::submitted(ui, &field);
             let shift = ui.input(|i| i.modifiers.shift);
             if changed {
                 intents.extend(self.step(true));

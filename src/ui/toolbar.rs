@@ -6,7 +6,7 @@
 //! on the toolbar edits it. Every change is an edit with undo; typing a note
 //! is one undo step.
 
-use egui::{Key, Ui};
+use egui::Ui;
 
 use crate::actors::{Actor, ActorId, ActorKind, Rgb, unique_id};
 use crate::anchor::Target;
@@ -174,7 +174,7 @@ impl Editor {
             .filter(|a| query.is_empty() || a.names().any(|n| n.to_lowercase().contains(&query)))
             .take(6)
             .collect();
-        let enter = picker.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let enter = widgets::submitted(ui, &picker);
         let mut take: Option<ActorId> = None;
         if !query.is_empty() || picker.has_focus() {
             ui.horizontal_wrapped(|ui| {
@@ -276,8 +276,7 @@ impl Editor {
                     )
                     .labelled_by(statement_label.id);
                 let name = self.concept_query.trim().to_owned();
-                if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) && !name.is_empty()
-                {
+                if !name.is_empty() && widgets::submitted(ui, &field) {
                     let existing = session
                         .concepts
                         .iter()

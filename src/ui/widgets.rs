@@ -82,6 +82,20 @@ pub fn actor_chip(ui: &mut Ui, actor: &Actor, removable: bool) -> (Response, Opt
     (inner.response, remove)
 }
 
+/// True when a single-line `field` was left with Enter. The key press is
+/// taken: a key acts once. (Left in the input, the same Enter that submitted
+/// a path also closed the error dialog the submission opened, in the same
+/// frame, and the user saw nothing.)
+pub fn submitted(ui: &Ui, field: &Response) -> bool {
+    field.lost_focus() && take_key(ui.ctx(), egui::Key::Enter)
+}
+
+/// True when `key` was pressed this frame (with any Shift or Alt); the press
+/// is taken, so no other handler acts on it too.
+pub fn take_key(ctx: &egui::Context, key: egui::Key) -> bool {
+    ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key))
+}
+
 /// The first `max` chars of `text`, on one line, with an ellipsis if cut.
 #[must_use]
 pub fn excerpt(text: &str, max: usize) -> String {

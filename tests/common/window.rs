@@ -56,3 +56,94 @@ pub fn drag_over(harness: &mut Harness<'_, App>, range: CharRange) {
     harness.drop_at(to);
     harness.run();
 }
+
+/// Every text painted in the last frame, in paint order: what the user sees
+/// (unlike widget labels, which are built from the data each frame, painted
+/// galleys may come from a cache).
+pub fn painted_texts(harness: &Harness<'_, App>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.job.text.clone()),
+            egui::Shape::Vec(shapes) => {
+                for shape in shapes {
+                    walk(shape, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// Every text painted in the last frame with its font size in points.
+pub fn painted_sizes(harness: &Harness<'_, App>) -> Vec<(String, f32)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(String, f32)>) {
+        match shape {
+            egui::Shape::Text(text) => {
+                let job = &text.galley.job;
+                for section in &job.sections {
+                    let part =
+                        job.text[section.byte_range.start.0..section.byte_range.end.0].to_owned();
+                    if !part.trim().is_empty() {
+                        out.push((part, section.format.font_id.size));
+                    }
+                }
+            }
+            egui::Shape::Vec(shapes) => {
+                for shape in shapes {
+                    walk(shape, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// A text field by its accessible label (the label beside it).
+pub fn text_field<'h>(harness: &'h Harness<'_, App>, label: &'h str) -> egui_kittest::Node<'h> {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by(|node| {
+        matches!(
+            node.role(),
+            egui::Role::TextInput | egui::Role::MultilineTextInput
+        ) && node.label().as_deref() == Some(label)
+    })
+}
+
+/// Replaces what the path field holds with `path`.
+pub fn type_path(harness: &mut Harness<'_, App>, path: &std::path::Path) {
+    text_field(harness, "Pfad:").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    text_field(harness, "Pfad:").type_text(path.to_str().unwrap());
+    harness.run();
+}
+
+/// A text field by its hint (what it shows while empty).
+pub fn field_by_hint<'h>(harness: &'h Harness<'_, App>, hint: &'h str) -> egui_kittest::Node<'h> {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by(|node| {
+        matches!(
+            node.role(),
+            egui::Role::TextInput | egui::Role::MultilineTextInput
+        ) && node.placeholder() == Some(hint)
+    })
+}
+
+/// A key typed as a keyboard sends it: the key press and the text it types
+/// (which a focused text field would take).
+pub fn type_key(harness: &mut Harness<'_, App>, key: egui::Key, text: &str) {
+    harness.key_press(key);
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+}

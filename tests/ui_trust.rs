@@ -1,0 +1,265 @@
+//! What a new user hit in the window, each a behaviour that must hold:
+//! nothing on screen from another session, keys where the selection is,
+//! Enter doing what the button does, whole words, the section indicator in
+//! the whole text, the place remembered, colours apart, nothing tiny.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+#[path = "common/window.rs"]
+mod window;
+
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use randnotiz::annotation::Colour;
+use randnotiz::document::CharRange;
+use randnotiz::storage::recovery::{RecoveryStore, Snapshot};
+use randnotiz::storage::session_to_ron;
+use randnotiz::ui::App;
+use window::{drag_over, painted_texts, text_field, type_path};
+
+fn app(file: Option<PathBuf>) -> Harness<'static, App> {
+    window::app(file, None)
+}
+
+fn find(harness: &Harness<'_, App>, needle: &str) -> CharRange {
+    common::find(harness.state().workspace().document().text(), needle)
+}
+
+/// Runs frames until the window settles (a few, for lists that lay out a
+/// budget of rows per frame).
+fn settle(harness: &mut Harness<'_, App>) {
+    for _ in 0..4 {
+        harness.run();
+    }
+}
+
+fn painted_contains(harness: &Harness<'_, App>, needle: &str) -> bool {
+    painted_texts(harness).iter().any(|t| t.contains(needle))
+}
+
+/// A session of three of the example's passages, with notes of its own.
+fn s1(dir: &std::path::Path) -> PathBuf {
+    let mut session = common::example();
+    session.annotations.truncate(3);
+    for a in &mut session.annotations {
+        a.note = format!("Notiz aus s1 zu {}", a.id);
+    }
+    let path = dir.join("s1.ron");
+    std::fs::write(&path, session_to_ron(&session).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn opening_another_session_shows_its_own_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(Some(s1(dir.path())));
+    harness.get_by_label("Alle").click();
+    settle(&mut harness);
+    assert!(painted_contains(&harness, "Notiz aus s1"));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    type_path(&mut harness, &common::asset("example-session.ron"));
+    harness
+        .get_by_role_and_label(Role::Button, "Öffnen")
+        .click();
+    settle(&mut harness);
+
+    let total = common::example().annotations.len();
+    assert_eq!(
+        harness.state().workspace().session().annotations.len(),
+        total
+    );
+    assert!(
+        !painted_contains(&harness, "Notiz aus s1"),
+        "a row of the session opened before is still on screen"
+    );
+    harness.get_by_label(&format!("{total} angezeigt, {total} insgesamt"));
+    // The last row is a row of this session.
+    let example = common::example();
+    let first_quote: String = example.annotations[total - 1]
+        .quote()
+        .chars()
+        .take(12)
+        .collect();
+    assert!(painted_contains(&harness, &first_quote));
+
+    // And back to this section's rows: those of the example, not of s1.
+    harness.get_by_label("Dieser Abschnitt").click();
+    settle(&mut harness);
+    let counts = &harness.state().derived().section_counts;
+    harness.get_by_label(&format!("{} angezeigt, {total} insgesamt", counts[0]));
+}
+
+#[test]
+fn restoring_from_recovery_lists_the_sections_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(dir.path().join("recovery"));
+    let mut snapshot = Snapshot::new(common::example(), None, None);
+    snapshot.pid = u32::MAX; // a process that is gone
+    store.write("dead", &snapshot).unwrap();
+
+    let mut harness = window::app(None, Some(store));
+    harness
+        .get_by_role_and_label(Role::Button, "Wiederherstellen")
+        .click();
+    settle(&mut harness);
+    let total = common::example().annotations.len();
+    assert_eq!(
+        harness.state().workspace().session().annotations.len(),
+        total
+    );
+    let shown = harness.state().derived().section_counts[0];
+    assert!(
+        shown > 0,
+        "the first section holds annotations of the example"
+    );
+    harness.get_by_label(&format!("{shown} angezeigt, {total} insgesamt"));
+}
+
+/// Opens the path field for each file operation of the File menu, in turn.
+fn ask_for_path(harness: &mut Harness<'_, App>, what: &str) {
+    match what {
+        "open" => harness.key_press_modifiers(Modifiers::COMMAND, Key::O),
+        "save as" => harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+        menu => {
+            harness.get_by_label("Datei").click();
+            harness.run();
+            if menu == "export" {
+                harness.get_by_label("Exportieren").click();
+                harness.run();
+                harness.get_by_label("Tabelle (CSV) …").click();
+            } else {
+                harness.get_by_label_contains(menu).click();
+            }
+        }
+    }
+    harness.run();
+}
+
+#[test]
+fn enter_in_the_path_field_does_what_the_button_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("gibt-es-nicht/datei.ron");
+    let binary = dir.path().join("bild.ron");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe, 0, 1]).unwrap();
+    let cases = [
+        ("open", &missing, "Öffnen"),
+        ("open", &binary, "Öffnen"),
+        ("save as", &missing, "Speichern"),
+        ("export", &missing, "Speichern"),
+        ("zusammenführen", &missing, "Öffnen"),
+        ("zusammenführen", &binary, "Öffnen"),
+        ("W3C-Anmerkungen", &binary, "Öffnen"),
+    ];
+    for (what, path, button) in cases {
+        let mut by_button = app(None);
+        ask_for_path(&mut by_button, what);
+        type_path(&mut by_button, path);
+        by_button
+            .get_by_role_and_label(Role::Button, button)
+            .click();
+        settle(&mut by_button);
+        let expected = by_button
+            .state()
+            .messages()
+            .current_error()
+            .unwrap_or_else(|| panic!("{what} {}: the button shows an error", path.display()))
+            .to_owned();
+
+        let mut by_enter = app(None);
+        ask_for_path(&mut by_enter, what);
+        type_path(&mut by_enter, path);
+        by_enter.key_press(Key::Enter);
+        settle(&mut by_enter);
+        assert_eq!(
+            by_enter.state().messages().current_error(),
+            Some(expected.as_str()),
+            "{what} {}: Enter shows what the button shows",
+            path.display()
+        );
+        // The message stays until it is acknowledged, by Enter too.
+        by_enter.get_by_label(&expected);
+        by_enter.key_press(Key::Enter);
+        settle(&mut by_enter);
+        assert_eq!(by_enter.state().messages().current_error(), None);
+    }
+}
+
+const PASSAGE: &str = "Tokajew hatte Almaty am Mittwoch erstmals seit dem Beginn der tödlichen Zusammenstöße im Land besucht.";
+const SECOND: &str = "In der Stadt selbst gilt weiterhin der Ausnahmezustand.";
+
+/// What the text field with accessibility id `$id` holds.
+macro_rules! field_value {
+    ($harness:expr, $id:expr) => {
+        $harness
+            .get_by(|node| node.id() == $id)
+            .value()
+            .unwrap_or_default()
+    };
+}
+
+/// The one annotation on exactly `needle`'s passage.
+fn annotation_on(harness: &Harness<'_, App>, needle: &str) -> Option<Colour> {
+    let range = find(harness, needle);
+    harness
+        .state()
+        .workspace()
+        .session()
+        .annotations
+        .iter()
+        .find(|a| a.range() == range)
+        .map(|a| a.colour)
+}
+
+#[test]
+fn a_new_selection_takes_the_keys_from_every_text_field() {
+    let mut harness = app(None);
+    harness.get_by_label("Tokajews Besuch in Almaty").click();
+    harness.run();
+
+    // The sidebar's filter had the cursor; a drag over the text takes it.
+    let filter = window::field_by_hint(&harness, "Zitat oder Notiz filtern …");
+    let filter_id = filter.accesskit_node().id();
+    filter.click();
+    harness.run();
+    let range = find(&harness, PASSAGE);
+    drag_over(&mut harness, range);
+    window::type_key(&mut harness, Key::Num3, "3");
+    settle(&mut harness);
+    assert_eq!(field_value!(harness, filter_id), "");
+    assert_eq!(annotation_on(&harness, PASSAGE), Some(Colour::Blue));
+
+    // The same from the search field.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    let search = window::field_by_hint(&harness, "Im Text und in Notizen suchen …");
+    let search_id = search.accesskit_node().id();
+    search.type_text("Almaty");
+    harness.run();
+    let range = find(&harness, SECOND);
+    drag_over(&mut harness, range);
+    window::type_key(&mut harness, Key::Num2, "2");
+    settle(&mut harness);
+    assert_eq!(field_value!(harness, search_id), "Almaty");
+    assert_eq!(annotation_on(&harness, SECOND), Some(Colour::Green));
+
+    // And from the actor picker of the annotation just made: Delete acts on
+    // the new selection's annotation, not in the field.
+    text_field(&harness, "Akteure").click();
+    harness.run();
+    text_field(&harness, "Akteure").type_text("Tok");
+    harness.run();
+    let third = "Er versprach, die Schäden in der größten Stadt und Finanzmetropole des ölreichen Landes beheben zu lassen.";
+    let range = find(&harness, third);
+    drag_over(&mut harness, range);
+    window::type_key(&mut harness, Key::Num5, "5");
+    settle(&mut harness);
+    assert_eq!(annotation_on(&harness, third), Some(Colour::Purple));
+    harness.key_press(Key::Delete);
+    settle(&mut harness);
+    assert_eq!(annotation_on(&harness, third), None, "Delete removed it");
+}
