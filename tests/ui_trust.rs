@@ -263,3 +263,150 @@ fn a_new_selection_takes_the_keys_from_every_text_field() {
     settle(&mut harness);
     assert_eq!(annotation_on(&harness, third), None, "Delete removed it");
 }
+
+/// True when `range` starts and ends on word boundaries of the document.
+fn on_word_boundaries(harness: &Harness<'_, App>, range: CharRange) -> bool {
+    let chars: Vec<char> = harness
+        .state()
+        .workspace()
+        .document()
+        .text()
+        .chars()
+        .collect();
+    let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    let cut_start = range.start > 0 && word(range.start - 1) && word(range.start);
+    let cut_end = range.end > 0 && word(range.end - 1) && word(range.end);
+    !cut_start && !cut_end
+}
+
+#[test]
+fn a_drag_inside_words_takes_whole_words() {
+    let mut harness = app(None);
+    harness.get_by_label("Tokajews Besuch in Almaty").click();
+    harness.run();
+    let first = find(&harness, "Ausnahmezustand");
+    let last = find(&harness, "einreisen");
+    // From "Ausnahme|zustand" to "einrei|sen".
+    window::drag_between(&mut harness, first.start + 8, last.start + 6);
+    let selection = harness.state().view().selection.unwrap();
+    let doc = harness.state().workspace().document().clone();
+    assert_eq!(
+        doc.slice(selection),
+        "Ausnahmezustand. Unklar ist auch noch, ab wann Ausländer wieder einreisen"
+    );
+    window::type_key(&mut harness, Key::Num3, "3");
+    let annotation = harness.state().workspace().session().annotations[0].clone();
+    assert_eq!(annotation.quote(), doc.slice(selection));
+    assert_eq!(annotation.colour, Colour::Blue);
+
+    // With Alt held, exactly the characters dragged over.
+    harness.event(egui::Event::ModifiersChanged(Modifiers::ALT));
+    let word = find(&harness, "Finanzmetropole");
+    window::drag_between(&mut harness, word.start + 6, word.start + 11);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    let selection = harness.state().view().selection.unwrap();
+    assert_eq!(doc.slice(selection), "metro");
+}
+
+#[test]
+fn the_extent_buttons_move_a_passage_a_word_at_a_time() {
+    let mut harness = app(None);
+    harness.get_by_label("Tokajews Besuch in Almaty").click();
+    harness.run();
+    let range = find(&harness, PASSAGE);
+    drag_over(&mut harness, range);
+    window::type_key(&mut harness, Key::Num1, "1");
+    let quote = |h: &Harness<'_, App>| {
+        h.state().workspace().session().annotations[0]
+            .quote()
+            .to_owned()
+    };
+    let press = |h: &mut Harness<'_, App>, label: &str| {
+        h.get_by_role_and_label(Role::Button, label).click();
+        settle(h);
+    };
+    press(&mut harness, "Anfang ein Wort später");
+    assert!(
+        quote(&harness).starts_with("hatte Almaty"),
+        "{}",
+        quote(&harness)
+    );
+    press(&mut harness, "Anfang ein Wort später");
+    assert!(
+        quote(&harness).starts_with("Almaty am"),
+        "{}",
+        quote(&harness)
+    );
+    press(&mut harness, "Ende ein Wort früher");
+    assert!(quote(&harness).ends_with(" im Land"), "{}", quote(&harness));
+    press(&mut harness, "Ende ein Wort später");
+    assert!(
+        quote(&harness).ends_with("im Land besucht"),
+        "{}",
+        quote(&harness)
+    );
+    press(&mut harness, "Anfang ein Wort früher");
+    assert!(
+        quote(&harness).starts_with("hatte Almaty"),
+        "{}",
+        quote(&harness)
+    );
+    let a = &harness.state().workspace().session().annotations[0];
+    assert!(on_word_boundaries(&harness, a.range()));
+}
+
+#[test]
+fn marking_all_mentions_takes_whole_words() {
+    let mut harness = app(None);
+    harness.get_by_label("Tokajew").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Alle Erwähnungen markieren")
+        .click();
+    settle(&mut harness);
+    let session = harness.state().workspace().session();
+    assert!(session.annotations.len() >= 5, "Tokajew is named often");
+    for a in &session.annotations {
+        assert!(on_word_boundaries(&harness, a.range()), "{:?}", a.quote());
+    }
+}
+
+#[test]
+fn imported_passages_cut_inside_words_arrive_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(None);
+    let doc = harness.state().workspace().document().clone();
+    let word = common::find(doc.text(), "Ausnahmezustand");
+    // Another tool marked "nahmezusta" by characters.
+    let cut = CharRange::new(word.start + 3, word.end - 2);
+    let jsonld = dir.path().join("fremd.jsonld");
+    let json = serde_json::json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "aus einem anderen Werkzeug"},
+        "target": {"selector": [
+            {"type": "TextQuoteSelector", "exact": doc.slice(cut)},
+            {"type": "TextPositionSelector", "start": cut.start, "end": cut.end}
+        ]}
+    });
+    std::fs::write(&jsonld, json.to_string()).unwrap();
+    ask_for_path(&mut harness, "W3C-Anmerkungen");
+    type_path(&mut harness, &jsonld);
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    let session = harness.state().workspace().session();
+    assert_eq!(session.annotations.len(), 1);
+    assert_eq!(session.annotations[0].quote(), "Ausnahmezustand");
+    assert!(
+        harness
+            .state()
+            .messages()
+            .current_notice()
+            .is_some_and(|n| n.contains("ganze Wörter")),
+        "the import says that it widened a passage"
+    );
+    harness.get_by_label("Alle").click();
+    settle(&mut harness);
+    assert!(painted_contains(&harness, "„Ausnahmezustand“"));
+}

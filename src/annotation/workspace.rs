@@ -544,6 +544,8 @@ impl Workspace {
         let mut added = 0;
         let time = now();
         for &range in ranges {
+            // The same passage a reader would select: whole words.
+            let range = crate::document::words::snap(&self.document, range);
             let existing = self
                 .session
                 .annotations

@@ -11,6 +11,7 @@ mod decode;
 mod meta;
 pub mod offsets;
 mod parse;
+pub mod words;
 
 use std::path::Path;
 

@@ -195,7 +195,8 @@ pub struct Imported {
     pub new_actors: Vec<Actor>,
     /// Concepts the statements name that were not known yet.
     pub new_concepts: Vec<Concept>,
-    /// Why some items were not read (no text selector, not an annotation).
+    /// What the reader should know: items not read (no text selector, not
+    /// an annotation), passages widened to whole words.
     pub skipped: Vec<String>,
 }
 
@@ -273,8 +274,9 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
         .trim_start_matches('a')
         .parse::<u64>()
         .unwrap_or(1);
+    let mut widened = 0;
     for (n, item) in items.into_iter().enumerate() {
-        let Some(target) = target_of(item, doc) else {
+        let Some(mut target) = target_of(item, doc) else {
             imported
                 .skipped
                 .push(fill(tr().import_skipped, &[("n", &(n + 1))]));
@@ -401,6 +403,16 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
                 stance,
             })
         });
+        // Other tools mark characters; a passage in Randnotiz is whole
+        // words, as the reader would have marked it (orphans stay as they are).
+        if target.matches(doc) {
+            let range = target.range();
+            let snapped = crate::document::words::snap(doc, range);
+            if snapped != range {
+                target = Target::from_range(doc, snapped);
+                widened += 1;
+            }
+        }
         let created = time(item.get("created"));
         imported.annotations.push(Annotation {
             id,
@@ -413,6 +425,11 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
             created,
             modified: item.get("modified").map_or(created, |v| time(Some(v))),
         });
+    }
+    if widened > 0 {
+        imported
+            .skipped
+            .push(fill(tr().import_widened, &[("n", &widened)]));
     }
     Ok(imported)
 }

@@ -246,6 +246,7 @@ pub static STRINGS: Strings = Strings {
     err_import_empty: "Die Datei enthält keine Web-Annotationen (Annotation, AnnotationPage oder AnnotationCollection).",
     import_skipped: "Eintrag {n} hat keinen Textselektor und wurde übersprungen.",
 
+    import_widened: "{n} Passagen beginnen oder enden mitten im Wort und wurden auf ganze Wörter erweitert.",
     cli_hint_text: "Geben Sie den Text mit --text DATEI an.",
     cli_session: "Sitzung: {path}",
     cli_text: "Text:    {title} ({chars} Zeichen)",

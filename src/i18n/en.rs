@@ -246,6 +246,7 @@ pub static STRINGS: Strings = Strings {
     err_import_empty: "The file holds no Web Annotations (Annotation, AnnotationPage or AnnotationCollection).",
     import_skipped: "Item {n} has no text selector and was skipped.",
 
+    import_widened: "{n} passages began or ended inside a word and were widened to whole words.",
     cli_hint_text: "Name the text with --text FILE.",
     cli_session: "Session: {path}",
     cli_text: "Text:    {title} ({chars} chars)",

@@ -494,6 +494,8 @@ strings! {
     err_import_empty,
     /// {n}
     import_skipped,
+    /// Import: {n} passages widened to whole words.
+    import_widened,
 
     /// Command line: what to do when the session's text is missing.
     cli_hint_text,

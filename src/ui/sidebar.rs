@@ -14,7 +14,7 @@ use egui::{Color32, Galley, RichText, Ui};
 use crate::actors::ActorId;
 use crate::anchor::Target;
 use crate::annotation::{AnchorState, Annotation, AnnotationId, Colour, Edit, Workspace, now};
-use crate::document::{CharRange, Document};
+use crate::document::{CharRange, words};
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
 use crate::ui::derived::{Derived, Readers};
@@ -422,26 +422,26 @@ impl Sidebar {
                     (
                         "⏴",
                         t.extent_start_earlier,
-                        Some(boundary(doc, range.start, false)),
+                        Some(words::step_start(doc, range.start, false)),
                         None,
                     ),
                     (
                         "⏵",
                         t.extent_start_later,
-                        Some(boundary(doc, range.start, true)),
+                        Some(words::step_start(doc, range.start, true)),
                         None,
                     ),
                     (
                         "⏴",
                         t.extent_end_earlier,
                         None,
-                        Some(boundary(doc, range.end, false)),
+                        Some(words::step_end(doc, range.end, false)),
                     ),
                     (
                         "⏵",
                         t.extent_end_later,
                         None,
-                        Some(boundary(doc, range.end, true)),
+                        Some(words::step_end(doc, range.end, true)),
                     ),
                 ];
                 for (n, (icon, help, start, end)) in moves.into_iter().enumerate() {
@@ -451,9 +451,13 @@ impl Sidebar {
                     let new =
                         CharRange::new(start.unwrap_or(range.start), end.unwrap_or(range.end));
                     let valid = !new.is_empty() && new != range && new.start < new.end;
-                    if ui
-                        .add_enabled(valid, egui::Button::new(icon).small())
+                    let button = ui.add_enabled(valid, egui::Button::new(icon).small());
+                    // Screen readers and tests name the button by what it does.
+                    button
+                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, valid, help));
+                    if button
                         .on_hover_text(help)
+                        .on_disabled_hover_text(help)
                         .clicked()
                     {
                         let mut changed = annotation.clone();
@@ -639,32 +643,4 @@ fn row_ui(
         egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
     });
     response.clicked()
-}
-
-/// The next word boundary after (`forward`) or before `pos`.
-fn boundary(doc: &Document, pos: usize, forward: bool) -> usize {
-    let len = doc.len_chars();
-    let window = if forward {
-        CharRange::new(pos, (pos + 200).min(len))
-    } else {
-        CharRange::new(pos.saturating_sub(200), pos)
-    };
-    let chars: Vec<char> = doc.slice(window).chars().collect();
-    let is_word = |c: &char| c.is_alphanumeric();
-    if forward {
-        let skip_space = chars.iter().take_while(|c| !is_word(c)).count();
-        let word = chars[skip_space..]
-            .iter()
-            .take_while(|c| is_word(c))
-            .count();
-        pos + skip_space + word
-    } else {
-        let skip_space = chars.iter().rev().take_while(|c| !is_word(c)).count();
-        let word = chars[..chars.len() - skip_space]
-            .iter()
-            .rev()
-            .take_while(|c| is_word(c))
-            .count();
-        pos - skip_space - word
-    }
 }

@@ -147,3 +147,23 @@ pub fn type_key(harness: &mut Harness<'_, App>, key: egui::Key, text: &str) {
     harness.event(egui::Event::Text(text.to_owned()));
     harness.run();
 }
+
+/// Drags from inside one word to inside another, as a user whose mouse
+/// lands mid-word: from the char `from` chars into `start_word` to the
+/// char `to` chars into `end_word` (char ranges of the two words).
+pub fn drag_between(harness: &mut Harness<'_, App>, from: usize, to: usize) {
+    let start = harness.state().char_rect(from).expect("start on screen");
+    let end = harness.state().char_rect(to).expect("end on screen");
+    let (from, to) = (start.center(), end.center());
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    let middle = Pos2::new(f32::midpoint(from.x, to.x), f32::midpoint(from.y, to.y));
+    for pos in [middle, to] {
+        harness.hover_at(pos);
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}

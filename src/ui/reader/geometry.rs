@@ -50,39 +50,3 @@ pub fn char_at(galley: &Galley, pos: Pos2) -> usize {
 pub fn caret(galley: &Galley, index: usize) -> Rect {
     galley.pos_from_cursor(egui::text::CCursor::new(index))
 }
-
-/// The word around local char `index`: letters, digits and joiners.
-pub fn word_at(text: &str, index: usize) -> (usize, usize) {
-    let chars: Vec<char> = text.chars().collect();
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
-    if chars.is_empty() {
-        return (0, 0);
-    }
-    let index = index.min(chars.len() - 1);
-    if !is_word(chars[index]) {
-        return (index, index + 1);
-    }
-    let start = chars[..index]
-        .iter()
-        .rposition(|&c| !is_word(c))
-        .map_or(0, |p| p + 1);
-    let end = chars[index..]
-        .iter()
-        .position(|&c| !is_word(c))
-        .map_or(chars.len(), |p| index + p);
-    (start, end)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_around_a_char() {
-        let text = "Die OVKS-Truppen ziehen ab.";
-        assert_eq!(word_at(text, 6), (4, 16));
-        assert_eq!(word_at(text, 3), (3, 4));
-        assert_eq!(word_at(text, 0), (0, 3));
-        assert_eq!(word_at("Ärger", 2), (0, 5));
-    }
-}

@@ -19,7 +19,7 @@ use layout::{Layout, LayoutKey};
 pub use paint::Marks;
 
 use crate::annotation::Workspace;
-use crate::document::CharRange;
+use crate::document::{CharRange, Document, words};
 use crate::ui::command::Intent;
 use crate::ui::derived::Derived;
 use crate::ui::theme;
@@ -29,6 +29,16 @@ use crate::ui::theme;
 const OVERSCAN: f32 = 400.0;
 /// Extra scroll speed when a drag leaves the viewport.
 const AUTOSCROLL_EDGE: f32 = 24.0;
+
+/// A dragged range as the selection shows it: widened to whole words unless
+/// `exact` (Alt held).
+fn snap(doc: &Document, range: CharRange, exact: bool) -> CharRange {
+    if exact {
+        range
+    } else {
+        words::snap(doc, range)
+    }
+}
 
 /// What the reader needs to know to draw.
 pub struct ReaderInput<'a> {
@@ -298,6 +308,8 @@ impl ReaderView {
         let annotations = &input.ws.session().annotations;
         let pointer = ui.input(|i| i.pointer.interact_pos());
         let shift_held = ui.input(|i| i.modifiers.shift);
+        // Alt held: exact characters, not whole words.
+        let exact = ui.input(|i| i.modifiers.alt);
 
         // A note marker under the pointer: show the note; a click focuses it.
         if let Some(pos) = ui.input(|i| i.pointer.hover_pos())
@@ -339,7 +351,7 @@ impl ReaderView {
             && let (Some(anchor), Some(pos)) = (self.anchor, pointer)
         {
             let head = self.char_at(pos, origin, doc, ui.painter());
-            let range = CharRange::new(anchor, head);
+            let range = snap(doc, CharRange::new(anchor, head), exact);
             intents.push(Intent::Select((!range.is_empty()).then_some(range)));
             // Keep scrolling while the pointer is held beyond the top or
             // bottom edge, as long as there is text that way.
@@ -375,15 +387,16 @@ impl ReaderView {
                 intents.push(Intent::Select(block));
             } else if response.double_clicked() {
                 if let Some(block) = block {
-                    let (s, e) = geometry::word_at(doc.slice(block), at - block.start);
-                    intents.push(Intent::Select(Some(CharRange::new(
-                        block.start + s,
-                        block.start + e,
-                    ))));
+                    let word = words::word_at(doc, at.min(block.end.saturating_sub(1)));
+                    intents.push(Intent::Select(word.intersect(block)));
                 }
             } else if shift_held && let Some(sel) = input.marks.selection {
                 let anchor = if at < sel.start { sel.end } else { sel.start };
-                intents.push(Intent::Select(Some(CharRange::new(anchor, at))));
+                intents.push(Intent::Select(Some(snap(
+                    doc,
+                    CharRange::new(anchor, at),
+                    exact,
+                ))));
             } else {
                 // A click on a highlight focuses the innermost annotation there.
                 let innermost = input
