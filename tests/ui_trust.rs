@@ -28,12 +28,10 @@ fn find(harness: &Harness<'_, App>, needle: &str) -> CharRange {
     common::find(harness.state().workspace().document().text(), needle)
 }
 
-/// Runs frames until the window settles (a few, for lists that lay out a
-/// budget of rows per frame).
+/// Runs frames until the window settles: lists lay out a budget of rows per
+/// frame, and scrolling is animated.
 fn settle(harness: &mut Harness<'_, App>) {
-    for _ in 0..4 {
-        harness.run();
-    }
+    harness.run_steps(12);
 }
 
 fn painted_contains(harness: &Harness<'_, App>, needle: &str) -> bool {
@@ -409,4 +407,200 @@ fn imported_passages_cut_inside_words_arrive_whole() {
     harness.get_by_label("Alle").click();
     settle(&mut harness);
     assert!(painted_contains(&harness, "„Ausnahmezustand“"));
+}
+
+/// The section the header, the outline and the sidebar say is current.
+fn shown_section(harness: &Harness<'_, App>) -> (usize, Vec<usize>) {
+    let doc = harness.state().workspace().document().clone();
+    let n = doc.sections().len();
+    let header = (0..n)
+        .find(|&i| {
+            let label = format!("Abschnitt {} von {n}: {}", i + 1, doc.sections()[i].label());
+            harness.query_by_label(&label).is_some()
+        })
+        .expect("the header names a section");
+    let outline: Vec<usize> = (0..n)
+        .filter(|&i| {
+            harness
+                .query_all_by_role(Role::Button)
+                .find(|node| {
+                    node.accesskit_node()
+                        .label()
+                        .is_some_and(|l| l.starts_with(doc.sections()[i].label()))
+                })
+                .is_some_and(|node| {
+                    node.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
+                })
+        })
+        .collect();
+    (header, outline)
+}
+
+#[test]
+fn the_whole_text_keeps_the_section_indicator_current() {
+    let mut harness = app(Some(common::asset("example-session.ron")));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    settle(&mut harness);
+    assert_eq!(shown_section(&harness), (0, vec![0]));
+    let sections = harness.state().workspace().document().sections().len();
+    for i in 1..sections {
+        harness.key_press(Key::PageDown);
+        settle(&mut harness);
+        assert_eq!(shown_section(&harness), (i, vec![i]), "after PageDown {i}");
+        let count = harness.state().derived().section_counts[i];
+        harness.get_by_label(&format!(
+            "{count} angezeigt, {} insgesamt",
+            common::example().annotations.len()
+        ));
+    }
+    for i in (0..sections - 1).rev() {
+        harness.key_press(Key::PageUp);
+        settle(&mut harness);
+        assert_eq!(shown_section(&harness), (i, vec![i]), "after PageUp to {i}");
+    }
+
+    // By wheel: down until the last section's heading reaches the top.
+    let last = sections - 1;
+    let centre = harness
+        .state()
+        .char_rect(0)
+        .map_or(egui::pos2(640.0, 400.0), |r| {
+            egui::pos2(640.0, r.top() + 200.0)
+        });
+    harness.hover_at(centre);
+    let mut seen = vec![0];
+    for _ in 0..80 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -40.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        settle(&mut harness);
+        let (header, outline) = shown_section(&harness);
+        assert_eq!(outline, vec![header], "the outline agrees with the header");
+        if seen.last() != Some(&header) {
+            seen.push(header);
+        }
+    }
+    assert_eq!(seen, (0..=last).collect::<Vec<_>>(), "each section in turn");
+}
+
+/// Settings kept in memory, as eframe keeps them in a file.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+fn app_with_storage(file: Option<PathBuf>, storage: &MemoryStorage) -> Harness<'static, App> {
+    randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
+    let settings = storage.0.clone();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            let storage = MemoryStorage(settings);
+            App::new(
+                &cc.egui_ctx,
+                Some(&storage),
+                randnotiz::ui::StartOptions {
+                    file,
+                    native_dialogs: false,
+                    recovery: None,
+                },
+            )
+        });
+    harness.run_steps(8);
+    harness
+}
+
+fn wheel(harness: &mut Harness<'_, App>, times: usize) {
+    harness.hover_at(egui::pos2(640.0, 500.0));
+    for _ in 0..times {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -40.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.run_steps(3);
+    }
+    settle(harness);
+}
+
+#[test]
+fn a_reopened_session_returns_to_where_the_user_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let s1 = s1(dir.path());
+    let other = dir.path().join("anderer.ron");
+    std::fs::copy(common::asset("example-session.ron"), &other).unwrap();
+    let storage = MemoryStorage::default();
+
+    // Section by section: the third section, scrolled a little.
+    let mut harness = app_with_storage(Some(s1.clone()), &storage);
+    harness.key_press(Key::PageDown);
+    harness.key_press(Key::PageDown);
+    settle(&mut harness);
+    wheel(&mut harness, 3);
+    let section = harness.state().view().section;
+    let place = harness.state().reading_char().unwrap();
+    assert_eq!(section, 2);
+    assert!(
+        place
+            > harness.state().workspace().document().sections()[2]
+                .range
+                .start,
+        "scrolled into the section"
+    );
+
+    // Another file, then back: the same place.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    type_path(&mut harness, &other);
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().view().section,
+        0,
+        "the other file starts at its top"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    type_path(&mut harness, &s1);
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert_eq!(harness.state().view().section, section);
+    let back = harness.state().reading_char().unwrap();
+    assert_eq!(back, place, "back where the user was");
+
+    // And after quitting and starting again, in the whole text.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    settle(&mut harness);
+    harness.key_press(Key::PageDown);
+    settle(&mut harness);
+    wheel(&mut harness, 2);
+    let section = harness.state().view().section;
+    let place = harness.state().reading_char().unwrap();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    drop(harness);
+    let restarted = app_with_storage(Some(s1.clone()), &storage);
+    assert_eq!(restarted.state().view().section, section);
+    let back = restarted.state().reading_char().unwrap();
+    assert_eq!(back, place, "back where the user was");
+    // Never in the session file.
+    let text = std::fs::read_to_string(&s1).unwrap();
+    assert!(!text.contains("place") && !text.contains("section:"));
 }

@@ -172,6 +172,12 @@ impl App {
         &self.title
     }
 
+    /// The document char at the reader's reading line in the last frame.
+    #[must_use]
+    pub fn reading_char(&self) -> Option<usize> {
+        self.reader.reading_char()
+    }
+
     /// Where document char `pos` was drawn in the last frame.
     #[must_use]
     pub fn char_rect(&self, pos: usize) -> Option<egui::Rect> {
@@ -194,13 +200,10 @@ impl App {
         }
     }
 
-    /// The section shown, or in view in continuous mode.
+    /// The section shown, or being read in the whole text: the one navigated
+    /// to, or scrolled to since (see [`ReaderView::scrolled_to_section`]).
     fn current_section(&self) -> usize {
-        if self.settings.continuous {
-            self.reader.section_in_view().unwrap_or(self.view.section)
-        } else {
-            self.view.section
-        }
+        self.view.section
     }
 
     /// One frame.
@@ -659,6 +662,9 @@ impl App {
             },
         };
         intents.extend(self.reader.ui(ui, &input));
+        if let Some(section) = self.reader.scrolled_to_section() {
+            self.view.section = section;
+        }
         intents
     }
 
@@ -1166,7 +1172,59 @@ impl App {
         }
     }
 
+    /// The file the reading place is remembered for: the session file, or
+    /// the text while no session was saved (the bundled article has none).
+    fn place_key(&self) -> Option<PathBuf> {
+        self.ws
+            .session_path()
+            .or(self.ws.document_path())
+            .map(Path::to_path_buf)
+    }
+
+    /// Remembers where the user is in the open file.
+    fn remember_place(&mut self) {
+        let (Some(path), Some(char)) = (self.place_key(), self.reader.reading_char()) else {
+            return;
+        };
+        let section = self.current_section();
+        self.settings.remember_place(super::settings::Place {
+            path,
+            section,
+            char,
+        });
+    }
+
+    /// Goes back to where the user was in the file just opened.
+    fn return_to_place(&mut self) {
+        let Some(place) = self
+            .place_key()
+            .and_then(|p| self.settings.place(&p).cloned())
+        else {
+            return;
+        };
+        let doc = self.ws.document();
+        let sections = doc.sections().len();
+        if place.char > doc.len_chars() || sections == 0 {
+            return; // another text now: start at the top
+        }
+        self.view.section = place.section.min(sections - 1);
+        if place.char > 0 {
+            let at = CharRange::new(place.char, place.char);
+            if !self.settings.continuous {
+                // The section remembered, scrolled to the char within it.
+                self.view.section = doc.section_at(place.char).unwrap_or(self.view.section);
+            }
+            self.reader.reveal(at);
+        } else if self.settings.continuous
+            && let Some(section) = doc.sections().get(self.view.section)
+        {
+            let start = section.range.start;
+            self.reader.reveal(CharRange::new(start, start));
+        }
+    }
+
     fn replace(&mut self, ws: Workspace) {
+        self.remember_place();
         self.ws = ws;
         self.view = View::default();
         self.reader = ReaderView::default();
@@ -1176,6 +1234,7 @@ impl App {
         self.dossier = None;
         self.messages.report = None;
         self.sidebar.only_moved = false;
+        self.return_to_place();
     }
 
     fn chosen(&mut self, ctx: &egui::Context, purpose: Purpose, path: &Path) {
@@ -1260,6 +1319,7 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_place();
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
     }
 

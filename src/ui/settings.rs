@@ -14,6 +14,20 @@ use crate::ui::theme;
 pub const STORAGE_KEY: &str = "randnotiz-settings";
 /// Recent files kept.
 const MAX_RECENT: usize = 10;
+/// Reading places kept, one per file, the most recent first.
+const MAX_PLACES: usize = 200;
+
+/// Where the user was in a file: kept in the app's settings, never in the
+/// session file (a colleague opening it starts at the top).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// The session file (or the text, when no session was saved).
+    pub path: PathBuf,
+    /// The section shown or being read.
+    pub section: usize,
+    /// The document char at the reading line.
+    pub char: usize,
+}
 
 /// Light or dark.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +59,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The reader's name, stamped on new annotations (empty: none).
     pub reader: String,
+    /// Where the user was in the files read, the most recent first.
+    pub places: Vec<Place>,
 }
 
 impl Default for Settings {
@@ -58,6 +74,7 @@ impl Default for Settings {
             colour: Colour::Yellow,
             recent: Vec::new(),
             reader: String::new(),
+            places: Vec::new(),
         }
     }
 }
@@ -68,6 +85,19 @@ impl Settings {
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Remembers where the user is in `place.path`.
+    pub fn remember_place(&mut self, place: Place) {
+        self.places.retain(|p| p.path != place.path);
+        self.places.insert(0, place);
+        self.places.truncate(MAX_PLACES);
+    }
+
+    /// Where the user was in `path`, if they read it before.
+    #[must_use]
+    pub fn place(&self, path: &std::path::Path) -> Option<&Place> {
+        self.places.iter().find(|p| p.path == path)
     }
 
     /// The reading-font size one step larger or smaller, within bounds.

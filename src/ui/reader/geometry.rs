@@ -46,7 +46,12 @@ pub fn char_at(galley: &Galley, pos: Pos2) -> usize {
     galley.cursor_from_pos(pos.to_vec2()).index.0
 }
 
-/// The left edge of local char `index`, as a 0-wide rectangle on its row.
+/// The left edge of local char `index`, as a 0-wide rectangle on its row:
+/// the row the char is drawn on, so the first char of a wrapped row is at
+/// that row's start, not at the end of the row before.
 pub fn caret(galley: &Galley, index: usize) -> Rect {
-    galley.pos_from_cursor(egui::text::CCursor::new(index))
+    galley.pos_from_cursor(egui::text::CCursor {
+        index: egui::text::CharIndex(index),
+        prefer_next_row: true,
+    })
 }

@@ -29,6 +29,9 @@ use crate::ui::theme;
 const OVERSCAN: f32 = 400.0;
 /// Extra scroll speed when a drag leaves the viewport.
 const AUTOSCROLL_EDGE: f32 = 24.0;
+/// Where a revealed passage lands, in reading-font sizes below the top: a
+/// little of the text before it stays in view.
+const REVEAL_BELOW_TOP: f32 = 3.0;
 
 /// A dragged range as the selection shows it: widened to whole words unless
 /// `exact` (Alt held).
@@ -72,6 +75,9 @@ pub struct ReaderView {
     /// The viewport in column coordinates in the last frame.
     viewport: Rect,
     last_span: Option<Span>,
+    /// The section the user scrolled to, by wheel, scroll bar or a drag past
+    /// the edge, until the app takes it ([`ReaderView::scrolled_to_section`]).
+    scrolled: Option<usize>,
 }
 
 impl Default for ReaderView {
@@ -85,6 +91,7 @@ impl Default for ReaderView {
             origin: None,
             viewport: Rect::NOTHING,
             last_span: None,
+            scrolled: None,
         }
     }
 }
@@ -110,11 +117,55 @@ impl ReaderView {
         Some(caret.translate(origin.to_vec2() + vec2(0.0, self.layout.top(i))))
     }
 
-    /// The section at the top of the viewport (for the outline in continuous mode).
+    /// The section being read: the one at the reading line, a little below
+    /// the viewport's top (where a revealed section starts). Over the last
+    /// screen of the text the line moves down to the bottom, so that short
+    /// sections at the end each become current in turn as the user scrolls.
     #[must_use]
     pub fn section_in_view(&self) -> Option<usize> {
-        let i = self.layout.block_at(self.viewport.top() + 1.0);
+        let top = self.viewport.top();
+        let height = self.viewport.height();
+        let line = (REVEAL_BELOW_TOP + 1.0) * self.layout.font_size();
+        let remaining = (self.layout.total_height() - self.viewport.bottom()).max(0.0);
+        let near_end = if height > line {
+            1.0 - (remaining / (height - line)).min(1.0)
+        } else {
+            0.0
+        };
+        let y = top + line + (height - line) * near_end - 1.0;
+        let i = self.layout.block_at(y.max(top));
         self.layout.blocks().get(i).map(|b| b.section)
+    }
+
+    /// The document char at the reading line (where a revealed passage
+    /// lands), to come back to the same place later.
+    #[must_use]
+    pub fn reading_char(&self) -> Option<usize> {
+        if self.viewport == Rect::NOTHING {
+            return None;
+        }
+        // Just below the line, so that a row starting on it counts.
+        let y = self.viewport.top() + REVEAL_BELOW_TOP * self.layout.font_size() + 1.0;
+        let i = self.layout.block_at(y);
+        let block = self.layout.blocks().get(i)?;
+        let Some(galley) = self.layout.cached(i) else {
+            return Some(block.range.start);
+        };
+        let local_y = y - self.layout.top(i);
+        if local_y >= galley.size().y {
+            // In the gap after the block: the next one is what comes.
+            let next = self.layout.blocks().get(i + 1).unwrap_or(block);
+            return Some(next.range.start);
+        }
+        // The start of the row at the line: revealing it puts it back there.
+        let local = geometry::char_at(galley, pos2(0.0, local_y)).min(block.range.len());
+        Some(block.range.start + local)
+    }
+
+    /// The section the user scrolled to since the last call, if they
+    /// scrolled (not when the app revealed a place): the app follows it.
+    pub fn scrolled_to_section(&mut self) -> Option<usize> {
+        self.scrolled.take()
     }
 
     /// Draws the column and returns what the user asked for.
@@ -137,7 +188,15 @@ impl ReaderView {
         if self.atlas.cleared(ui.ctx()) {
             self.layout.forget_galleys();
         }
-        self.layout.ensure(key, doc, ui.painter());
+        // Where the reader is, before a new width or font size moves the text:
+        // the same passage stays at the reading line.
+        let reading = (!span_changed).then(|| self.reading_char()).flatten();
+        if self.layout.ensure(key, doc, ui.painter())
+            && self.reveal.is_none()
+            && let Some(at) = reading
+        {
+            self.reveal = Some(CharRange::new(at, at));
+        }
         if span_changed && self.reveal.is_none() {
             self.scroll_to = Some(0.0);
         }
@@ -148,9 +207,11 @@ impl ReaderView {
         let mut area = egui::ScrollArea::vertical()
             .id_salt(("reader", input.span))
             .auto_shrink(false);
+        let programmatic = self.scroll_to.is_some();
         if let Some(y) = self.scroll_to.take() {
             area = area.vertical_scroll_offset(y);
         }
+        let before = self.viewport;
         let output = area.show_viewport(ui, |ui, viewport| {
             self.column_ui(ui, viewport, input, width, margin, &mut intents);
         });
@@ -158,6 +219,16 @@ impl ReaderView {
             pos2(0.0, output.state.clamped_offset().y),
             output.inner_rect.size(),
         );
+        // A place the user scrolled to by hand makes its section current; a
+        // place the app revealed (a section, a hit) keeps the one asked for,
+        // even where the end of the text leaves it below the reading line.
+        let moved = before != Rect::NOTHING && (self.viewport.top() - before.top()).abs() > 0.5;
+        if moved && !programmatic && !span_changed && input.span == Span::All {
+            self.scrolled = self.section_in_view();
+            if self.scrolled.is_some() {
+                ui.ctx().request_repaint();
+            }
+        }
         intents
     }
 
@@ -175,7 +246,7 @@ impl ReaderView {
         let local = pos.saturating_sub(self.layout.blocks()[i].range.start);
         let row_y = geometry::caret(&galley, local).top();
         // Leave a little of the text before it in view.
-        self.layout.top(i) + row_y - 3.0 * self.layout.font_size()
+        self.layout.top(i) + row_y - REVEAL_BELOW_TOP * self.layout.font_size()
     }
 
     #[allow(clippy::too_many_lines)]
