@@ -604,3 +604,70 @@ fn a_reopened_session_returns_to_where_the_user_was() {
     let text = std::fs::read_to_string(&s1).unwrap();
     assert!(!text.contains("place") && !text.contains("section:"));
 }
+
+#[test]
+fn a_new_actor_gets_a_colour_far_from_those_in_use() {
+    let mut harness = app(None);
+    harness.get_by_label("Tokajews Besuch in Almaty").click();
+    harness.run();
+    let range = find(&harness, PASSAGE);
+    drag_over(&mut harness, range);
+    // Two new actors, one from the toolbar's picker and one from the panel.
+    text_field(&harness, "Akteure").click();
+    harness.run();
+    text_field(&harness, "Akteure").type_text("Flughafenbehörde");
+    harness.run();
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    window::field_by_hint(&harness, "Neuer Akteur …").click();
+    harness.run();
+    window::field_by_hint(&harness, "Neuer Akteur …").type_text("Passagiere");
+    harness.run();
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+
+    let actors = &harness.state().workspace().session().actors;
+    let bundled = randnotiz::actors::default_actors().len();
+    assert_eq!(actors.len(), bundled + 2);
+    for (i, new) in actors.iter().enumerate().skip(bundled) {
+        for old in &actors[..i] {
+            let d = new.colour.distance(old.colour);
+            assert!(
+                d > 0.06,
+                "{} ({}) looks like {} ({}): {d:.3}",
+                new.name,
+                new.colour,
+                old.name,
+                old.colour
+            );
+        }
+    }
+}
+
+#[test]
+fn marking_all_mentions_uses_the_actors_colour() {
+    let mut harness = app(None);
+    // The last colour used is Yellow.
+    let range = find(&harness, "Militärbündnis sieht seine Mission erfüllt");
+    drag_over(&mut harness, range);
+    window::type_key(&mut harness, Key::Num1, "1");
+    harness.get_by_label("Tokajew").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Alle Erwähnungen markieren")
+        .click();
+    settle(&mut harness);
+    let session = harness.state().workspace().session();
+    let tokajew = randnotiz::actors::ActorId("tokajew".into());
+    let marked: Vec<_> = session
+        .annotations
+        .iter()
+        .filter(|a| a.actors.contains(&tokajew))
+        .collect();
+    assert!(marked.len() >= 5);
+    assert!(
+        marked.iter().all(|a| a.colour == Colour::Blue),
+        "Tokajew is blue in the panel: {:?}",
+        marked.iter().map(|a| a.colour).collect::<Vec<_>>()
+    );
+}

@@ -5,7 +5,7 @@
 //! place an actor is named, in German inflected and hyphenated forms, in one
 //! pass over the text for all actors.
 
-mod colour;
+pub mod colour;
 mod mentions;
 
 use serde::{Deserialize, Serialize};

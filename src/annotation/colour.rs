@@ -73,6 +73,31 @@ impl Colour {
         }
     }
 
+    /// The highlight colour that looks most like an actor's colour: the
+    /// nearest hue in Oklab (the highlights are light tones, actor colours
+    /// deeper ones, so lightness is left aside), Grey for a greyish colour.
+    #[must_use]
+    pub fn nearest_to(colour: crate::actors::Rgb) -> Self {
+        /// Below this chroma a colour reads as grey.
+        const GREYISH: f32 = 0.04;
+        let lab = colour.oklab();
+        let chroma = lab.a.hypot(lab.b);
+        if chroma < GREYISH {
+            return Self::Grey;
+        }
+        let hue = lab.b.atan2(lab.a);
+        let apart = |c: Self| {
+            let other = crate::actors::Rgb(c.rgb()).oklab();
+            let d = (other.b.atan2(other.a) - hue).rem_euclid(std::f32::consts::TAU);
+            d.min(std::f32::consts::TAU - d)
+        };
+        Self::ALL
+            .into_iter()
+            .filter(|&c| c != Self::Grey)
+            .min_by(|&x, &y| apart(x).total_cmp(&apart(y)))
+            .unwrap_or_default()
+    }
+
     /// `#rrggbb`.
     #[must_use]
     pub fn hex(self) -> String {
@@ -110,5 +135,22 @@ impl Colour {
             Self::Pink => t.meaning_pink,
             Self::Grey => t.meaning_grey,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::Rgb;
+
+    #[test]
+    fn an_actor_colour_finds_its_highlight() {
+        let of = |hex: &str| Colour::nearest_to(Rgb::parse(hex).unwrap_or_else(|| panic!("{hex}")));
+        assert_eq!(of("#2471a3"), Colour::Blue); // Tokajew
+        assert_eq!(of("#c0392b"), Colour::Red); // the OVKS
+        assert_eq!(of("#229954"), Colour::Green);
+        assert_eq!(of("#7d3c98"), Colour::Purple);
+        assert_eq!(of("#d68910"), Colour::Orange);
+        assert_eq!(of("#5d6d7e"), Colour::Grey);
     }
 }

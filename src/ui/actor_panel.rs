@@ -74,7 +74,7 @@ impl ActorPanel {
                 let name = self.new_name.trim().to_owned();
                 let id = unique_id(&name, |id| session.actor(id).is_some());
                 let mut actor = Actor::new(id.clone(), name, ActorKind::Other);
-                actor.colour = Rgb::neutral();
+                actor.colour = crate::ui::toolbar::new_actor_colour(session);
                 intents.push(Intent::edit(Edit::AddActor { actor, index: None }, None));
                 intents.push(Intent::ChooseActor(Some(id)));
                 self.new_name.clear();

@@ -998,7 +998,9 @@ impl App {
             return;
         };
         let ranges: Vec<CharRange> = self.derived.mentions.of(index).to_vec();
-        let (edits, added) = self.ws.mark_ranges(&ranges, self.settings.colour, id);
+        // The actor's own colour, as the panel and the charts show it.
+        let colour = Colour::nearest_to(self.ws.session().actors[index].colour);
+        let (edits, added) = self.ws.mark_ranges(&ranges, colour, id);
         if edits.is_empty() {
             self.messages.notice(tr().mentions_all_marked);
             return;

@@ -37,18 +37,6 @@ pub struct Editor {
     pub concept_query: String,
 }
 
-/// Colours for actors created on the spot, in turn.
-const NEW_ACTOR_COLOURS: [[u8; 3]; 8] = [
-    [0x1f, 0x77, 0xb4],
-    [0xd6, 0x27, 0x28],
-    [0x2c, 0xa0, 0x2c],
-    [0x94, 0x67, 0xbd],
-    [0xff, 0x7f, 0x0e],
-    [0x8c, 0x56, 0x4b],
-    [0xe3, 0x77, 0xc2],
-    [0x17, 0xbe, 0xcf],
-];
-
 impl Editor {
     /// Draws the editor for `subject`; `colour` is the colour a new
     /// annotation gets when the first choice is not a colour.
@@ -402,14 +390,14 @@ impl Editor {
         let name = self.query.trim().to_owned();
         let id = unique_id(&name, |id| session.actor(id).is_some());
         let mut actor = Actor::new(id, name, ActorKind::Other);
-        let used: Vec<Rgb> = session.actors.iter().map(|a| a.colour).collect();
-        actor.colour = NEW_ACTOR_COLOURS
-            .iter()
-            .map(|&c| Rgb(c))
-            .find(|c| !used.contains(c))
-            .unwrap_or(Rgb(
-                NEW_ACTOR_COLOURS[session.actors.len() % NEW_ACTOR_COLOURS.len()]
-            ));
+        actor.colour = new_actor_colour(session);
         actor
     }
+}
+
+/// The colour of an actor created now: the one farthest from every actor
+/// colour in use (see [`crate::actors::colour`]).
+pub fn new_actor_colour(session: &crate::annotation::Session) -> Rgb {
+    let used: Vec<Rgb> = session.actors.iter().map(|a| a.colour).collect();
+    crate::actors::colour::distinct_from(&used)
 }
