@@ -671,3 +671,223 @@ fn marking_all_mentions_uses_the_actors_colour() {
         marked.iter().map(|a| a.colour).collect::<Vec<_>>()
     );
 }
+
+fn open_menu_item(harness: &mut Harness<'_, App>, menu: &str, item: &str) {
+    harness.get_by_label(menu).click();
+    harness.run();
+    harness.get_by_label(item).click();
+    settle(harness);
+}
+
+/// Texts painted smaller than `min` pixels in the last frame.
+fn tiny_texts(harness: &Harness<'_, App>, min: f32) -> Vec<(String, f32)> {
+    let ppp = harness.ctx.pixels_per_point();
+    window::painted_sizes(harness)
+        .into_iter()
+        .map(|(text, size)| (text, size * ppp))
+        .filter(|(_, px)| *px < min - 0.01)
+        .collect()
+}
+
+#[test]
+fn no_text_is_smaller_than_11_px() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, ben) = common::two_readers(dir.path());
+    let merged = dir.path().join("beide.ron");
+    let merge = std::process::Command::new(env!("CARGO_BIN_EXE_randnotiz"))
+        .args(["merge", anna.to_str().unwrap(), ben.to_str().unwrap(), "-o"])
+        .arg(&merged)
+        .output()
+        .unwrap();
+    assert!(merge.status.success());
+    let mut harness = app(Some(merged));
+    harness.get_by_label("Alle").click();
+    settle(&mut harness);
+    let range = find(&harness, PASSAGE);
+    harness
+        .get_by_label_contains("Tokajews Besuch in Almaty")
+        .click();
+    settle(&mut harness);
+    drag_over(&mut harness, range);
+    settle(&mut harness);
+    let mut tiny = tiny_texts(&harness, 11.0);
+
+    open_menu_item(&mut harness, "Analyse", "Akteursstatistik…");
+    tiny.extend(tiny_texts(&harness, 11.0));
+    open_menu_item(&mut harness, "Analyse", "Übereinstimmung…");
+    tiny.extend(tiny_texts(&harness, 11.0));
+    open_menu_item(&mut harness, "Hilfe", "Tastenkürzel");
+    tiny.extend(tiny_texts(&harness, 11.0));
+    tiny.sort_by(|a, b| a.0.cmp(&b.0));
+    tiny.dedup_by(|a, b| a.0 == b.0);
+    assert!(tiny.is_empty(), "text below 11 px: {tiny:?}");
+}
+
+#[test]
+fn the_interface_has_a_scale_of_its_own_apart_from_the_reading_font() {
+    let mut harness = app(None);
+    let font = harness.state().settings().font_size;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    settle(&mut harness);
+    assert_eq!(harness.state().settings().font_size, font + 1.0);
+    assert!(
+        (harness.ctx.zoom_factor() - 1.0).abs() < 1e-3,
+        "only the text grew"
+    );
+
+    harness.get_by_label("Ansicht").click();
+    harness.run();
+    harness.get_by_label("Oberflächengröße").click();
+    harness.run();
+    harness.get_by_label("150 %").click();
+    settle(&mut harness);
+    assert!((harness.ctx.zoom_factor() - 1.5).abs() < 1e-3);
+    assert_eq!(harness.state().settings().ui_scale, 1.5, "remembered");
+    assert_eq!(harness.state().settings().font_size, font + 1.0);
+    // Ctrl+0 (egui's own zoom reset) does not undo it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    settle(&mut harness);
+    assert!((harness.ctx.zoom_factor() - 1.5).abs() < 1e-3);
+    assert!(
+        tiny_texts(&harness, 16.0).is_empty(),
+        "everything grew by half"
+    );
+}
+
+/// Set in the child process of the language test.
+const LANG_CHILD: &str = "RANDNOTIZ_TEST_LANG_CHILD";
+
+#[test]
+#[ignore = "run by the_language_menu_shows_the_language_in_use, as a child process with its own language"]
+fn child_shows_the_language_menu() {
+    if std::env::var_os(LANG_CHILD).is_none() {
+        return;
+    }
+    // No language set here: the app reads RANDNOTIZ_LANG itself.
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|cc| {
+            App::new(
+                &cc.egui_ctx,
+                None,
+                randnotiz::ui::StartOptions {
+                    file: None,
+                    native_dialogs: false,
+                    recovery: None,
+                },
+            )
+        });
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    let state = |label: &str| harness.get_by_label(label).accesskit_node().toggled();
+    assert_eq!(state("English"), Some(egui::accesskit::Toggled::True));
+    assert_eq!(state("Deutsch"), Some(egui::accesskit::Toggled::False));
+}
+
+#[test]
+fn the_language_menu_shows_the_language_in_use() {
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--ignored",
+            "--exact",
+            "child_shows_the_language_menu",
+            "--test-threads=1",
+        ])
+        .env(LANG_CHILD, "1")
+        .env("RANDNOTIZ_LANG", "en")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("1 passed"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn find_again_selects_the_old_query_so_typing_replaces_it() {
+    let mut harness = app(None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    let field = window::field_by_hint(&harness, "Im Text und in Notizen suchen …");
+    let id = field.accesskit_node().id();
+    field.type_text("Almaty");
+    harness.run();
+    // Into the text and back with Ctrl+F: what is typed replaces the query.
+    let range = find(&harness, PASSAGE);
+    harness
+        .get_by_role_and_label(Role::Button, "Tokajews Besuch in Almaty")
+        .click();
+    harness.run();
+    drag_over(&mut harness, range);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by(|node| node.id() == id).type_text("OVKS");
+    harness.run();
+    assert_eq!(field_value!(harness, id), "OVKS");
+}
+
+/// Where the toolbar is, if it is shown: its first colour button ("Gelb";
+/// the sidebar's filter buttons are named "Filter: Gelb" and so on).
+fn toolbar_at(harness: &Harness<'_, App>) -> Option<egui::Rect> {
+    harness
+        .query_all_by_role(Role::Button)
+        .find(|n| n.accesskit_node().label().as_deref() == Some("Gelb"))
+        .and_then(|n| n.accesskit_node().bounding_box())
+        .map(|b| {
+            #[allow(clippy::cast_possible_truncation)]
+            egui::Rect::from_min_max(
+                egui::pos2(b.x0 as f32, b.y0 as f32),
+                egui::pos2(b.x1 as f32, b.y1 as f32),
+            )
+        })
+}
+
+#[test]
+fn the_toolbar_waits_for_the_drag_and_stays_put() {
+    let mut harness = app(None);
+    harness
+        .get_by_role_and_label(Role::Button, "Tokajews Besuch in Almaty")
+        .click();
+    harness.run();
+    let range = find(&harness, PASSAGE);
+    let from = harness.state().char_rect(range.start).unwrap().center();
+    let to = harness.state().char_rect(range.end - 1).unwrap().center();
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for t in [0.3, 0.6, 1.0] {
+        harness.hover_at(from + (to - from) * t);
+        harness.run();
+        assert!(harness.state().view().selection.is_some());
+        assert!(toolbar_at(&harness).is_none(), "no toolbar while dragging");
+    }
+    harness.drop_at(to);
+    settle(&mut harness);
+    let before = toolbar_at(&harness).expect("the toolbar once the mouse is up");
+
+    // Adding actors, a new one and a known one, and a statement row appearing
+    // under them: the toolbar stays where it is.
+    for name in ["Flughafenbehörde", "Tokaj"] {
+        text_field(&harness, "Akteure").click();
+        harness.run();
+        text_field(&harness, "Akteure").type_text(name);
+        harness.run();
+        harness.key_press(Key::Enter);
+        settle(&mut harness);
+        let after = toolbar_at(&harness).expect("still shown");
+        assert!(
+            (after.min - before.min).length() < 0.5,
+            "the toolbar moved from {before:?} to {after:?} after adding {name}"
+        );
+    }
+    assert_eq!(
+        harness.state().workspace().session().annotations[0]
+            .actors
+            .len(),
+        2
+    );
+}

@@ -99,6 +99,8 @@ pub static STRINGS: Strings = Strings {
     recent_none: "(noch nichts)",
     serif_font: "Serifenschrift zum Lesen",
     serif_missing: "Keine Serifenschrift installiert (z. B. fonts-dejavu).",
+    ui_scale: "Oberflächengröße",
+    ui_scale_help: "Menüs, Listen und Felder; die Schrift des Textes ändern Strg+Plus und Strg+Minus.",
     language: "Sprache",
     help_shortcuts: "Tastenkürzel",
     shortcut_colours: "Farbe für die Auswahl",

@@ -99,6 +99,8 @@ pub static STRINGS: Strings = Strings {
     recent_none: "(nothing yet)",
     serif_font: "Serif reading font",
     serif_missing: "No serif font installed (e.g. fonts-dejavu).",
+    ui_scale: "Interface size",
+    ui_scale_help: "Menus, lists and fields; Ctrl+Plus and Ctrl+Minus size the text you read.",
     language: "Language",
     help_shortcuts: "Keyboard shortcuts",
     shortcut_colours: "Colour for the selection",

@@ -204,6 +204,10 @@ strings! {
     serif_font,
     /// Menu.
     serif_missing,
+    /// View menu: the size of the interface.
+    ui_scale,
+    /// View menu: what the interface size does.
+    ui_scale_help,
     /// Menu.
     language,
     /// Menu and window title.

@@ -101,6 +101,16 @@ pub fn write_atomic(
     write_atomic_with(path, |out| out.write_all(bytes), is_ours)
 }
 
+/// Whether an atomic write keeps the previous version beside the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    /// Keep it as `NAME.bak` (a user's file).
+    Keep,
+    /// Keep none (a file the program rewrites on its own, such as a recovery
+    /// file: its backups would only pile up).
+    None,
+}
+
 /// Like [`write_atomic`], with the content written by `write` into a
 /// buffered temporary file (so a large session is never held twice).
 ///
@@ -110,6 +120,19 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     is_ours: impl Fn(&str) -> bool,
+) -> Result<(), SaveError> {
+    write_replacing(path, write, is_ours, Backup::Keep)
+}
+
+/// Writes a file atomically, with or without a backup of the old one.
+///
+/// # Errors
+/// A [`SaveError`] naming the cause; the old file is untouched.
+pub fn write_replacing(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    is_ours: impl Fn(&str) -> bool,
+    backup: Backup,
 ) -> Result<(), SaveError> {
     // Through a symbolic link: replace the file it points to, keep the link.
     let resolved;
@@ -143,6 +166,7 @@ pub fn write_atomic_with(
     }
 
     if existing.is_some()
+        && backup == Backup::Keep
         && let Err(e) = keep_backup(path)
     {
         remove_quietly(&temp);

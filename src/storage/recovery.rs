@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{SaveError, write_atomic};
+use super::atomic::{Backup, SaveError, write_replacing};
 use super::file::read_limited;
 use super::{MAX_SESSION_BYTES, SessionError, ron_options};
 use crate::annotation::{Session, Timestamp, now};
@@ -123,9 +123,15 @@ impl RecoveryStore {
             path: path.clone(),
             source: std::io::Error::other(e),
         })?;
-        write_atomic(&path, format!("Recovery{body}\n").as_bytes(), |head| {
-            head.trim_start().starts_with("Recovery")
-        })
+        // No backup: the next snapshot replaces this one, and a clean save
+        // removes it; backups would only pile up in the folder.
+        let bytes = format!("Recovery{body}\n");
+        write_replacing(
+            &path,
+            |out| out.write_all(bytes.as_bytes()),
+            |head| head.trim_start().starts_with("Recovery"),
+            Backup::None,
+        )
     }
 
     /// Removes `instance`'s recovery file, if there is one.
@@ -146,9 +152,15 @@ impl RecoveryStore {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let mut found: Vec<Pending> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
+        let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        // Earlier versions kept a backup of every snapshot; nothing reads them.
+        for path in &paths {
+            if path.to_string_lossy().ends_with(".ron.bak") {
+                remove_file(path);
+            }
+        }
+        let mut found: Vec<Pending> = paths
+            .into_iter()
             .filter(|p| p.extension().is_some_and(|e| e == "ron"))
             .map(|path| {
                 let snapshot = read(&path);
@@ -230,6 +242,22 @@ mod tests {
         );
         store.remove("x");
         assert!(store.pending().is_empty());
+    }
+
+    #[test]
+    fn snapshots_leave_no_backups_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().to_path_buf());
+        let snapshot = Snapshot::new(Session::new(DocumentRef::default(), Vec::new()), None, None);
+        for _ in 0..3 {
+            store.write("x", &snapshot).unwrap();
+        }
+        // One left by an earlier version.
+        std::fs::write(dir.path().join("alt.ron.bak"), "Recovery(").unwrap();
+        assert_eq!(store.pending().len(), 1, "the snapshot, not its backups");
+        store.remove("x");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 
     #[test]

@@ -78,6 +78,8 @@ pub struct App {
     /// Whether the toolbar was shown in the last frame (then the sidebar
     /// does not show a second editor).
     toolbar_visible: bool,
+    /// How tall the toolbar's content was in the last frame.
+    toolbar_content: f32,
     /// Close on the next frame (after "discard" or a save before quitting).
     close_now: bool,
     applied_theme: Option<ThemeChoice>,
@@ -104,6 +106,10 @@ impl App {
             i18n::set_lang(settings.lang);
         }
         let serif_available = theme::install_fonts(ctx);
+        theme::apply_text_styles(ctx);
+        // Ctrl+Plus and Ctrl+Minus size the reading column; the interface has
+        // its own size in the View menu, which Ctrl+0 must not undo.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut app = Self {
             ws: Workspace::bundled(),
             derived: Derived::default(),
@@ -124,6 +130,7 @@ impl App {
             quitting: false,
             after_save: None,
             toolbar_visible: false,
+            toolbar_content: 0.0,
             close_now: false,
             applied_theme: None,
             frames_logged: 0,
@@ -215,6 +222,10 @@ impl App {
                 ThemeChoice::Dark => egui::Theme::Dark,
             });
             self.applied_theme = Some(self.settings.theme);
+        }
+        let scale = self.settings.ui_scale.clamp(0.5, 3.0);
+        if (ctx.zoom_factor() - scale).abs() > 1e-3 {
+            ctx.set_zoom_factor(scale);
         }
         if self.ws.reader().unwrap_or("") != self.settings.reader.trim() {
             self.ws.set_reader(&self.settings.reader);
@@ -487,13 +498,24 @@ impl App {
                     ui.checkbox(&mut self.settings.serif, t.serif_font)
                         .on_disabled_hover_text(t.serif_missing);
                 });
+                ui.menu_button(t.ui_scale, |ui| {
+                    for scale in theme::UI_SCALES {
+                        let label = format!("{:.0} %", scale * 100.0);
+                        if ui
+                            .radio((self.settings.ui_scale - scale).abs() < 1e-3, label)
+                            .clicked()
+                        {
+                            self.settings.ui_scale = scale;
+                        }
+                    }
+                })
+                .response
+                .on_hover_text(t.ui_scale_help);
                 ui.separator();
                 ui.label(RichText::new(t.language).small().weak());
                 for lang in i18n::Lang::ALL {
-                    if ui
-                        .radio(self.settings.lang == lang, lang.native_name())
-                        .clicked()
-                    {
+                    // The language in use: RANDNOTIZ_LANG may override the setting.
+                    if ui.radio(i18n::lang() == lang, lang.native_name()).clicked() {
                         self.settings.lang = lang;
                         i18n::set_lang(lang);
                     }
@@ -672,45 +694,92 @@ impl App {
     fn toolbar_ui(&mut self, ctx: &egui::Context) -> Vec<Intent> {
         let mut intents = Vec::new();
         self.toolbar_visible = false;
+        if self.reader.dragging() {
+            // Not while the passage is still being chosen: it would cover
+            // the text the mouse is heading for.
+            return intents;
+        }
         let focused = self
             .view
             .focus
             .as_ref()
             .and_then(|id| self.ws.session().annotation(id));
-        let (subject, at) = match (self.view.selection, focused) {
-            (Some(selection), _) => (Subject::Selection(selection), selection.end),
+        let (subject, range) = match (self.view.selection, focused) {
+            (Some(selection), _) => (Subject::Selection(selection), selection),
             (None, Some(annotation)) if !self.ws.is_orphaned(annotation) => {
-                (Subject::Annotation(annotation), annotation.range().end)
+                (Subject::Annotation(annotation), annotation.range())
             }
             _ => return intents,
         };
-        let Some(rect) = self.reader.char_rect(at) else {
+        let Some(end) = self.reader.char_rect(range.end) else {
             return intents;
         };
+        let start = self.reader.char_rect(range.start).unwrap_or(end);
+        // Where the toolbar goes depends on the passage alone, never on what
+        // it holds: adding an actor or a statement makes it taller, and a
+        // toolbar that then moved (pushed back on screen) lost the user's
+        // eye. Below the passage, growing downwards, where its fullest form
+        // fits; else above it as a card of that full height, so growing
+        // fills the card instead of moving it. What does not fit scrolls.
         let screen = ctx.content_rect();
         let width = 300.0;
-        let x = rect
+        let x = end
             .left()
             .min(screen.right() - width - 8.0)
             .max(screen.left() + 8.0);
-        let y = rect.bottom() + 6.0;
-        if y > screen.bottom() - 40.0 {
+        let full = theme::TOOLBAR_HEIGHT.min(screen.height() - 16.0);
+        let below = end.bottom() + 6.0;
+        let room_below = screen.bottom() - 8.0 - below;
+        let room_above = start.top() - 6.0 - (screen.top() + 8.0);
+        // (top, most height, fixed height)
+        let (y, height, fixed) = if room_below >= full {
+            (below, room_below, false)
+        } else if room_above >= full {
+            (start.top() - 6.0 - full, full, true)
+        } else if room_below >= room_above {
+            (below, room_below, false)
+        } else {
+            (start.top() - 6.0 - room_above, room_above, true)
+        };
+        if height < 48.0 {
             return intents;
         }
         self.toolbar_visible = true;
         egui::Area::new(egui::Id::unique("selection-toolbar"))
             .order(egui::Order::Foreground)
             .fixed_pos(egui::pos2(x, y))
+            .constrain(false)
             .show(ctx, |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                let frame = egui::Frame::popup(ui.style());
+                let inner = height - frame.total_margin().sum().y;
+                frame.show(ui, |ui| {
                     ui.set_width(width);
-                    intents.extend(self.toolbar.ui(
-                        ui,
-                        &self.ws,
-                        subject,
-                        self.settings.colour,
-                        "toolbar",
-                    ));
+                    // Scrolled only when it did not fit last frame: a scroll
+                    // area in an area keeps the area's last size, so one of
+                    // changing height would never grow.
+                    if !fixed && self.toolbar_content <= inner {
+                        let top = ui.cursor().top();
+                        intents.extend(self.toolbar.ui(
+                            ui,
+                            &self.ws,
+                            subject,
+                            self.settings.colour,
+                            "toolbar",
+                        ));
+                        self.toolbar_content = ui.min_rect().bottom() - top;
+                        return;
+                    }
+                    let shown = egui::ScrollArea::vertical()
+                        .id_salt("toolbar-scroll")
+                        .max_height(inner)
+                        .min_scrolled_height(inner)
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            self.toolbar
+                                .ui(ui, &self.ws, subject, self.settings.colour, "toolbar")
+                        });
+                    self.toolbar_content = shown.content_size.y;
+                    intents.extend(shown.inner);
                 });
             });
         intents
@@ -759,12 +828,15 @@ impl App {
                 if !orphan {
                     self.view.selection = None;
                 }
+                // Scroll only to what is not on screen: an annotation just
+                // made in the toolbar stays where it is, and the toolbar with it.
                 if let Some(range) = self
                     .ws
                     .session()
                     .annotation(&id)
                     .filter(|a| !self.ws.is_orphaned(a))
                     .map(crate::annotation::Annotation::range)
+                    && !self.reader.shows(range)
                 {
                     self.reveal(range);
                 }

@@ -125,6 +125,7 @@ impl Search {
                 .labelled_by(label.id);
             if self.focus_field {
                 field.request_focus();
+                select_all(ui.ctx(), field.id, &self.query);
                 self.focus_field = false;
             }
             let before = self.computed.clone();
@@ -175,6 +176,18 @@ impl Search {
         }
         intents
     }
+}
+
+/// Selects all of a text field's text, so that typing replaces it (as
+/// Ctrl+F does in every editor and browser).
+fn select_all(ctx: &egui::Context, id: egui::Id, text: &str) {
+    use egui::text::{CCursor, CCursorRange};
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(0),
+        CCursor::new(text.chars().count()),
+    )));
+    state.store(ctx, id);
 }
 
 /// Lower case, one char for one char: chars whose lower case is longer keep

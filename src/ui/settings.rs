@@ -61,6 +61,8 @@ pub struct Settings {
     pub reader: String,
     /// Where the user was in the files read, the most recent first.
     pub places: Vec<Place>,
+    /// The size of everything but the reading column (1.0 = 100 %).
+    pub ui_scale: f32,
 }
 
 impl Default for Settings {
@@ -75,6 +77,7 @@ impl Default for Settings {
             recent: Vec::new(),
             reader: String::new(),
             places: Vec::new(),
+            ui_scale: 1.0,
         }
     }
 }

@@ -22,6 +22,37 @@ pub const FONT_STEP: f32 = 1.0;
 /// Default reading-font size.
 pub const FONT_DEFAULT: f32 = 18.0;
 
+/// The smallest text the interface draws, in points at 100 %: counts, the
+/// status line, hints and footnotes (egui's own default is 9, too small to
+/// read comfortably on a laptop screen).
+pub const SMALL_TEXT: f32 = 11.0;
+/// Body and button text of the interface (not the reading column).
+pub const BODY_TEXT: f32 = 13.5;
+
+/// Sizes of the interface's text, applied once at start.
+pub fn apply_text_styles(ctx: &egui::Context) {
+    use egui::TextStyle;
+    ctx.all_styles_mut(|style| {
+        for (text_style, font) in &mut style.text_styles {
+            font.size = match text_style {
+                TextStyle::Small => SMALL_TEXT,
+                TextStyle::Body | TextStyle::Button => BODY_TEXT,
+                TextStyle::Monospace => BODY_TEXT - 0.5,
+                TextStyle::Heading => 19.0,
+                TextStyle::Name(_) => font.size.max(SMALL_TEXT),
+            };
+        }
+    });
+}
+
+/// The interface sizes offered in the View menu (the reading column has
+/// its own, Ctrl+Plus and Ctrl+Minus).
+pub const UI_SCALES: [f32; 7] = [0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0];
+
+/// Height of the selection toolbar: its fullest form (colours, actors and
+/// their suggestions, statement, note) fits.
+pub const TOOLBAR_HEIGHT: f32 = 340.0;
+
 /// Width of the left and right panels.
 pub const SIDE_PANEL_WIDTH: f32 = 280.0;
 /// Lane width of the overlap stripes in the margin.

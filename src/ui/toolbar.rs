@@ -52,6 +52,10 @@ impl Editor {
         let t = tr();
         let mut intents = Vec::new();
         let session = ws.session();
+        // Everything fits this width: a field or button wider than it would
+        // widen the toolbar, which then jumps to stay on screen.
+        let width = ui.available_width();
+        ui.set_max_width(width);
 
         // The annotation as it would be after this frame's changes.
         let existing = match subject {
@@ -151,7 +155,7 @@ impl Editor {
                 egui::TextEdit::singleline(&mut self.query)
                     .id_salt((id_salt, "actor-picker"))
                     .hint_text(t.actor_picker_hint)
-                    .desired_width(f32::INFINITY),
+                    .desired_width(width),
             )
             .labelled_by(picker_label.id);
         let query = self.query.trim().to_lowercase();
@@ -182,7 +186,13 @@ impl Editor {
                 if !query.is_empty()
                     && !exact
                     && ui
-                        .button(fill(t.actor_create, &[("name", &self.query.trim())]))
+                        .add(
+                            egui::Button::new(fill(
+                                t.actor_create,
+                                &[("name", &self.query.trim())],
+                            ))
+                            .truncate(),
+                        )
                         .clicked()
                 {
                     new_actor = Some(self.new_actor(ws));
@@ -338,7 +348,7 @@ impl Editor {
                     .id_salt((id_salt, "note"))
                     .hint_text(t.note_hint)
                     .desired_rows(3)
-                    .desired_width(f32::INFINITY),
+                    .desired_width(width),
             )
             .labelled_by(note_label.id);
         let note_changed = note_response.changed();

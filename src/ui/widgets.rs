@@ -54,32 +54,78 @@ pub fn colour_swatch(
 
 /// An actor's name with its colour dot; `removable` adds a "×" that reports
 /// a click on the second response.
+///
+/// One widget of a size known before it is placed (not a frame around a
+/// row of widgets), so that a wrapped row of chips wraps instead of running
+/// past its edge and widening the panel or toolbar it is in.
 pub fn actor_chip(ui: &mut Ui, actor: &Actor, removable: bool) -> (Response, Option<Response>) {
-    let frame = egui::Frame::new()
-        .fill(ui.visuals().faint_bg_color)
-        .stroke(Stroke::new(
-            1.0,
-            theme::actor_colour(actor.colour).gamma_multiply(0.7),
-        ))
-        .corner_radius(CornerRadius::same(9))
-        .inner_margin(egui::Margin::symmetric(6, 1));
-    let mut remove = None;
-    let inner = frame.show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.spacing_mut().item_spacing.x = 4.0;
-            let (dot, _) = ui.allocate_exact_size(vec2(8.0, 8.0), Sense::hover());
-            ui.painter()
-                .circle_filled(dot.center(), 4.0, theme::actor_colour(actor.colour));
-            ui.label(egui::RichText::new(&actor.name).small());
-            if removable {
-                let x = ui
-                    .add(egui::Button::new(egui::RichText::new("×").small()).frame(false))
-                    .on_hover_text(fill(tr().remove_actor_tooltip, &[("name", &actor.name)]));
-                remove = Some(x);
-            }
-        });
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let text_colour = ui.visuals().text_color();
+    let pad = vec2(6.0, 2.0);
+    let dot = 8.0;
+    let gap = 4.0;
+    let x_size = if removable { small.size + 2.0 } else { 0.0 };
+    // The name cut to what fits on a row of its own.
+    let fixed = 2.0 * pad.x + dot + gap + if removable { gap + x_size } else { 0.0 };
+    let mut job = egui::text::LayoutJob::simple_singleline(actor.name.clone(), small, text_colour);
+    job.wrap =
+        egui::text::TextWrapping::truncate_at_width((ui.available_width() - fixed).max(24.0));
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let size = vec2(
+        fixed + galley.size().x,
+        galley.size().y.max(dot) + 2.0 * pad.y,
+    );
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &actor.name));
+    let remove = removable.then(|| {
+        let x_rect = egui::Rect::from_min_size(
+            egui::pos2(rect.right() - pad.x - x_size, rect.top()),
+            vec2(x_size, rect.height()),
+        );
+        let label = fill(tr().remove_actor_tooltip, &[("name", &actor.name)]);
+        let x = ui
+            .interact(x_rect, response.id.with("remove"), Sense::click())
+            .on_hover_text(&label);
+        x.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        x
     });
-    (inner.response, remove)
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        painter.rect(
+            rect,
+            CornerRadius::same(9),
+            ui.visuals().faint_bg_color,
+            Stroke::new(1.0, theme::actor_colour(actor.colour).gamma_multiply(0.7)),
+            egui::StrokeKind::Inside,
+        );
+        let centre_y = rect.center().y;
+        painter.circle_filled(
+            egui::pos2(rect.left() + pad.x + dot / 2.0, centre_y),
+            dot / 2.0,
+            theme::actor_colour(actor.colour),
+        );
+        let text_x = rect.left() + pad.x + dot + gap;
+        painter.galley(
+            egui::pos2(text_x, centre_y - galley.size().y / 2.0),
+            galley,
+            text_colour,
+        );
+        if let Some(x) = &remove {
+            let colour = if x.hovered() {
+                ui.visuals().strong_text_color()
+            } else {
+                ui.visuals().weak_text_color()
+            };
+            painter.text(
+                x.rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "×",
+                egui::TextStyle::Small.resolve(ui.style()),
+                colour,
+            );
+        }
+    }
+    (response, remove)
 }
 
 /// True when a single-line `field` was left with Enter. The key press is

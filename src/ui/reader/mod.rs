@@ -162,6 +162,22 @@ impl ReaderView {
         Some(block.range.start + local)
     }
 
+    /// True when the start of `range` was on screen in the last frame.
+    #[must_use]
+    pub fn shows(&self, range: CharRange) -> bool {
+        let (Some(origin), Some(rect)) = (self.origin, self.char_rect(range.start)) else {
+            return false;
+        };
+        let visible = self.viewport.translate(origin.to_vec2());
+        visible.contains(rect.center())
+    }
+
+    /// True while the mouse is down in a drag over the text.
+    #[must_use]
+    pub fn dragging(&self) -> bool {
+        self.anchor.is_some()
+    }
+
     /// The section the user scrolled to since the last call, if they
     /// scrolled (not when the app revealed a place): the app follows it.
     pub fn scrolled_to_section(&mut self) -> Option<usize> {
