@@ -204,7 +204,8 @@ pub static STRINGS: Strings = Strings {
     locate_text: "Der Text zur Sitzung wurde nicht gefunden. Bitte wählen Sie ihn aus.",
     review_moved: "Verschobene prüfen",
     dismiss: "Ausblenden",
-    renderer_fallback: "wgpu steht nicht zur Verfügung ({error}); versuche OpenGL.",
+    renderer_fallback: "{renderer} steht nicht zur Verfügung ({error}); versuche {other}.",
+    renderer_see_above: "siehe oben",
     err_no_display: "Keine grafische Anzeige erreichbar ({error}). Starten Sie Randnotiz in einer Desktop-Sitzung (DISPLAY oder WAYLAND_DISPLAY gesetzt) oder nutzen Sie die Befehle outline, mentions und check ohne Fenster.",
     err_no_window: "Es konnte kein Fenster geöffnet werden. wgpu: {wgpu}. OpenGL: {glow}. Installieren Sie einen Grafiktreiber (unter Debian: mesa-vulkan-drivers oder libgl1-mesa-dri) oder nutzen Sie die Befehle outline, mentions und check ohne Fenster.",
 

@@ -204,7 +204,8 @@ pub static STRINGS: Strings = Strings {
     locate_text: "The session's text was not found. Please choose it.",
     review_moved: "Review moved ones",
     dismiss: "Dismiss",
-    renderer_fallback: "wgpu is not available ({error}); trying OpenGL.",
+    renderer_fallback: "{renderer} is not available ({error}); trying {other}.",
+    renderer_see_above: "see above",
     err_no_display: "No graphical display is reachable ({error}). Start Randnotiz in a desktop session (DISPLAY or WAYLAND_DISPLAY set) or use the commands outline, mentions and check without a window.",
     err_no_window: "No window could be opened. wgpu: {wgpu}. OpenGL: {glow}. Install a graphics driver (on Debian: mesa-vulkan-drivers or libgl1-mesa-dri) or use the commands outline, mentions and check without a window.",
 

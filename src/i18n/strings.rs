@@ -414,8 +414,10 @@ strings! {
     review_moved,
     /// Banner.
     dismiss,
-    /// {error}
+    /// {renderer} {other} {error}
     renderer_fallback,
+    /// Window: the fallback renderer's failure was printed above.
+    renderer_see_above,
     /// {wgpu} {glow}
     err_no_window,
     /// {error}

@@ -319,13 +319,12 @@ impl Analysis {
                         ui.label(RichText::new(chart.name()).small());
                     }
                 });
-                let sections: Vec<String> = table
-                    .sections
-                    .iter()
-                    .map(|s| crate::export::excerpt(s, 24))
-                    .collect();
+                // The axis names sections by number; their names, whole, wrap
+                // under the chart (a name cut to fit under its bars said
+                // nothing, and a bar's tooltip names both).
                 #[allow(clippy::cast_precision_loss)]
-                let right = sections.len() as f64 - 0.4;
+                let right = table.sections.len() as f64 - 0.4;
+                let count = table.sections.len();
                 Plot::new("actor-stats")
                     .height(260.0)
                     .include_x(-0.6)
@@ -337,8 +336,8 @@ impl Analysis {
                         let s = mark.value.round();
                         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                         let i = s as usize;
-                        if (mark.value - s).abs() < 1e-6 && s >= 0.0 {
-                            sections.get(i).cloned().unwrap_or_default()
+                        if (mark.value - s).abs() < 1e-6 && s >= 0.0 && i < count {
+                            (i + 1).to_string()
                         } else {
                             String::new()
                         }
@@ -348,6 +347,15 @@ impl Analysis {
                             plot.bar_chart(chart);
                         }
                     });
+
+                ui.horizontal_wrapped(|ui| {
+                    for (i, name) in table.sections.iter().enumerate() {
+                        ui.label(RichText::new(format!("{} {name}", i + 1)).small());
+                        if i + 1 < table.sections.len() {
+                            ui.label(RichText::new("·").small().weak());
+                        }
+                    }
+                });
 
                 ui.separator();
                 ui.horizontal(|ui| {
@@ -361,13 +369,21 @@ impl Analysis {
                     egui::Grid::new("cooccurrence")
                         .striped(true)
                         .show(ui, |ui| {
+                            // Columns by number, rows by whole name: a matrix
+                            // headed by names was as wide as they were long.
+                            let whole = |text: RichText| {
+                                egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend)
+                            };
                             ui.label("");
-                            for actor in &session.actors {
-                                ui.label(RichText::new(&actor.name).small());
+                            for (i, actor) in session.actors.iter().enumerate() {
+                                ui.add(whole(RichText::new((i + 1).to_string()).small().strong()))
+                                    .on_hover_text(&actor.name);
                             }
                             ui.end_row();
-                            for (actor, row) in session.actors.iter().zip(matrix) {
-                                ui.label(RichText::new(&actor.name).small());
+                            for (i, (actor, row)) in session.actors.iter().zip(matrix).enumerate() {
+                                ui.add(whole(
+                                    RichText::new(format!("{} {}", i + 1, actor.name)).small(),
+                                ));
                                 for (j, n) in row.iter().enumerate() {
                                     let text = RichText::new(n.to_string()).small();
                                     let diagonal = session.actor_index(&actor.id) == Some(j);

@@ -42,6 +42,10 @@ struct Pending {
     purpose: Purpose,
     started: Instant,
     answer: Receiver<Option<PathBuf>>,
+    /// Where the dialog started and the name it offered, for the path field
+    /// if no dialog could be shown.
+    folder: Option<PathBuf>,
+    name: Option<String>,
 }
 
 /// The path field shown when no dialog can be.
@@ -170,6 +174,8 @@ impl Files {
             purpose,
             started: Instant::now(),
             answer,
+            folder: folder.map(Path::to_path_buf),
+            name: name.map(str::to_owned),
         });
     }
 
@@ -197,7 +203,12 @@ impl Files {
             Ok(None) | Err(TryRecvError::Disconnected) => {
                 let pending = self.pending.take()?;
                 if pending.started.elapsed() < TOO_FAST_FOR_A_PERSON {
-                    self.fallback(pending.purpose, None, None, tr().no_dialog_available);
+                    self.fallback(
+                        pending.purpose,
+                        pending.folder.as_deref(),
+                        pending.name.as_deref(),
+                        tr().no_dialog_available,
+                    );
                 }
                 None
             }

@@ -29,20 +29,62 @@ pub use messages::Messages;
 
 use crate::i18n::{fill, tr};
 
-/// Which renderer to ask eframe for; `RANDNOTIZ_RENDERER=glow` chooses OpenGL.
+/// Set in a process started again with the other renderer, so that a
+/// failing fallback reports instead of starting yet another process.
+const FALLBACK_ENV: &str = "RANDNOTIZ_RENDERER_FALLBACK";
+
+/// The renderer this platform starts with.
+///
+/// On Linux and the BSDs, OpenGL through glow: Mesa provides it everywhere,
+/// and where there is no GPU (virtual machines, remote desktops) it is drawn
+/// on screen in half the time of wgpu on lavapipe (window-probe under Xvfb,
+/// bundled article: glow 0.24–0.25 s, wgpu 0.44–0.54 s; 122 MB against
+/// 138 MB). Elsewhere wgpu (Metal, DirectX 12), the native interfaces there.
+fn platform_renderer() -> eframe::Renderer {
+    if cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    )) {
+        eframe::Renderer::Glow
+    } else {
+        eframe::Renderer::Wgpu
+    }
+}
+
+/// Which renderer to ask eframe for: `RANDNOTIZ_RENDERER=glow` or `wgpu`
+/// chooses, else the platform's.
 fn renderer() -> eframe::Renderer {
     match std::env::var("RANDNOTIZ_RENDERER").as_deref() {
         Ok("glow" | "gl" | "opengl") => eframe::Renderer::Glow,
-        _ => eframe::Renderer::Wgpu,
+        Ok("wgpu" | "vulkan") => eframe::Renderer::Wgpu,
+        _ => platform_renderer(),
+    }
+}
+
+/// The renderer to try when `renderer` could not make a window.
+fn other(renderer: eframe::Renderer) -> eframe::Renderer {
+    match renderer {
+        eframe::Renderer::Glow => eframe::Renderer::Wgpu,
+        eframe::Renderer::Wgpu => eframe::Renderer::Glow,
+    }
+}
+
+fn env_name(renderer: eframe::Renderer) -> &'static str {
+    match renderer {
+        eframe::Renderer::Glow => "glow",
+        eframe::Renderer::Wgpu => "wgpu",
     }
 }
 
 /// Opens the window on `file` (or the bundled article) and runs until closed.
 ///
-/// Tries wgpu first (Vulkan, Metal, DX12, or GL through wgpu). Where no wgpu
-/// surface can be made, the program starts itself again with OpenGL through
-/// glow: winit allows one event loop per process, so the fallback needs a
-/// fresh one.
+/// Starts with the platform's renderer (see [`platform_renderer`]). Where it
+/// cannot make a window, the program starts itself again with the other:
+/// winit allows one event loop per process, so the fallback needs a fresh
+/// one.
 ///
 /// # Errors
 /// A message saying why no window could be opened, with what to install.
@@ -78,28 +120,42 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
     if matches!(error, eframe::Error::WinitEventLoop(_)) {
         return Err(fill(tr().err_no_display, &[("error", &message)]));
     }
-    if renderer == eframe::Renderer::Glow {
-        return Err(fill(
-            tr().err_no_window,
-            &[("wgpu", &"–"), ("glow", &message)],
-        ));
+    // The two renderers' messages in the order the error names them.
+    let messages = |this: String, fallback: String| match renderer {
+        eframe::Renderer::Wgpu => (this, fallback),
+        eframe::Renderer::Glow => (fallback, this),
+    };
+    let no_window = |this: String, fallback: String| {
+        let (wgpu, glow) = messages(this, fallback);
+        fill(tr().err_no_window, &[("wgpu", &wgpu), ("glow", &glow)])
+    };
+    if std::env::var_os(FALLBACK_ENV).is_some() {
+        // This already is the fallback; the process that started it printed
+        // why the first renderer failed.
+        return Err(no_window(message, tr().renderer_see_above.to_owned()));
     }
+    let fallback = other(renderer);
     eprintln!(
         "randnotiz: {}",
-        fill(tr().renderer_fallback, &[("error", &message)])
+        fill(
+            tr().renderer_fallback,
+            &[
+                ("renderer", &env_name(renderer)),
+                ("other", &env_name(fallback)),
+                ("error", &message),
+            ],
+        )
     );
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let status = std::process::Command::new(exe)
         .args(std::env::args_os().skip(1))
-        .env("RANDNOTIZ_RENDERER", "glow")
-        .status()
-        .map_err(|e| fill(tr().err_no_window, &[("wgpu", &message), ("glow", &e)]))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(fill(
-            tr().err_no_window,
-            &[("wgpu", &message), ("glow", &status)],
-        ))
+        .env("RANDNOTIZ_RENDERER", env_name(fallback))
+        .env(FALLBACK_ENV, "1")
+        .status();
+    match status {
+        Ok(status) if status.success() => Ok(()),
+        // The fallback process has said why it failed too.
+        Ok(status) => Err(no_window(message, status.to_string())),
+        Err(e) => Err(no_window(message, e.to_string())),
     }
 }
