@@ -748,10 +748,24 @@ fn the_interface_has_a_scale_of_its_own_apart_from_the_reading_font() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     settle(&mut harness);
     assert!((harness.ctx.zoom_factor() - 1.5).abs() < 1e-3);
+    // Everything grew by half, but the text being read, which keeps its size.
+    let reading = font + 1.0;
+    let ppp = harness.ctx.pixels_per_point();
+    let sizes = window::painted_sizes(&harness);
+    let lead = sizes
+        .iter()
+        .find(|(text, _)| text.starts_with("Das von Russland angeführte"))
+        .expect("the lead is on screen");
     assert!(
-        tiny_texts(&harness, 16.0).is_empty(),
-        "everything grew by half"
+        (lead.1 * ppp - reading).abs() < 0.1,
+        "the lead at {} px",
+        lead.1 * ppp
     );
+    let not_grown: Vec<_> = sizes
+        .iter()
+        .filter(|(_, size)| size * ppp < 16.5 - 0.01)
+        .collect();
+    assert!(not_grown.is_empty(), "not grown: {not_grown:?}");
 }
 
 /// Set in the child process of the language test.

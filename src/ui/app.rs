@@ -240,9 +240,13 @@ impl App {
 
         egui::Panel::top("menu").show(ui, |ui| intents.extend(self.menu_ui(ui)));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        // The side panels leave the reading column at least half the window,
+        // at any interface size.
+        let window_width = ctx.content_rect().width();
         egui::Panel::left("left")
             .resizable(true)
-            .default_size(theme::SIDE_PANEL_WIDTH)
+            .default_size(theme::SIDE_PANEL_WIDTH.min(window_width * 0.24))
+            .max_size(window_width * 0.3)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("left-scroll")
@@ -267,7 +271,8 @@ impl App {
             });
         egui::Panel::right("right")
             .resizable(true)
-            .default_size(theme::SIDE_PANEL_WIDTH + 20.0)
+            .default_size((theme::SIDE_PANEL_WIDTH + 20.0).min(window_width * 0.25))
+            .max_size(window_width * 0.3)
             .show(ui, |ui| {
                 let input = SidebarInput {
                     ws: &self.ws,
@@ -584,7 +589,10 @@ impl App {
         let mut intents = Vec::new();
         let doc = std::sync::Arc::clone(self.ws.document());
         let family = self.family();
-        let font_size = self.settings.font_size;
+        // The reading font keeps its own size in pixels whatever the
+        // interface size: Ctrl+Plus and Ctrl+Minus size the one, the View
+        // menu the other.
+        let font_size = self.settings.font_size / ui.ctx().zoom_factor();
 
         // Title, date and Stand, then the section navigation.
         ui.vertical_centered(|ui| {
@@ -611,6 +619,8 @@ impl App {
         });
         let sections = doc.sections().len();
         let current = self.current_section();
+        // Both arrows first, then where the reader is, cut to the width: on a
+        // narrow column the arrows stay in reach.
         ui.horizontal(|ui| {
             ui.add_enabled_ui(current > 0, |ui| {
                 if ui
@@ -621,16 +631,6 @@ impl App {
                     intents.push(Intent::Action(Action::PreviousSection));
                 }
             });
-            if let Some(section) = doc.sections().get(current) {
-                ui.label(fill(
-                    t.section_position,
-                    &[
-                        ("i", &(current + 1)),
-                        ("n", &sections),
-                        ("label", &section.label()),
-                    ],
-                ));
-            }
             ui.add_enabled_ui(current + 1 < sections, |ui| {
                 if ui
                     .button("▶")
@@ -640,6 +640,17 @@ impl App {
                     intents.push(Intent::Action(Action::NextSection));
                 }
             });
+            if let Some(section) = doc.sections().get(current) {
+                let position = fill(
+                    t.section_position,
+                    &[
+                        ("i", &(current + 1)),
+                        ("n", &sections),
+                        ("label", &section.label()),
+                    ],
+                );
+                ui.add(egui::Label::new(position).truncate());
+            }
         });
         if self.messages.report_ui(ui) {
             self.sidebar.only_moved = true;

@@ -47,6 +47,8 @@ pub fn ui(
             }
         });
         let response = response.on_hover_ui(|ui| {
+            // The whole heading: the row cuts a long one to the panel's width.
+            ui.label(egui::RichText::new(label).strong());
             ui.label(fill(
                 t.outline_tooltip,
                 &[("n", &section.paragraphs.len()), ("count", &count)],

@@ -505,10 +505,14 @@ impl ReaderView {
             && let Some(pos) = ui.input(|i| i.pointer.hover_pos())
         {
             let at = self.char_at(pos, origin, doc, ui.painter());
+            // Not the focused annotation: the toolbar beside it shows all it
+            // says, and a card over the toolbar would hide its buttons.
+            let focus = input.marks.focus;
             let mut here: Vec<_> = input
                 .derived
                 .overlapping(CharRange::new(at, at + 1))
                 .filter(|p| p.range.contains(at))
+                .filter(|p| focus != Some(&annotations[p.index].id))
                 .collect();
             here.sort_by_key(|p| p.range.len());
             if !here.is_empty() {
