@@ -352,6 +352,20 @@ fn the_extent_buttons_move_a_passage_a_word_at_a_time() {
     );
     let a = &harness.state().workspace().session().annotations[0];
     assert!(on_word_boundaries(&harness, a.range()));
+
+    // A passage of one word cannot lose it: its start cannot pass its end.
+    let word = find(&harness, "Finanzmetropole");
+    drag_over(&mut harness, word);
+    window::type_key(&mut harness, Key::Num2, "2");
+    settle(&mut harness);
+    for label in ["Anfang ein Wort später", "Ende ein Wort früher"] {
+        let button = harness.get_by_role_and_label(Role::Button, label);
+        assert!(button.accesskit_node().is_disabled(), "{label} is disabled");
+    }
+    assert_eq!(
+        harness.state().workspace().session().annotations[1].quote(),
+        "Finanzmetropole"
+    );
 }
 
 #[test]
@@ -459,8 +473,30 @@ fn the_whole_text_keeps_the_section_indicator_current() {
         assert_eq!(shown_section(&harness), (i, vec![i]), "after PageUp to {i}");
     }
 
-    // By wheel: down until the last section's heading reaches the top.
+    // A search hit in the last section: the indicator goes with it, and the
+    // next PageUp steps back from there.
     let last = sections - 1;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    window::field_by_hint(&harness, "Im Text und in Notizen suchen …")
+        .type_text("Leichenschauhäuser");
+    settle(&mut harness);
+    assert_eq!(
+        shown_section(&harness),
+        (last, vec![last]),
+        "after the search hit"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    harness.key_press(Key::PageUp);
+    settle(&mut harness);
+    assert_eq!(shown_section(&harness), (last - 1, vec![last - 1]));
+    harness.key_press(Key::PageUp);
+    settle(&mut harness);
+
+    // By wheel: down until the last section's heading reaches the top.
     let centre = harness
         .state()
         .char_rect(0)

@@ -156,9 +156,13 @@ fn out_of_word(doc: &Document, pos: usize, forward: bool) -> usize {
 }
 
 /// A passage as a careful reader marks it: widened to whole words,
-/// without spaces, commas or a stray full stop at its edges, with the
-/// quotation marks of a quotation it holds, and with the full stop of the
-/// sentences it covers whole. An empty or blank range comes back as it is.
+/// without spaces, commas or a stray full stop or quotation mark at its
+/// edges, with the quotation marks of a quotation it holds, and with the
+/// full stop of the sentences it covers whole. An empty or blank range comes
+/// back as it is. Snapping a snapped passage changes nothing.
+///
+/// Looks at the chars around its two edges; only a quotation mark at an
+/// edge makes it count the marks inside (once, without copying them).
 #[must_use]
 pub fn snap(doc: &Document, range: CharRange) -> CharRange {
     let len = doc.len_chars();
@@ -168,104 +172,184 @@ pub fn snap(doc: &Document, range: CharRange) -> CharRange {
     }
     let mut start = out_of_word(doc, range.start, false);
     let mut end = out_of_word(doc, range.end, true);
-
-    // Leave out blanks and punctuation that belongs to the neighbours.
-    let head = Around::new(doc, CharRange::new(start, (start + MAX_WORD).min(end)));
-    while start < end
-        && head.at(start).is_some_and(|c| {
-            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '–' | '—')
-        })
-    {
-        start += 1;
-    }
+    // Two small windows, one at each edge: a long passage costs what a
+    // short one does.
+    let head = Around::new(
+        doc,
+        CharRange::new(start.saturating_sub(MAX_WORD), (start + MAX_WORD).min(end)),
+    );
     let tail = Around::new(
         doc,
-        CharRange::new(end.saturating_sub(MAX_WORD).max(start), end),
+        CharRange::new(
+            end.saturating_sub(MAX_WORD).max(start),
+            (end + MAX_WORD).min(len),
+        ),
     );
-    while end > start
-        && end
-            .checked_sub(1)
-            .and_then(|p| tail.at(p))
-            .is_some_and(|c| c.is_whitespace() || matches!(c, ',' | ';' | '–' | '—'))
-    {
+    let at = |p: usize| head.at(p).or_else(|| tail.at(p));
+    let opens = |p: usize| {
+        if head.at(p).is_some() && head.at(p + 1).is_some() {
+            head.opens(p)
+        } else {
+            tail.opens(p)
+        }
+    };
+    let quote = |p: usize| at(p).is_some_and(is_quote) && !inside_word_at(&head, &tail, p);
+
+    // Leave out blanks, punctuation and quotation marks that belong to the
+    // neighbours: a closing mark at the start closes the sentence before, an
+    // opening mark at the end opens the one after.
+    loop {
+        let before = (start, end);
+        while start < end
+            && at(start).is_some_and(|c| {
+                c.is_whitespace()
+                    || matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '…' | '–' | '—')
+            })
+        {
+            start += 1;
+        }
+        if start < end && quote(start) && !opens(start) {
+            start += 1;
+        }
+        while end > start
+            && at(end - 1).is_some_and(|c| c.is_whitespace() || matches!(c, ',' | ';' | '–' | '—'))
+        {
+            end -= 1;
+        }
+        if end > start && quote(end - 1) && opens(end - 1) {
+            end -= 1;
+        }
+        if (start, end) == before {
+            break;
+        }
+    }
+    if start >= end {
+        return range;
+    }
+
+    // Quotation marks: a mark just outside belongs to the passage when its
+    // partner is inside, or stands just outside the other edge; a mark at
+    // an edge whose partner is neither inside nor just outside goes.
+    let edge_marks = quote(start)
+        || quote(end - 1)
+        || start.checked_sub(1).is_some_and(quote)
+        || quote(end)
+        || quote(end + 1);
+    let (mut open_inside, mut close_inside) = if edge_marks {
+        unmatched_quotes(doc, CharRange::new(start, end))
+    } else {
+        (0, 0)
+    };
+    let closing_after = |end: usize| {
+        // "Objekte". and "Objekte." both close at the mark.
+        let after_stop = at(end).is_some_and(ends_sentence);
+        [end, end + 1]
+            .into_iter()
+            .find(|&p| quote(p) && !opens(p) && (p == end || after_stop))
+    };
+    // Pair by pair, from the inside out: „»Nein«“ takes both.
+    loop {
+        let mut changed = false;
+        let opening_before = start.checked_sub(1).filter(|&p| quote(p) && opens(p));
+        if let Some(p) = opening_before
+            && (close_inside > 0 || closing_after(end).is_some())
+        {
+            start = p;
+            if close_inside > 0 {
+                close_inside -= 1;
+            } else {
+                open_inside += 1;
+            }
+            changed = true;
+        }
+        if open_inside > 0
+            && let Some(p) = closing_after(end)
+        {
+            end = p + 1;
+            open_inside -= 1;
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+    // A mark at an edge that is still without a partner.
+    if open_inside > 0 && quote(start) && opens(start) {
+        start += 1;
+        while start < end && at(start).is_some_and(char::is_whitespace) {
+            start += 1;
+        }
+    }
+    if close_inside > 0 && end > start && quote(end - 1) && !opens(end - 1) {
         end -= 1;
     }
     if start >= end {
         return range;
     }
 
-    let edges = Around::new(
-        doc,
-        CharRange::new(start.saturating_sub(MAX_WORD), (end + 3).min(len)),
-    );
-    // Quotation marks: a mark just outside belongs to the passage when its
-    // partner is inside, or stands just outside the other edge.
-    let opening_before = start
-        .checked_sub(1)
-        .filter(|&p| edges.at(p).is_some_and(is_quote) && edges.opens(p));
-    let (open_inside, close_inside) = unmatched_quotes(doc, CharRange::new(start, end));
-    // The closing mark after the end, possibly after a sentence's punctuation:
-    // "Objekte". and "Objekte." both close at the mark.
-    let closing_after = [end, end + 1].into_iter().find(|&p| {
-        edges.at(p).is_some_and(is_quote)
-            && !edges.opens(p)
-            && (p == end || edges.at(end).is_some_and(ends_sentence))
-    });
-    let mut took_opening = false;
-    if let Some(p) = opening_before
-        && (close_inside > 0 || closing_after.is_some())
-    {
-        start = p;
-        took_opening = true;
-    }
-    // Quotations open in the passage now: the opening mark just taken
-    // counts unless it partners a closing mark inside.
-    let open_now = open_inside + usize::from(took_opening && close_inside == 0);
-    if let Some(p) = closing_after
-        && open_now > 0
-    {
-        end = p + 1;
-    }
-
-    // The full stop of a sentence marked from its start.
-    if edges.at(end).is_some_and(ends_sentence) && sentence_starts_at(doc, start) {
-        end += 1;
-        // And a closing mark right after it, when the quotation is ours.
-        if edges.at(end).is_some_and(is_quote) && !edges.opens(end) && open_now > 0 {
+    // The full stop of a sentence marked from its start ("…", "?!" whole),
+    // and the closing mark after it when the quotation is the passage's.
+    // Not when the passage is a quotation, mark to mark: the stop after it
+    // is the outer sentence's.
+    let is_quotation = quote(start) && opens(start) && quote(end - 1) && !opens(end - 1);
+    if !is_quotation && at(end).is_some_and(ends_sentence) && sentence_starts_at(doc, start) {
+        while at(end).is_some_and(ends_sentence) {
+            end += 1;
+        }
+        if quote(end) && !opens(end) && open_inside > 0 {
             end += 1;
         }
     }
     CharRange::new(start, end)
 }
 
+/// True when the boundary before or after the mark at `p` lies inside a
+/// word (an apostrophe, as in "geht's").
+fn inside_word_at(head: &Around, tail: &Around, p: usize) -> bool {
+    let window = if head.at(p).is_some() && head.at(p + 1).is_some() {
+        head
+    } else {
+        tail
+    };
+    window.inside_word(p) || window.inside_word(p + 1)
+}
+
 /// Quotation marks in `range` without a partner in it: (opening, closing).
-/// Costs a pass over the range only when a mark stands at its edges.
 fn unmatched_quotes(doc: &Document, range: CharRange) -> (usize, usize) {
     let text = doc.slice(range);
-    if !text.chars().any(is_quote) {
-        return (0, 0);
-    }
-    let around = Around::new(
-        doc,
-        CharRange::new(range.start.saturating_sub(1), range.end + 1),
-    );
+    // Neighbours of each mark, kept as the scan goes: no copy of the range.
+    let mut before = range
+        .start
+        .checked_sub(1)
+        .map(|p| doc.slice(CharRange::new(p, p + 1)).chars().next());
+    let mut chars = text.chars().peekable();
+    let after_range = doc
+        .slice(CharRange::new(range.end, range.end + 1))
+        .chars()
+        .next();
     let (mut open, mut unmatched_close) = (0usize, 0usize);
-    for (i, c) in text.chars().enumerate() {
-        if !is_quote(c) {
-            continue;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().or(after_range);
+        let prev = before.flatten();
+        if is_quote(c) {
+            let in_word = prev.is_some_and(is_word_char)
+                && next.is_some_and(is_word_char)
+                && (c == '\'' || c == '’');
+            if !in_word {
+                let word_after = next.is_some_and(|n| is_word_char(n) || is_quote(n) || n == '(');
+                let word_before = prev.is_some_and(|p| {
+                    is_word_char(p) || ends_sentence(p) || matches!(p, ',' | ';' | ':')
+                });
+                if word_after && !word_before {
+                    open += 1;
+                } else if open > 0 {
+                    open -= 1;
+                } else {
+                    unmatched_close += 1;
+                }
+            }
         }
-        let pos = range.start + i;
-        // An apostrophe inside a word ("geht's") is no quotation mark.
-        if around.inside_word(pos) || around.inside_word(pos + 1) {
-            continue;
-        }
-        if around.opens(pos) {
-            open += 1;
-        } else if open > 0 {
-            open -= 1;
-        } else {
-            unmatched_close += 1;
-        }
+        before = Some(Some(c));
     }
     (open, unmatched_close)
 }
@@ -284,7 +368,9 @@ fn sentence_starts_at(doc: &Document, pos: usize) -> bool {
             p -= 1;
             continue;
         }
-        return ends_sentence(c) || c == ':';
+        // "am 5. Januar": a point after a number is an ordinal's.
+        let ordinal = c == '.' && p >= 2 && before.at(p - 2).is_some_and(|d| d.is_ascii_digit());
+        return (ends_sentence(c) && !ordinal) || c == ':';
     }
     p == 0
 }
@@ -318,7 +404,11 @@ fn step(doc: &Document, pos: usize, forward: bool, to_start: bool) -> usize {
     let high = (around.offset + around.chars.len()).min(len);
     // A step crosses a word: "besucht." one word earlier ends after "Land",
     // not after "besucht".
-    let mut crossed = false;
+    // From a blank (an old passage that starts or ends with a space), the
+    // nearest word edge is one step.
+    let mut crossed = around
+        .at(if forward { pos } else { pos.wrapping_sub(1) })
+        .is_some_and(char::is_whitespace);
     let mut p = pos;
     loop {
         if forward {
@@ -462,6 +552,74 @@ mod tests {
             snapped("ihre [Mission erfüllt.] Dann"),
             "ihre [Mission erfüllt.] Dann"
         );
+    }
+
+    #[test]
+    fn sentence_endings_are_taken_whole() {
+        assert_eq!(snapped("[Er ging]... Dann"), "[Er ging...] Dann");
+        assert_eq!(snapped("[Wirklich]?! Ja"), "[Wirklich?!] Ja");
+        assert_eq!(snapped("[Er kam]!!! Dann"), "[Er kam!!!] Dann");
+        // An ordinal's point is no sentence's end.
+        assert_eq!(
+            snapped("am 5. [Januar kamen sie]. Dann"),
+            "am 5. [Januar kamen sie]. Dann"
+        );
+        // After a quotation the passage took, the stop is the outer sentence's.
+        assert_eq!(snapped("Er sagte: „[Ja]“. Dann"), "Er sagte: [„Ja“]. Dann");
+    }
+
+    #[test]
+    fn quotation_marks_of_the_neighbours_are_left_out() {
+        assert_eq!(
+            snapped("Er sagte: „Das ist gut.[“ Dann kam er] nach"),
+            "Er sagte: „Das ist gut.“ [Dann kam er] nach"
+        );
+        assert_eq!(snapped("[abc \"]def\" gh"), "[abc] \"def\" gh");
+        // Nested quotations take both pairs at once.
+        assert_eq!(snapped("so „»[Nein]«“ sagte"), "so [„»Nein«“] sagte");
+        // An opening mark left without its partner goes.
+        assert_eq!(
+            snapped("übergab [\"sozial wichtige] Objekte\" wieder"),
+            "übergab \"[sozial wichtige] Objekte\" wieder"
+        );
+    }
+
+    /// Texts with quotations, numbers, hyphens and sentence ends of every kind.
+    const TEXTS: [&str; 4] = [
+        "Das Bündnis übergab \"sozial wichtige Objekte\" wieder. Er sagte: „Das ist gut.“ Dann?! Ja...",
+        "Am 5. Januar: mehr als 10.000 Menschen, die OVKS-Truppen und »Friedenstruppen«; geht's?",
+        "„»Nein«“, sagte er. (Tokajew) – so „weit“ – ‚ja‘ 'nein' … Ende.",
+        "\"Anfang\"\n\nNeuer Absatz: \"Zitat ohne Ende\nund „noch eins“.",
+    ];
+
+    #[test]
+    fn snapping_is_stable_keeps_every_letter_and_ends_on_words() {
+        let mut seed: u64 = 0x5eed;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            usize::try_from(seed >> 33).unwrap_or(0) % n.max(1)
+        };
+        for text in TEXTS {
+            let doc = Document::parse(text, TextFormat::Plain);
+            let chars: Vec<char> = doc.text().chars().collect();
+            let len = chars.len();
+            for _ in 0..4000 {
+                let (a, b) = (next(len + 1), next(len + 1));
+                let range = CharRange::new(a, b);
+                let once = snap(&doc, range);
+                assert_eq!(snap(&doc, once), once, "{text:?} {range:?} -> {once:?}");
+                let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+                if once != range {
+                    assert!(!(once.start > 0 && word(once.start - 1) && word(once.start)));
+                    assert!(!(once.end > 0 && word(once.end - 1) && word(once.end)));
+                }
+                for i in range.start..range.end {
+                    if word(i) {
+                        assert!(once.contains(i), "{text:?} {range:?} -> {once:?} lost {i}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

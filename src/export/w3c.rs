@@ -404,8 +404,14 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
             })
         });
         // Other tools mark characters; a passage in Randnotiz is whole
-        // words, as the reader would have marked it (orphans stay as they are).
-        if target.matches(doc) {
+        // words, as the reader would have marked it (orphans stay as they
+        // are, and so do Randnotiz's own annotations: one made with Alt for
+        // exact characters comes back as it went out).
+        let ours = item
+            .get("id")
+            .and_then(Value::as_str)
+            .is_some_and(|iri| iri.starts_with("urn:randnotiz:annotation:"));
+        if !ours && target.matches(doc) {
             let range = target.range();
             let snapped = crate::document::words::snap(doc, range);
             if snapped != range {

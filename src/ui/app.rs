@@ -997,10 +997,10 @@ impl App {
         }
     }
 
+    /// Shows `range`: its section becomes the current one in either mode
+    /// (in the whole text the header, outline and list follow it).
     fn reveal(&mut self, range: CharRange) {
-        if !self.settings.continuous
-            && let Some(section) = self.ws.document().section_at(range.start)
-        {
+        if let Some(section) = self.ws.document().section_at(range.start) {
             self.view.section = section;
         }
         self.reader.reveal(range);

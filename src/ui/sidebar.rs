@@ -448,9 +448,12 @@ impl Sidebar {
                     if n == 2 {
                         ui.label("…");
                     }
-                    let new =
-                        CharRange::new(start.unwrap_or(range.start), end.unwrap_or(range.end));
-                    let valid = !new.is_empty() && new != range && new.start < new.end;
+                    // Built unordered: `CharRange::new` would turn a start moved
+                    // past the end into a passage of the blank between them.
+                    let (new_start, new_end) =
+                        (start.unwrap_or(range.start), end.unwrap_or(range.end));
+                    let new = CharRange::new(new_start, new_end);
+                    let valid = new_start < new_end && new != range;
                     let button = ui.add_enabled(valid, egui::Button::new(icon).small());
                     // Screen readers and tests name the button by what it does.
                     button

@@ -47,7 +47,8 @@ pub fn apply_text_styles(ctx: &egui::Context) {
 
 /// The interface sizes offered in the View menu (the reading column has
 /// its own, Ctrl+Plus and Ctrl+Minus).
-pub const UI_SCALES: [f32; 7] = [0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0];
+/// None below 100 %: text would fall under 11 px.
+pub const UI_SCALES: [f32; 6] = [1.0, 1.1, 1.25, 1.5, 1.75, 2.0];
 
 /// Height of the selection toolbar: its fullest form (colours, actors and
 /// their suggestions, statement, note) fits.

@@ -75,8 +75,11 @@ pub fn actor_chip(ui: &mut Ui, actor: &Actor, removable: bool) -> (Response, Opt
         fixed + galley.size().x,
         galley.size().y.max(dot) + 2.0 * pad.y,
     );
-    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &actor.name));
+    // Hover only: a chip is a label unless the caller makes it a button
+    // (the dossier's passages and the toolbar's suggestions are clicked
+    // through their own responses).
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &actor.name));
     let remove = removable.then(|| {
         let x_rect = egui::Rect::from_min_size(
             egui::pos2(rect.right() - pad.x - x_size, rect.top()),

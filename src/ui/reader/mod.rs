@@ -201,6 +201,11 @@ impl ReaderView {
         };
         let span_changed = self.last_span != Some(input.span);
         self.last_span = Some(input.span);
+        // A drag ends with the button: also when the release went elsewhere
+        // (another section's scroll area, a window that took the pointer).
+        if span_changed || !ui.input(|i| i.pointer.any_down()) {
+            self.anchor = None;
+        }
         if self.atlas.cleared(ui.ctx()) {
             self.layout.forget_galleys();
         }
