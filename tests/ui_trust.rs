@@ -50,6 +50,16 @@ fn s1(dir: &std::path::Path) -> PathBuf {
     path
 }
 
+/// Asserts that the window holds the example session's annotations; their number.
+fn holds_the_example(harness: &Harness<'_, App>) -> usize {
+    let total = common::example().annotations.len();
+    assert_eq!(
+        harness.state().workspace().session().annotations.len(),
+        total
+    );
+    total
+}
+
 #[test]
 fn opening_another_session_shows_its_own_rows() {
     let dir = tempfile::tempdir().unwrap();
@@ -66,11 +76,7 @@ fn opening_another_session_shows_its_own_rows() {
         .click();
     settle(&mut harness);
 
-    let total = common::example().annotations.len();
-    assert_eq!(
-        harness.state().workspace().session().annotations.len(),
-        total
-    );
+    let total = holds_the_example(&harness);
     assert!(
         !painted_contains(&harness, "Notiz aus s1"),
         "a row of the session opened before is still on screen"
@@ -105,11 +111,7 @@ fn restoring_from_recovery_lists_the_sections_annotations() {
         .get_by_role_and_label(Role::Button, "Wiederherstellen")
         .click();
     settle(&mut harness);
-    let total = common::example().annotations.len();
-    assert_eq!(
-        harness.state().workspace().session().annotations.len(),
-        total
-    );
+    let total = holds_the_example(&harness);
     let shown = harness.state().derived().section_counts[0];
     assert!(
         shown > 0,
@@ -320,36 +322,25 @@ fn the_extent_buttons_move_a_passage_a_word_at_a_time() {
             .quote()
             .to_owned()
     };
-    let press = |h: &mut Harness<'_, App>, label: &str| {
-        h.get_by_role_and_label(Role::Button, label).click();
-        settle(h);
-    };
-    press(&mut harness, "Anfang ein Wort später");
-    assert!(
-        quote(&harness).starts_with("hatte Almaty"),
-        "{}",
-        quote(&harness)
-    );
-    press(&mut harness, "Anfang ein Wort später");
-    assert!(
-        quote(&harness).starts_with("Almaty am"),
-        "{}",
-        quote(&harness)
-    );
-    press(&mut harness, "Ende ein Wort früher");
-    assert!(quote(&harness).ends_with(" im Land"), "{}", quote(&harness));
-    press(&mut harness, "Ende ein Wort später");
-    assert!(
-        quote(&harness).ends_with("im Land besucht"),
-        "{}",
-        quote(&harness)
-    );
-    press(&mut harness, "Anfang ein Wort früher");
-    assert!(
-        quote(&harness).starts_with("hatte Almaty"),
-        "{}",
-        quote(&harness)
-    );
+    // Each button, and what the quote starts or ends with after it.
+    let steps = [
+        ("Anfang ein Wort später", "hatte Almaty", true),
+        ("Anfang ein Wort später", "Almaty am", true),
+        ("Ende ein Wort früher", " im Land", false),
+        ("Ende ein Wort später", "im Land besucht", false),
+        ("Anfang ein Wort früher", "hatte Almaty", true),
+    ];
+    for (label, expected, at_start) in steps {
+        harness.get_by_role_and_label(Role::Button, label).click();
+        settle(&mut harness);
+        let quote = quote(&harness);
+        let holds = if at_start {
+            quote.starts_with(expected)
+        } else {
+            quote.ends_with(expected)
+        };
+        assert!(holds, "after {label}: {quote}");
+    }
     let a = &harness.state().workspace().session().annotations[0];
     assert!(on_word_boundaries(&harness, a.range()));
 
@@ -576,6 +567,15 @@ fn wheel(harness: &mut Harness<'_, App>, times: usize) {
     settle(harness);
 }
 
+/// Ctrl+O, the path typed, Enter.
+fn open_by_path(harness: &mut Harness<'_, App>, path: &std::path::Path) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    type_path(harness, path);
+    harness.key_press(Key::Enter);
+    settle(harness);
+}
+
 #[test]
 fn a_reopened_session_returns_to_where_the_user_was() {
     let dir = tempfile::tempdir().unwrap();
@@ -602,21 +602,13 @@ fn a_reopened_session_returns_to_where_the_user_was() {
     );
 
     // Another file, then back: the same place.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
-    type_path(&mut harness, &other);
-    harness.key_press(Key::Enter);
-    settle(&mut harness);
+    open_by_path(&mut harness, &other);
     assert_eq!(
         harness.state().view().section,
         0,
         "the other file starts at its top"
     );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run();
-    type_path(&mut harness, &s1);
-    harness.key_press(Key::Enter);
-    settle(&mut harness);
+    open_by_path(&mut harness, &s1);
     assert_eq!(harness.state().view().section, section);
     let back = harness.state().reading_char().unwrap();
     assert_eq!(back, place, "back where the user was");

@@ -44,26 +44,14 @@ pub fn drag_over(harness: &mut Harness<'_, App>, range: CharRange) {
         .expect("end of the passage on screen");
     let from = start.left_center() + vec2(0.5, 0.0);
     let to = end.left_center() - vec2(0.5, 0.0);
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    let middle = Pos2::new(f32::midpoint(from.x, to.x), f32::midpoint(from.y, to.y));
-    for pos in [middle, to] {
-        harness.hover_at(pos);
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
+    drag(harness, from, to);
 }
 
-/// Every text painted in the last frame, in paint order: what the user sees
-/// (unlike widget labels, which are built from the data each frame, painted
-/// galleys may come from a cache).
-pub fn painted_texts(harness: &Harness<'_, App>) -> Vec<String> {
-    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+/// Every galley painted in the last frame, in paint order.
+fn painted_galleys(harness: &Harness<'_, App>) -> Vec<std::sync::Arc<egui::Galley>> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
         match shape {
-            egui::Shape::Text(text) => out.push(text.galley.job.text.clone()),
+            egui::Shape::Text(text) => out.push(text.galley.clone()),
             egui::Shape::Vec(shapes) => {
                 for shape in shapes {
                     walk(shape, out);
@@ -79,31 +67,27 @@ pub fn painted_texts(harness: &Harness<'_, App>) -> Vec<String> {
     out
 }
 
+/// Every text painted in the last frame, in paint order: what the user sees
+/// (unlike widget labels, which are built from the data each frame, painted
+/// galleys may come from a cache).
+pub fn painted_texts(harness: &Harness<'_, App>) -> Vec<String> {
+    painted_galleys(harness)
+        .iter()
+        .map(|g| g.job.text.clone())
+        .collect()
+}
+
 /// Every text painted in the last frame with its font size in points.
 pub fn painted_sizes(harness: &Harness<'_, App>) -> Vec<(String, f32)> {
-    fn walk(shape: &egui::Shape, out: &mut Vec<(String, f32)>) {
-        match shape {
-            egui::Shape::Text(text) => {
-                let job = &text.galley.job;
-                for section in &job.sections {
-                    let part =
-                        job.text[section.byte_range.start.0..section.byte_range.end.0].to_owned();
-                    if !part.trim().is_empty() {
-                        out.push((part, section.format.font_id.size));
-                    }
-                }
-            }
-            egui::Shape::Vec(shapes) => {
-                for shape in shapes {
-                    walk(shape, out);
-                }
-            }
-            _ => {}
-        }
-    }
     let mut out = Vec::new();
-    for clipped in &harness.output().shapes {
-        walk(&clipped.shape, &mut out);
+    for galley in painted_galleys(harness) {
+        let job = &galley.job;
+        for section in &job.sections {
+            let part = &job.text[section.byte_range.start.0..section.byte_range.end.0];
+            if !part.trim().is_empty() {
+                out.push((part.to_owned(), section.format.font_id.size));
+            }
+        }
     }
     out
 }
@@ -148,13 +132,16 @@ pub fn type_key(harness: &mut Harness<'_, App>, key: egui::Key, text: &str) {
     harness.run();
 }
 
-/// Drags from inside one word to inside another, as a user whose mouse
-/// lands mid-word: from the char `from` chars into `start_word` to the
-/// char `to` chars into `end_word` (char ranges of the two words).
+/// Drags from the middle of document char `from` to the middle of char
+/// `to`, as a user whose mouse lands inside words.
 pub fn drag_between(harness: &mut Harness<'_, App>, from: usize, to: usize) {
     let start = harness.state().char_rect(from).expect("start on screen");
     let end = harness.state().char_rect(to).expect("end on screen");
-    let (from, to) = (start.center(), end.center());
+    drag(harness, start.center(), end.center());
+}
+
+/// Press at `from`, move through the middle, release at `to`.
+fn drag(harness: &mut Harness<'_, App>, from: Pos2, to: Pos2) {
     harness.hover_at(from);
     harness.run();
     harness.drag_at(from);
