@@ -34,6 +34,7 @@ pub static STRINGS: Strings = Strings {
     err_not_found: "Die Datei gibt es nicht. Prüfen Sie den Pfad. ({path})",
     err_permission: "Keine Berechtigung, die Datei zu lesen. Prüfen Sie die Zugriffsrechte. ({path})",
     err_is_directory: "Das ist ein Ordner, keine Datei. Wählen Sie eine Datei darin. ({path})",
+    err_not_regular: "Das ist keine gewöhnliche Datei, sondern eine Pipe, ein Gerät oder eine Systemdatei (/proc, /sys, /dev); Randnotiz liest nur Dateien. Speichern Sie den Inhalt als Datei und öffnen Sie diese. ({path})",
     err_too_large: "Die Datei ist mit {size} zu groß (höchstens {limit}). Teilen Sie den Text auf. ({path})",
     err_io_read: "Die Datei konnte nicht gelesen werden: {error}. ({path})",
     err_empty_text: "Die Datei ist leer.",
@@ -51,6 +52,7 @@ pub static STRINGS: Strings = Strings {
 
     err_save_is_directory: "Dort liegt ein Ordner; gespeichert wurde nichts. Wählen Sie einen Dateinamen. ({path})",
     err_save_foreign: "Dort liegt eine Datei, die keine Randnotiz-Sitzung ist; sie wird nicht überschrieben. Wählen Sie einen anderen Namen. ({path})",
+    err_save_not_regular: "Dort liegt keine gewöhnliche Datei, sondern eine Pipe oder ein Gerät; es wird nichts dorthin geschrieben. Wählen Sie einen anderen Namen. ({path})",
     err_save_no_folder: "Den Ordner gibt es nicht; gespeichert wurde nichts. Wählen Sie einen vorhandenen Ordner. ({path})",
     err_save_permission: "Keine Schreibberechtigung; die bisherige Datei ist unverändert. Speichern Sie an einem anderen Ort. ({path})",
     err_save_read_only: "Das Laufwerk ist schreibgeschützt; die bisherige Datei ist unverändert. Speichern Sie an einem anderen Ort. ({path})",

@@ -34,6 +34,7 @@ pub static STRINGS: Strings = Strings {
     err_not_found: "There is no such file. Check the path. ({path})",
     err_permission: "No permission to read the file. Check its access rights. ({path})",
     err_is_directory: "This is a folder, not a file. Choose a file inside it. ({path})",
+    err_not_regular: "This is not an ordinary file but a pipe, a device or a system file (/proc, /sys, /dev); Randnotiz reads only files. Save its content as a file and open that. ({path})",
     err_too_large: "The file is too large at {size} (at most {limit}). Split the text. ({path})",
     err_io_read: "The file could not be read: {error}. ({path})",
     err_empty_text: "The file is empty.",
@@ -51,6 +52,7 @@ pub static STRINGS: Strings = Strings {
 
     err_save_is_directory: "A folder is in the way; nothing was saved. Choose a file name. ({path})",
     err_save_foreign: "A file that is not a Randnotiz session is in the way; it is not overwritten. Choose another name. ({path})",
+    err_save_not_regular: "What is there is not an ordinary file but a pipe or a device; nothing is written to it. Choose another name. ({path})",
     err_save_no_folder: "The folder does not exist; nothing was saved. Choose an existing folder. ({path})",
     err_save_permission: "No permission to write; the previous file is unchanged. Save somewhere else. ({path})",
     err_save_read_only: "The drive is read-only; the previous file is unchanged. Save somewhere else. ({path})",

@@ -79,6 +79,8 @@ strings! {
     err_permission,
     /// {path}
     err_is_directory,
+    /// Reading: {path} is a pipe, a device or a system file.
+    err_not_regular,
     /// {size} {limit} {path}
     err_too_large,
     /// {error} {path}
@@ -111,6 +113,8 @@ strings! {
     err_save_is_directory,
     /// {path}
     err_save_foreign,
+    /// Saving: {path} is a pipe or device.
+    err_save_not_regular,
     /// {path}
     err_save_no_folder,
     /// {path}

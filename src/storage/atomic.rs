@@ -28,6 +28,13 @@ pub enum SaveError {
         /// The target.
         path: PathBuf,
     },
+    /// The target is a pipe, a device or a socket: opening it could hang,
+    /// and replacing it is not what anyone asked for.
+    #[error("{}", fill(tr().err_save_not_regular, &[("path", &path.display())]))]
+    NotRegular {
+        /// The target.
+        path: PathBuf,
+    },
     /// The folder does not exist.
     #[error("{}", fill(tr().err_save_no_folder, &[("path", &path.display())]))]
     NoFolder {
@@ -145,6 +152,11 @@ pub fn write_replacing(
     let existing = match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             return Err(SaveError::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(SaveError::NotRegular {
                 path: path.to_path_buf(),
             });
         }
@@ -275,6 +287,19 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_in_the_way_is_refused_without_hanging() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("lesung.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let err = write_atomic(&fifo, b"Session()", |_| true).unwrap_err();
+        assert!(matches!(err, SaveError::NotRegular { .. }), "{err}");
     }
 
     #[test]

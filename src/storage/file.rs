@@ -30,6 +30,14 @@ pub enum ReadError {
         /// The path asked for.
         path: PathBuf,
     },
+    /// Not an ordinary file: a named pipe, a device, a socket, or a file of
+    /// the system's own (`/proc`, `/sys`, `/dev`). Reading one could hang or
+    /// leak what a received session points at.
+    #[error("{}", fill(tr().err_not_regular, &[("path", &path.display())]))]
+    NotRegular {
+        /// The path asked for.
+        path: PathBuf,
+    },
     /// The file is larger than this kind of file may be.
     #[error("{}", fill(tr().err_too_large, &[("size", &megabytes(*size)), ("limit", &megabytes(*limit)), ("path", &path.display())]))]
     TooLarge {
@@ -72,17 +80,58 @@ pub fn megabytes(bytes: u64) -> String {
     format!("{mb:.1} MB")
 }
 
-/// Reads all of `path`, refusing folders and files larger than `limit` bytes.
+/// Folders whose files are the system's, not the user's: reading them as
+/// texts hangs (`/dev/zero`, pipes) or leaks (`/proc/self/environ`).
+const SYSTEM_FOLDERS: [&str; 3] = ["/proc", "/sys", "/dev"];
+
+/// Opens `path` for reading if it is an ordinary file: after following
+/// links, not a folder, pipe, device or socket, and not under
+/// [`SYSTEM_FOLDERS`]. Checked again on the open file, so a file swapped for
+/// a pipe in between cannot hang the open.
 ///
 /// # Errors
 /// A [`ReadError`] naming the cause and the path.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), ReadError> {
+    let not_regular = || ReadError::NotRegular {
+        path: path.to_path_buf(),
+    };
     let meta = std::fs::metadata(path).map_err(|e| ReadError::from_io(path, e))?;
     if meta.is_dir() {
         return Err(ReadError::IsDirectory {
             path: path.to_path_buf(),
         });
     }
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let real = std::fs::canonicalize(path).map_err(|e| ReadError::from_io(path, e))?;
+    if SYSTEM_FOLDERS.iter().any(|folder| real.starts_with(folder)) {
+        return Err(not_regular());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| ReadError::from_io(path, e))?;
+    let meta = file.metadata().map_err(|e| ReadError::from_io(path, e))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    Ok((file, meta))
+}
+
+/// Reads all of `path`, refusing folders, what is not an ordinary file (see
+/// [`open_regular`]) and files larger than `limit` bytes.
+///
+/// # Errors
+/// A [`ReadError`] naming the cause and the path.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, meta) = open_regular(path)?;
     if meta.len() > limit {
         return Err(ReadError::TooLarge {
             path: path.to_path_buf(),
@@ -90,9 +139,8 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             limit,
         });
     }
-    let file = std::fs::File::open(path).map_err(|e| ReadError::from_io(path, e))?;
-    // The size may change between `metadata` and reading (a growing log, a
-    // named pipe): read one byte past the limit to notice.
+    // The size may change between `metadata` and reading (a growing log):
+    // read one byte past the limit to notice.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(limit + 1)
         .read_to_end(&mut bytes)
@@ -128,5 +176,37 @@ mod tests {
         assert!(matches!(err, ReadError::TooLarge { size: 11, .. }));
         assert!(err.to_string().ends_with(&format!("({})", big.display())));
         assert_eq!(read_limited(&big, 11).unwrap().len(), 11);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_pipes_devices_and_system_files_without_hanging() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert!(matches!(
+                read_limited(&fifo, 10),
+                Err(ReadError::NotRegular { .. })
+            ));
+        }
+        for path in ["/dev/zero", "/proc/self/environ", "/dev/stdin"] {
+            let path = Path::new(path);
+            if path.exists() {
+                let err = read_limited(path, 1 << 20).unwrap_err();
+                assert!(
+                    matches!(err, ReadError::NotRegular { .. }),
+                    "{path:?}: {err}"
+                );
+            }
+        }
+        // A link to a system file is refused too.
+        let link = dir.path().join("environ.txt");
+        if std::os::unix::fs::symlink("/proc/self/environ", &link).is_ok() {
+            assert!(matches!(
+                read_limited(&link, 1 << 20),
+                Err(ReadError::NotRegular { .. })
+            ));
+        }
     }
 }

@@ -1,0 +1,72 @@
+//! Nothing lost, for real: the attacks of the "nothing lost" issue, run
+//! against the real command line. Every case either keeps what the files
+//! held or refuses clearly, with a non-zero exit and nothing changed; none
+//! hangs (each run has a deadline).
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs the command line with a deadline: a hang is a failure, not a stuck test.
+fn randnotiz_in(dir: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_randnotiz"))
+        .args(args)
+        .current_dir(dir)
+        .env("RANDNOTIZ_LANG", "en")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("randnotiz {args:?} hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_system_file_is_refused_not_waited_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("artikel.txt");
+    let session = dir.path().join("lesung.ron");
+    if !mkfifo(&fifo) || !mkfifo(&session) {
+        return;
+    }
+    let environ = "/proc/self/environ";
+    for args in [
+        vec!["outline", "artikel.txt"],
+        vec!["mentions", "artikel.txt"],
+        vec!["check", "lesung.ron"],
+        vec!["outline", environ],
+        vec!["outline", "/dev/zero"],
+    ] {
+        let out = randnotiz_in(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("not an ordinary file"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
