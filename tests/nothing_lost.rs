@@ -70,3 +70,45 @@ fn a_pipe_or_a_system_file_is_refused_not_waited_for() {
         );
     }
 }
+
+fn example_text() -> String {
+    std::fs::read_to_string(common::asset("example-session.ron")).unwrap()
+}
+
+#[test]
+fn a_newer_format_is_found_by_the_parser_however_the_file_is_written() {
+    let example = example_text();
+    let newer = example.replacen("format: 1,", "format: 999,", 1);
+    // A comment with a quote before it, the field last, a field of the
+    // future that does not parse today.
+    let cases = [
+        format!("// \"Lesung\" von Anna\n{newer}"),
+        example
+            .replacen("    format: 1,\n", "", 1)
+            .replacen("\n)", "\n    format: 999,\n)", 1),
+        newer.replacen(
+            "annotations: [",
+            "zukunft: Neu(kind: Ding),\n    annotations: [",
+            1,
+        ),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let err = randnotiz::storage::parse_session(text).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                randnotiz::storage::SessionError::NewerFormat { found: 999, .. }
+            ),
+            "case {i}: {err}"
+        );
+    }
+
+    // And `check --write` leaves such a file as it is.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("neu.ron");
+    std::fs::write(&path, &cases[0]).unwrap();
+    let out = randnotiz_in(dir.path(), &["check", "--write", "neu.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("999"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), cases[0]);
+}

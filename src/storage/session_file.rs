@@ -100,23 +100,29 @@ impl SessionError {
 /// What was repaired in a session while loading it, one line per repair.
 pub type Repairs = Vec<String>;
 
-/// The format version a session file declares in its first lines, read
-/// before the rest so that a newer file is reported as newer rather than as
-/// broken. Randnotiz writes `format` first; a file that does not is simply
-/// parsed in full.
+/// Only the `format` field of a session, read with the real parser (every
+/// other field skipped, in whatever order and with whatever comments): a
+/// newer file whose new parts do not parse is reported as newer, not broken.
+#[derive(serde::Deserialize)]
+#[serde(rename = "Session")]
+struct Declared {
+    format: u64,
+}
+
+/// The format a session file declares, if the parser can find it.
 fn declared_format(text: &str) -> Option<u64> {
-    let head = &text[..crate::document::offsets::byte_floor(text, 4096)];
-    let at = head.find("format")?;
-    // Only before any string: a quote could hold the word "format".
-    if head[..at].contains('"') {
-        return None;
+    ron_options()
+        .from_str::<Declared>(text)
+        .ok()
+        .map(|d| d.format)
+}
+
+/// The error for a newer format.
+fn newer(found: u64) -> SessionError {
+    SessionError::NewerFormat {
+        found: u32::try_from(found).unwrap_or(u32::MAX),
+        path: PathBuf::new(),
     }
-    let rest = head[at + "format".len()..]
-        .trim_start()
-        .strip_prefix(':')?
-        .trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
 }
 
 /// True when the text opens like a Randnotiz session (`Session(` or `(`).
@@ -143,20 +149,25 @@ pub fn looks_like_session(text: &str) -> bool {
 pub fn parse_session(text: &str) -> Result<(Session, Repairs), SessionError> {
     // Editors such as Notepad put a byte-order mark before the text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let empty = PathBuf::new();
     if !looks_like_session(text) {
-        return Err(SessionError::NotASession { path: empty });
-    }
-    let options = ron_options();
-    if let Some(found) = declared_format(text)
-        && found > u64::from(FORMAT_VERSION)
-    {
-        return Err(SessionError::NewerFormat {
-            found: u32::try_from(found).unwrap_or(u32::MAX),
-            path: empty,
+        return Err(SessionError::NotASession {
+            path: PathBuf::new(),
         });
     }
-    let mut session: Session = options.from_str(text).map_err(|e| {
+    let options = ron_options();
+    let parsed: Result<Session, _> = options.from_str(text);
+    if let Ok(session) = &parsed
+        && session.format > FORMAT_VERSION
+    {
+        return Err(newer(u64::from(session.format)));
+    }
+    let mut session: Session = parsed.map_err(|e| {
+        // A newer file may fail where its new parts are: say it is newer.
+        if let Some(found) = declared_format(text)
+            && found > u64::from(FORMAT_VERSION)
+        {
+            return newer(found);
+        }
         let (line, col) = (e.span.start.line, e.span.start.col);
         if matches!(e.code, ron::Error::ExceededRecursionLimit) {
             SessionError::TooDeep {
