@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("randnotiz: {message}");
+            cli::note(format!("randnotiz: {message}"));
             ExitCode::FAILURE
         }
     }

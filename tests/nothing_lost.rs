@@ -112,3 +112,35 @@ fn a_newer_format_is_found_by_the_parser_however_the_file_is_written() {
     assert!(stderr(&out).contains("999"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), cases[0]);
 }
+
+#[test]
+fn control_characters_in_a_session_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two annotations with the same id that holds escape sequences (repaired
+    // and reported by name), an actor named with a carriage return.
+    let hostile = "a1\u{1b}]0;pwned\u{7}\u{1b}[2J";
+    let text = example_text()
+        .replace("id: \"a2\"", &format!("id: {:?}", hostile))
+        .replace("id: \"a3\"", &format!("id: {:?}", hostile))
+        .replace("name: \"Tokajew\"", "name: \"Tokajew\\rOVKS\"");
+    std::fs::write(dir.path().join("s.ron"), &text).unwrap();
+    for args in [
+        vec!["check", "s.ron"],
+        vec!["export", "s.ron", "--format", "md"],
+        vec!["mentions", "--actors", "s.ron", "s.ron"],
+    ] {
+        let out = randnotiz_in(dir.path(), &args);
+        for (what, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            assert!(
+                !bytes.iter().any(|&b| b == 0x1b || b == 0x07 || b == b'\r'),
+                "{args:?} {what}: {:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+    let out = randnotiz_in(dir.path(), &["check", "s.ron"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("\\u{1b}"),
+        "the id is shown, escaped"
+    );
+}

@@ -15,7 +15,7 @@ use merge::reader_of;
 fn open(path: &Path) -> Result<Workspace, String> {
     let (ws, report) = Workspace::open_session(path, None).map_err(|e| e.to_string())?;
     for notice in &report.notices {
-        eprintln!("randnotiz: {}: {notice}", path.display());
+        super::note(format!("randnotiz: {}: {notice}", path.display()));
     }
     Ok(ws)
 }

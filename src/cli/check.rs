@@ -39,10 +39,10 @@ pub fn run(
         stdout.line(fill(t.cli_written, &[("path", &session.display())]))?;
     }
     if strict && report.orphaned > 0 {
-        eprintln!(
+        super::note(format!(
             "randnotiz: {}",
             fill(t.cli_strict_orphans, &[("orphaned", &report.orphaned)])
-        );
+        ));
         return Ok(ExitCode::from(EXIT_ORPHANS));
     }
     Ok(ExitCode::SUCCESS)

@@ -21,7 +21,7 @@ pub fn run(
     let format = Format::from_name(format).ok_or_else(|| format!("unknown format {format}"))?;
     let (ws, report) = Workspace::open_session(session, text).map_err(|e| e.to_string())?;
     for notice in &report.notices {
-        eprintln!("randnotiz: {notice}");
+        super::note(format!("randnotiz: {notice}"));
     }
     let input = Input {
         session: ws.session(),
@@ -31,7 +31,7 @@ pub fn run(
     match output {
         Some(path) => {
             export::write(&input, format, path).map_err(|e| e.to_string())?;
-            eprintln!("{}", fill(tr().cli_exported, &[("path", &path.display())]));
+            super::note(fill(tr().cli_exported, &[("path", &path.display())]));
         }
         None if format.is_text() => {
             let bytes = export::render(&input, format).map_err(|e| e.to_string())?;
@@ -62,7 +62,7 @@ pub fn import(
     let imported = w3c::import(&json, ws.session(), ws.document())
         .map_err(|e| format!("{e} ({})", file.display()))?;
     for skipped in &imported.skipped {
-        eprintln!("randnotiz: {skipped}");
+        super::note(format!("randnotiz: {skipped}"));
     }
     let (edit, count) = imported.into_edit();
     ws.apply(edit).map_err(|e| e.to_string())?;

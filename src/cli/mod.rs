@@ -183,7 +183,7 @@ impl Out {
         if self.closed {
             return Ok(());
         }
-        match writeln!(self.out, "{text}") {
+        match writeln!(self.out, "{}", printable(&text.to_string())) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                 self.closed = true;
@@ -194,13 +194,50 @@ impl Out {
     }
 
     /// Writes raw bytes (a binary export).
+    /// On a terminal, control characters are shown escaped (see
+    /// [`printable`]); into a pipe or a file the bytes go as they are.
     pub fn bytes(&mut self, bytes: &[u8]) -> Result<(), String> {
-        use std::io::Write as _;
+        use std::io::{IsTerminal as _, Write as _};
+        let shown;
+        let bytes = if self.out.is_terminal() {
+            shown = printable(&String::from_utf8_lossy(bytes)).into_owned();
+            shown.as_bytes()
+        } else {
+            bytes
+        };
         match self.out.write_all(bytes).and_then(|()| self.out.flush()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
             _ => Ok(()),
         }
     }
+}
+
+/// `text` fit for a terminal: control characters (an escape sequence in an
+/// actor's id or a file name, a bell, a carriage return that overwrites the
+/// line) are shown as `\u{1b}` instead of being obeyed. Line breaks and
+/// tabs stay. JSON output needs nothing of this: serde escapes them itself.
+#[must_use]
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Writes a message to standard error, fit for a terminal.
+pub fn note(text: impl std::fmt::Display) {
+    eprintln!("{}", printable(&text.to_string()));
 }
 
 /// True for a path that names a session file.
@@ -228,4 +265,17 @@ fn open_window(file: Option<&Path>) -> Result<ExitCode, String> {
 #[cfg(not(feature = "gui"))]
 fn open_window(_file: Option<&Path>) -> Result<ExitCode, String> {
     Err("this build has no window (built without the \"gui\" feature); use outline, mentions or check".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(printable("OVKS\tTokajew\n"), "OVKS\tTokajew\n");
+        assert_eq!(printable("a\u{1b}[2Jb\u{7}\r"), "a\\u{1b}[2Jb\\u{7}\\u{d}");
+        // C1 controls too (CSI as one char).
+        assert_eq!(printable("x\u{9b}31m"), "x\\u{9b}31m");
+    }
 }

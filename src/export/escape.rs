@@ -116,6 +116,11 @@ fn markdown_line(line: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
+            // A control character (an escape sequence, a carriage return in a
+            // name) is shown, not obeyed by whatever displays the report.
+            c if c.is_control() && c != '\t' => {
+                out.push_str(&format!("\\\\u{{{:x}}}", u32::from(c)));
+            }
             c => out.push(c),
         }
     }
