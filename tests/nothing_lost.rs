@@ -120,8 +120,8 @@ fn control_characters_in_a_session_never_reach_the_terminal() {
     // and reported by name), an actor named with a carriage return.
     let hostile = "a1\u{1b}]0;pwned\u{7}\u{1b}[2J";
     let text = example_text()
-        .replace("id: \"a2\"", &format!("id: {:?}", hostile))
-        .replace("id: \"a3\"", &format!("id: {:?}", hostile))
+        .replace("id: \"a2\"", &format!("id: {hostile:?}"))
+        .replace("id: \"a3\"", &format!("id: {hostile:?}"))
         .replace("name: \"Tokajew\"", "name: \"Tokajew\\rOVKS\"");
     std::fs::write(dir.path().join("s.ron"), &text).unwrap();
     for args in [
