@@ -144,3 +144,110 @@ fn control_characters_in_a_session_never_reach_the_terminal() {
         "the id is shown, escaped"
     );
 }
+
+#[cfg(unix)]
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    probe.as_file().metadata().unwrap().uid() == 0
+}
+
+/// A session of the example in `dir` with notes changed, so `check --write`
+/// has something to store (it re-anchors moved passages).
+fn session_to_rewrite(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("lesung.ron");
+    // Offsets off by one: check --write would store the corrected ones.
+    std::fs::write(
+        &path,
+        example_text().replacen("start: 515, end: 648", "start: 516, end: 649", 1),
+    )
+    .unwrap();
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_session_is_not_replaced_and_an_owner_keeps_their_file() {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    let dir = tempfile::tempdir().unwrap();
+    let path = session_to_rewrite(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = randnotiz_in(dir.path(), &["check", "--write", "lesung.ron"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!dir.path().join("lesung.ron.bak").exists());
+
+    // The superuser saving another user's private file: it stays theirs.
+    if !is_root() {
+        return;
+    }
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
+    let out = randnotiz_in(dir.path(), &["check", "--write", "lesung.ron"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ne!(std::fs::read(&path).unwrap(), before, "rewritten");
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (65534, 65534), "owner kept");
+    assert_eq!(meta.mode() & 0o777, 0o600, "mode kept");
+}
+
+#[test]
+fn a_new_session_never_replaces_an_existing_one_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("lesung.ron");
+    std::fs::copy(common::asset("example-session.ron"), &existing).unwrap();
+    let before = std::fs::read(&existing).unwrap();
+    // One annotation exported from the example, to import.
+    let out = randnotiz_in(
+        dir.path(),
+        &[
+            "export",
+            "lesung.ron",
+            "--format",
+            "w3c",
+            "-o",
+            "w3c.jsonld",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let other = dir.path().join("b.ron");
+    std::fs::copy(&existing, &other).unwrap();
+
+    for args in [
+        vec!["import", "w3c.jsonld", "-o", "lesung.ron"],
+        vec!["merge", "b.ron", "b.ron", "-o", "lesung.ron"],
+    ] {
+        let out = randnotiz_in(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("--force"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(std::fs::read(&existing).unwrap(), before, "{args:?}");
+    }
+    // Asked for: replaced (the old one kept as .bak).
+    let out = randnotiz_in(
+        dir.path(),
+        &["import", "w3c.jsonld", "-o", "lesung.ron", "--force"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(dir.path().join("lesung.ron.bak")).unwrap(),
+        before
+    );
+    // A merge into a new file says nothing of a backup there is not.
+    let out = randnotiz_in(dir.path(), &["merge", "b.ron", "b.ron", "-o", "neu.ron"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("neu.ron") && !said.contains(".bak"), "{said}");
+    assert!(!dir.path().join("neu.ron.bak").exists());
+    // Adding to the session itself is no replacement.
+    let out = randnotiz_in(
+        dir.path(),
+        &["import", "w3c.jsonld", "--into", "b.ron", "-o", "b.ron"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}

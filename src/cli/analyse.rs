@@ -61,11 +61,18 @@ pub fn merge(sessions: &[std::path::PathBuf], output: &Path) -> Result<ExitCode,
     };
     let others: Vec<&Path> = rest.iter().map(std::path::PathBuf::as_path).collect();
     let (mut ws, mut report) = merged(first, &others, merge::Identical::Recognise)?;
+    let replaced = output.exists();
     ws.save(output).map_err(|e| e.to_string())?;
     report.added.remove(0);
     let mut out = Out::new();
     out.line(report.summary())?;
-    out.line(fill(tr().cli_written, &[("path", &output.display())]))?;
+    // A backup only where there was a file before.
+    let written = if replaced {
+        tr().cli_written
+    } else {
+        tr().cli_written_new
+    };
+    out.line(fill(written, &[("path", &output.display())]))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -95,6 +95,9 @@ enum Command {
         /// The merged session to write.
         #[arg(long, short = 'o', value_name = "MERGED.ron")]
         output: PathBuf,
+        /// Replace OUTPUT if it exists and is not one of the sessions merged.
+        #[arg(long)]
+        force: bool,
     },
     /// Agreement of two readers: percent agreement, Cohen's kappa and
     /// Krippendorff's alpha, overall and per actor, on the text's tokens.
@@ -123,6 +126,9 @@ enum Command {
         /// The session file to write.
         #[arg(long, short = 'o', value_name = "SESSION")]
         output: PathBuf,
+        /// Replace SESSION if it exists and is not the one given with --into.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -150,8 +156,19 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             text,
             into,
             output,
-        }) => export::import(&file, text.as_deref(), into.as_deref(), &output),
-        Some(Command::Merge { sessions, output }) => analyse::merge(&sessions, &output),
+            force,
+        }) => {
+            may_replace(&output, into.as_slice(), force)?;
+            export::import(&file, text.as_deref(), into.as_deref(), &output)
+        }
+        Some(Command::Merge {
+            sessions,
+            output,
+            force,
+        }) => {
+            may_replace(&output, &sessions, force)?;
+            analyse::merge(&sessions, &output)
+        }
         Some(Command::Agree {
             sessions,
             readers,
@@ -159,6 +176,27 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         }) => analyse::agree(&sessions, readers.as_deref(), json),
         None => open_window(args.file.as_deref()),
     }
+}
+
+/// Refuses to write a new session over an existing file unless asked
+/// (`--force`) or the file is one of the `inputs` (updating a session in
+/// place, `import --into S -o S`, `merge S B -o S`).
+fn may_replace(output: &Path, inputs: &[PathBuf], force: bool) -> Result<(), String> {
+    if force || !output.exists() {
+        return Ok(());
+    }
+    let same = |input: &PathBuf| match (std::fs::canonicalize(input), std::fs::canonicalize(output))
+    {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if inputs.iter().any(same) {
+        return Ok(());
+    }
+    Err(randnotiz::i18n::fill(
+        randnotiz::i18n::tr().cli_would_replace,
+        &[("path", &output.display())],
+    ))
 }
 
 /// Standard output for the verbs. A closed pipe (`randnotiz mentions … | head`)

@@ -56,6 +56,8 @@ pub static STRINGS: Strings = Strings {
     err_save_no_folder: "Den Ordner gibt es nicht; gespeichert wurde nichts. Wählen Sie einen vorhandenen Ordner. ({path})",
     err_save_permission: "Keine Schreibberechtigung; die bisherige Datei ist unverändert. Speichern Sie an einem anderen Ort. ({path})",
     err_save_read_only: "Das Laufwerk ist schreibgeschützt; die bisherige Datei ist unverändert. Speichern Sie an einem anderen Ort. ({path})",
+    err_save_file_read_only: "Die Datei ist schreibgeschützt; sie bleibt unverändert. Speichern Sie unter einem anderen Namen (Speichern unter …) oder heben Sie den Schreibschutz auf. ({path})",
+    err_save_owner: "Die Datei gehört {owner}; ersetzt gehörte sie Ihnen und {owner} käme nicht mehr an sie heran. Sie bleibt unverändert; speichern Sie unter einem anderen Namen. ({path})",
     err_save_disk_full: "Der Datenträger ist voll; die bisherige Datei ist unverändert. Schaffen Sie Platz oder speichern Sie woanders. ({path})",
     err_save_io: "Speichern fehlgeschlagen: {error}. Die bisherige Datei ist unverändert. ({path})",
 
@@ -259,7 +261,9 @@ pub static STRINGS: Strings = Strings {
     cli_exported: "Exportiert: {path}",
     cli_binary_needs_output: "Ein REFI-QDA-Projekt ist eine ZIP-Datei; geben Sie mit -o DATEI.qdpx an, wohin es geschrieben wird.",
     cli_imported: "{n} Anmerkungen importiert: {path}",
+    cli_would_replace: "{path} gibt es schon; ein neuer Inhalt ersetzt es nicht ungefragt. Wählen Sie mit -o eine andere Datei, fügen Sie mit --into {path} hinzu, oder ersetzen Sie es mit --force (die bisherige Fassung bleibt als .bak).",
     cli_written: "Geschrieben: {path} (vorherige Fassung als .bak)",
+    cli_written_new: "Geschrieben: {path}",
     cli_strict_orphans: "{orphaned} Anmerkungen sind verwaist (--strict).",
     repair_duplicate_concept: "Die Konzept-Kennung {id} kam doppelt vor; das spätere Konzept heißt jetzt {new}.",
     repair_statement_actor: "Anmerkung {id}: der Sprecher {actor} der Aussage stand nicht bei ihren Akteuren; er wurde ergänzt.",

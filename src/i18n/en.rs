@@ -56,6 +56,8 @@ pub static STRINGS: Strings = Strings {
     err_save_no_folder: "The folder does not exist; nothing was saved. Choose an existing folder. ({path})",
     err_save_permission: "No permission to write; the previous file is unchanged. Save somewhere else. ({path})",
     err_save_read_only: "The drive is read-only; the previous file is unchanged. Save somewhere else. ({path})",
+    err_save_file_read_only: "The file is read-only; it stays as it is. Save under another name (Save as …) or make it writable. ({path})",
+    err_save_owner: "The file belongs to {owner}; replaced, it would belong to you and {owner} could be locked out. It stays as it is; save under another name. ({path})",
     err_save_disk_full: "The disk is full; the previous file is unchanged. Free some space or save elsewhere. ({path})",
     err_save_io: "Saving failed: {error}. The previous file is unchanged. ({path})",
 
@@ -259,7 +261,9 @@ pub static STRINGS: Strings = Strings {
     cli_exported: "Exported: {path}",
     cli_binary_needs_output: "A REFI-QDA project is a ZIP file; name where to write it with -o FILE.qdpx.",
     cli_imported: "{n} annotations imported: {path}",
+    cli_would_replace: "{path} exists; new content does not replace it unasked. Choose another file with -o, add to it with --into {path}, or replace it with --force (the previous version is kept as .bak).",
     cli_written: "Written: {path} (previous version kept as .bak)",
+    cli_written_new: "Written: {path}",
     cli_strict_orphans: "{orphaned} annotations are orphaned (--strict).",
     repair_duplicate_concept: "Concept id {id} was used twice; the later concept is now {new}.",
     repair_statement_actor: "Annotation {id}: the statement's speaker {actor} was not among its actors; it has been added.",

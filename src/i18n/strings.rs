@@ -121,6 +121,10 @@ strings! {
     err_save_permission,
     /// {path}
     err_save_read_only,
+    /// Saving: the file itself is read-only.
+    err_save_file_read_only,
+    /// Saving: {owner} owner would change.
+    err_save_owner,
     /// {path}
     err_save_disk_full,
     /// {error} {path}
@@ -519,12 +523,16 @@ strings! {
     cli_strict_orphans,
     /// Command line, `check --write`: {path}
     cli_written,
+    /// Command line: {path} written, new.
+    cli_written_new,
     /// Command line, export: {path}
     cli_exported,
     /// Command line, export without -o.
     cli_binary_needs_output,
     /// Command line, import: {n} {path}
     cli_imported,
+    /// Command line: {path} exists and is not an input.
+    cli_would_replace,
     /// Session repair: {id} {new}
     repair_duplicate_concept,
     /// Session repair: {id} {actor}

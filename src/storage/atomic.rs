@@ -35,6 +35,21 @@ pub enum SaveError {
         /// The target.
         path: PathBuf,
     },
+    /// The file itself is read-only: its owner protected it.
+    #[error("{}", fill(tr().err_save_file_read_only, &[("path", &path.display())]))]
+    FileReadOnly {
+        /// The target.
+        path: PathBuf,
+    },
+    /// The replacement could not keep the file's owner or group (only the
+    /// superuser may give a file away): it would lock its owner out.
+    #[error("{}", fill(tr().err_save_owner, &[("owner", owner), ("path", &path.display())]))]
+    OwnerWouldChange {
+        /// The target.
+        path: PathBuf,
+        /// Who owns it, as `uid:gid`.
+        owner: String,
+    },
     /// The folder does not exist.
     #[error("{}", fill(tr().err_save_no_folder, &[("path", &path.display())]))]
     NoFolder {
@@ -160,7 +175,18 @@ pub fn write_replacing(
                 path: path.to_path_buf(),
             });
         }
-        Ok(meta) => Some(meta),
+        // Its owner made it read-only: replacing it through the folder's
+        // write permission would go around that.
+        Ok(meta) if meta.permissions().readonly() => {
+            return Err(SaveError::FileReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(meta) => {
+            // Nor may a user replace a file they may not write.
+            may_write(path)?;
+            Some(meta)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(SaveError::from_io(path, e)),
     };
@@ -174,7 +200,13 @@ pub fn write_replacing(
     let written = write_temp(&temp, write, existing.as_ref());
     if let Err(e) = written {
         remove_quietly(&temp);
-        return Err(SaveError::from_io(path, e));
+        return Err(
+            if e.get_ref().is_some_and(|inner| inner.is::<OwnerKept>()) {
+                owner_error(path, existing.as_ref())
+            } else {
+                SaveError::from_io(path, e)
+            },
+        );
     }
 
     if existing.is_some()
@@ -229,9 +261,79 @@ fn write_temp(
         .into_inner()
         .map_err(std::io::IntoInnerError::into_error)?;
     if let Some(meta) = existing {
+        keep_owner(&file, meta).map_err(|_| std::io::Error::other(OwnerKept))?;
         file.set_permissions(meta.permissions())?;
     }
     file.sync_all()
+}
+
+/// Whether this user may write the file itself, not just the folder it is
+/// in (the superuser may write any file but one without write bits, which
+/// is caught before).
+#[cfg(unix)]
+fn may_write(path: &Path) -> Result<(), SaveError> {
+    match rustix::fs::access(path, rustix::fs::Access::WRITE_OK) {
+        Ok(()) => Ok(()),
+        Err(rustix::io::Errno::ROFS) => Err(SaveError::ReadOnly {
+            path: path.to_path_buf(),
+        }),
+        Err(_) => Err(SaveError::PermissionDenied {
+            path: path.to_path_buf(),
+        }),
+    }
+}
+
+#[cfg(not(unix))]
+fn may_write(_path: &Path) -> Result<(), SaveError> {
+    Ok(())
+}
+
+/// Marks the failure to keep a file's owner, apart from other I/O errors.
+#[derive(Debug)]
+struct OwnerKept;
+
+impl std::fmt::Display for OwnerKept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the owner could not be kept")
+    }
+}
+
+impl std::error::Error for OwnerKept {}
+
+/// Gives the new file the old one's owner and group, so that replacing a
+/// file (as the superuser, or in a shared folder) never changes who may
+/// read it. Fails with `PermissionDenied` where that is not allowed.
+#[cfg(unix)]
+fn keep_owner(file: &File, old: &fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt as _;
+    let new = file.metadata()?;
+    if (new.uid(), new.gid()) == (old.uid(), old.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &File, _old: &fs::Metadata) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// The error for a replacement that could not keep the owner.
+fn owner_error(path: &Path, meta: Option<&fs::Metadata>) -> SaveError {
+    #[cfg(unix)]
+    let owner = meta.map_or_else(String::new, |m| {
+        use std::os::unix::fs::MetadataExt as _;
+        format!("{}:{}", m.uid(), m.gid())
+    });
+    #[cfg(not(unix))]
+    let owner = {
+        let _ = meta;
+        String::new()
+    };
+    SaveError::OwnerWouldChange {
+        path: path.to_path_buf(),
+        owner,
+    }
 }
 
 /// Links the current file to its backup name (or copies it where links fail).
