@@ -201,7 +201,9 @@ pub fn write_replacing(
     if let Err(e) = written {
         remove_quietly(&temp);
         return Err(
-            if e.get_ref().is_some_and(|inner| inner.is::<OwnerKept>()) {
+            if e.get_ref()
+                .is_some_and(<dyn std::error::Error + Send + Sync>::is::<OwnerKept>)
+            {
                 owner_error(path, existing.as_ref())
             } else {
                 SaveError::from_io(path, e)
