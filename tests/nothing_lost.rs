@@ -251,3 +251,86 @@ fn a_new_session_never_replaces_an_existing_one_unasked() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+fn spawn_in(dir: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_randnotiz"))
+        .args(args)
+        .current_dir(dir)
+        .env("RANDNOTIZ_LANG", "en")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn annotations_in(path: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (session, _) = randnotiz::storage::parse_session(&text).unwrap();
+    session.annotations.iter().map(|a| a.note.clone()).collect()
+}
+
+#[test]
+fn two_writers_at_once_take_turns() {
+    let dir = tempfile::tempdir().unwrap();
+    // One annotation to import, with a note of its own.
+    let example = common::example();
+    let mut one = example.clone();
+    one.annotations.truncate(1);
+    one.annotations[0].note = "aus dem Import".to_owned();
+    one.annotations[0].id = randnotiz::annotation::AnnotationId("neu".into());
+    std::fs::write(
+        dir.path().join("one.ron"),
+        randnotiz::storage::session_to_ron(&one).unwrap(),
+    )
+    .unwrap();
+    let out = randnotiz_in(
+        dir.path(),
+        &["export", "one.ron", "--format", "w3c", "-o", "one.jsonld"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // 50 rounds of `check --write` twice at once on a session that needs
+    // writing; 20 rounds of `check --write` racing an import into it.
+    for round in 0..70 {
+        let path = session_to_rewrite(dir.path());
+        let racing_import = round >= 50;
+        let first = spawn_in(dir.path(), &["check", "--write", "lesung.ron"]);
+        let second = if racing_import {
+            spawn_in(
+                dir.path(),
+                &[
+                    "import",
+                    "one.jsonld",
+                    "--into",
+                    "lesung.ron",
+                    "-o",
+                    "lesung.ron",
+                ],
+            )
+        } else {
+            spawn_in(dir.path(), &["check", "--write", "lesung.ron"])
+        };
+        let (a, b) = (
+            first.wait_with_output().unwrap(),
+            second.wait_with_output().unwrap(),
+        );
+        for out in [&a, &b] {
+            assert!(out.status.success(), "round {round}: {}", stderr(out));
+        }
+        let notes = annotations_in(&path);
+        assert_eq!(
+            notes.len(),
+            example.annotations.len() + usize::from(racing_import),
+            "round {round}"
+        );
+        if racing_import {
+            assert!(
+                notes.iter().any(|n| n == "aus dem Import"),
+                "round {round}: the import's annotation was lost"
+            );
+        }
+        std::fs::remove_file(&path).unwrap();
+        std::fs::remove_file(dir.path().join("lesung.ron.bak")).ok();
+    }
+}

@@ -138,6 +138,9 @@ pub struct Workspace {
     revision: u64,
     /// Who is reading: stamped on new annotations (`None`: nobody said).
     reader: Option<String>,
+    /// The session file as this workspace last read or wrote it, to notice
+    /// a change by someone else before writing over it.
+    disk: Option<storage::file::DiskState>,
 }
 
 impl Workspace {
@@ -172,6 +175,7 @@ impl Workspace {
             saved_state: Some(0),
             revision: fresh_revision(),
             reader: None,
+            disk: None,
         }
     }
 
@@ -205,15 +209,17 @@ impl Workspace {
     /// # Errors
     /// An [`OpenError`] when the file is unreadable or its text is missing.
     pub fn open_session(path: &Path, text: Option<&Path>) -> Result<(Self, LoadReport), OpenError> {
-        let (session, repairs) = storage::read_session(path)?;
+        let (session, repairs, disk) = storage::read_session_with_state(path)?;
         let (document, document_path) = find_document(&session, path, text)?;
-        Ok(Self::join(
+        let (mut workspace, report) = Self::join(
             session,
             Some(absolute(path)),
             document,
             document_path,
             repairs,
-        ))
+        );
+        workspace.disk = Some(disk);
+        Ok((workspace, report))
     }
 
     /// Restores the session of a recovery file, with its text; the restored
@@ -269,6 +275,7 @@ impl Workspace {
             saved_state: Some(0),
             revision: fresh_revision(),
             reader: None,
+            disk: None,
         };
         let mut report = workspace.reanchor();
         if report.moved > 0 || !repairs.is_empty() {
@@ -611,24 +618,82 @@ impl Workspace {
         reference
     }
 
+    /// True when the session file was changed by someone else (another
+    /// window, a command, an editor) since this workspace read or wrote it.
+    #[must_use]
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.session_path, &self.disk) {
+            (Some(path), Some(disk)) => disk.changed(path, storage::MAX_SESSION_BYTES),
+            _ => false,
+        }
+    }
+
+    /// Takes the session file as it is on disk now as the one this
+    /// workspace knows (after merging its changes in, or to overwrite it
+    /// knowingly).
+    pub fn adopt_disk_state(&mut self) {
+        self.disk = self
+            .session_path
+            .as_deref()
+            .and_then(|p| storage::file::DiskState::of(p, storage::MAX_SESSION_BYTES));
+    }
+
     /// Saves to `path` (atomically, with backup) and remembers it as the
-    /// session's file.
+    /// session's file. Refuses to write over the session file when someone
+    /// else has changed it since it was read ([`SaveError::ChangedOnDisk`]):
+    /// merge their changes first, or
+    /// [`Workspace::adopt_disk_state`] to overwrite knowingly.
     ///
     /// # Errors
     /// A [`SaveError`]; the file on disk is then unchanged.
     pub fn save(&mut self, path: &Path) -> Result<(), SaveError> {
+        let target = absolute(path);
+        if self.session_path.as_ref() == Some(&target) && self.changed_on_disk() {
+            return Err(SaveError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            });
+        }
         let mut view = self.session.view();
         view.document = std::borrow::Cow::Owned(self.document_ref_for(path));
+        let mut hasher = blake3::Hasher::new();
         storage::write_atomic_with(
             path,
-            |out| storage::write_session(out, &view),
+            |out| {
+                let mut tee = Tee {
+                    out,
+                    hasher: &mut hasher,
+                };
+                storage::write_session(&mut tee, &view)
+            },
             storage::looks_like_session,
         )?;
-        self.session_path = Some(absolute(path));
+        self.disk = std::fs::metadata(path)
+            .ok()
+            .map(|meta| storage::file::DiskState::with_hash(hasher.finalize(), &meta));
+        self.session_path = Some(target);
         self.saved_state = Some(self.history.state());
         self.history.seal();
         self.revision = fresh_revision();
         Ok(())
+    }
+}
+
+/// Writes to `out` and hashes what it wrote: the state of a saved file
+/// without reading it back.
+struct Tee<'a> {
+    out: &'a mut dyn std::io::Write,
+    hasher: &'a mut blake3::Hasher,
+}
+
+impl std::io::Write for Tee<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.hasher.update(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 

@@ -144,7 +144,14 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             text,
             strict,
             write,
-        }) => check::run(&session, text.as_deref(), strict, write),
+        }) => {
+            let _lock = if write {
+                lock(&session, "check")?
+            } else {
+                None
+            };
+            check::run(&session, text.as_deref(), strict, write)
+        }
         Some(Command::Export {
             session,
             format,
@@ -158,6 +165,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             output,
             force,
         }) => {
+            let _lock = lock(&output, "import")?;
             may_replace(&output, into.as_slice(), force)?;
             export::import(&file, text.as_deref(), into.as_deref(), &output)
         }
@@ -166,6 +174,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             output,
             force,
         }) => {
+            let _lock = lock(&output, "merge")?;
             may_replace(&output, &sessions, force)?;
             analyse::merge(&sessions, &output)
         }
@@ -176,6 +185,21 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         }) => analyse::agree(&sessions, readers.as_deref(), json),
         None => open_window(args.file.as_deref()),
     }
+}
+
+/// How long a verb waits for another command writing the same session.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The session's lock, held from before a verb reads it until it has
+/// written it: two writers (`check --write` and `import --into` at once)
+/// then take turns instead of one losing the other's change. A window that
+/// has the session open is named at once.
+fn lock(
+    session: &Path,
+    what: &str,
+) -> Result<Option<randnotiz::storage::lock::SessionLock>, String> {
+    randnotiz::storage::lock::SessionLock::lock_waiting(session, what, LOCK_PATIENCE)
+        .map_err(|held| held.to_string())
 }
 
 /// Refuses to write a new session over an existing file unless asked

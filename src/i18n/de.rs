@@ -58,6 +58,9 @@ pub static STRINGS: Strings = Strings {
     err_save_read_only: "Das Laufwerk ist schreibgeschützt; die bisherige Datei ist unverändert. Speichern Sie an einem anderen Ort. ({path})",
     err_save_file_read_only: "Die Datei ist schreibgeschützt; sie bleibt unverändert. Speichern Sie unter einem anderen Namen (Speichern unter …) oder heben Sie den Schreibschutz auf. ({path})",
     err_save_owner: "Die Datei gehört {owner}; ersetzt gehörte sie Ihnen und {owner} käme nicht mehr an sie heran. Sie bleibt unverändert; speichern Sie unter einem anderen Namen. ({path})",
+    err_save_changed_on_disk: "{path} wurde seit dem Öffnen von einem anderen Programm oder Fenster geändert; es wurde nichts geschrieben, damit dessen Änderungen nicht verloren gehen. Öffnen Sie die Datei neu (oder führen Sie den Befehl noch einmal aus).",
+    err_locked_by_window: "{path} ist in einem Randnotiz-Fenster geöffnet (Prozess {pid}, seit {since}); geschrieben wird nur dort. Speichern oder schließen Sie es dort, dann versuchen Sie es noch einmal. Nichts wurde verändert. ({what})",
+    err_locked_by_command: "{path} wird gerade von „randnotiz {what}“ geschrieben (Prozess {pid}, seit {since}). Versuchen Sie es gleich noch einmal. Nichts wurde verändert.",
     err_save_disk_full: "Der Datenträger ist voll; die bisherige Datei ist unverändert. Schaffen Sie Platz oder speichern Sie woanders. ({path})",
     err_save_io: "Speichern fehlgeschlagen: {error}. Die bisherige Datei ist unverändert. ({path})",
 

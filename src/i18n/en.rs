@@ -58,6 +58,9 @@ pub static STRINGS: Strings = Strings {
     err_save_read_only: "The drive is read-only; the previous file is unchanged. Save somewhere else. ({path})",
     err_save_file_read_only: "The file is read-only; it stays as it is. Save under another name (Save as …) or make it writable. ({path})",
     err_save_owner: "The file belongs to {owner}; replaced, it would belong to you and {owner} could be locked out. It stays as it is; save under another name. ({path})",
+    err_save_changed_on_disk: "{path} was changed by another program or window since it was opened; nothing was written, so that its changes are not lost. Open the file again (or run the command again).",
+    err_locked_by_window: "{path} is open in a Randnotiz window (process {pid}, since {since}); only that window writes it. Save or close it there, then try again. Nothing was changed. ({what})",
+    err_locked_by_command: "{path} is being written by \"randnotiz {what}\" (process {pid}, since {since}). Try again in a moment. Nothing was changed.",
     err_save_disk_full: "The disk is full; the previous file is unchanged. Free some space or save elsewhere. ({path})",
     err_save_io: "Saving failed: {error}. The previous file is unchanged. ({path})",
 

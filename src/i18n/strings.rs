@@ -125,6 +125,12 @@ strings! {
     err_save_file_read_only,
     /// Saving: {owner} owner would change.
     err_save_owner,
+    /// Saving: {path} changed on disk since read.
+    err_save_changed_on_disk,
+    /// Locked: {path} open in a window {pid} {since} {what}.
+    err_locked_by_window,
+    /// Locked: {path} being written by {what} {pid} {since}.
+    err_locked_by_command,
     /// {path}
     err_save_disk_full,
     /// {error} {path}

@@ -50,6 +50,13 @@ pub enum SaveError {
         /// Who owns it, as `uid:gid`.
         owner: String,
     },
+    /// The file was changed by someone else since it was read: writing
+    /// would lose their changes.
+    #[error("{}", fill(tr().err_save_changed_on_disk, &[("path", &path.display())]))]
+    ChangedOnDisk {
+        /// The target.
+        path: PathBuf,
+    },
     /// The folder does not exist.
     #[error("{}", fill(tr().err_save_no_folder, &[("path", &path.display())]))]
     NoFolder {

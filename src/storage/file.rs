@@ -131,6 +131,14 @@ pub fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), R
 /// # Errors
 /// A [`ReadError`] naming the cause and the path.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_with_state(path, limit).map(|(bytes, _)| bytes)
+}
+
+/// [`read_limited`], with the [`DiskState`] of what was read.
+///
+/// # Errors
+/// A [`ReadError`] naming the cause and the path.
+pub fn read_with_state(path: &Path, limit: u64) -> Result<(Vec<u8>, DiskState), ReadError> {
     let (file, meta) = open_regular(path)?;
     if meta.len() > limit {
         return Err(ReadError::TooLarge {
@@ -152,7 +160,59 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             limit,
         });
     }
-    Ok(bytes)
+    let state = DiskState::new(&bytes, &meta);
+    Ok((bytes, state))
+}
+
+/// What a file was when this program last read or wrote it: its length,
+/// modification time and content hash, to tell whether someone else has
+/// changed it since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiskState {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    hash: blake3::Hash,
+}
+
+impl DiskState {
+    /// The state of a file whose content is `bytes`, as `meta` describes it.
+    #[must_use]
+    pub fn new(bytes: &[u8], meta: &std::fs::Metadata) -> Self {
+        Self::with_hash(blake3::hash(bytes), meta)
+    }
+
+    /// The state of a file of content hash `hash`, as `meta` describes it.
+    #[must_use]
+    pub fn with_hash(hash: blake3::Hash, meta: &std::fs::Metadata) -> Self {
+        Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            hash,
+        }
+    }
+
+    /// The file as it is on disk now, if it can be read.
+    #[must_use]
+    pub fn of(path: &Path, limit: u64) -> Option<Self> {
+        let (mut file, meta) = open_regular(path).ok()?;
+        let mut hasher = blake3::Hasher::new();
+        std::io::copy(&mut (&mut file).take(limit), &mut hasher).ok()?;
+        Some(Self::with_hash(hasher.finalize(), &meta))
+    }
+
+    /// True when the file at `path` is no longer what this state describes:
+    /// changed, replaced or gone. Length and time alike mean unchanged; a
+    /// file merely touched (same content) is unchanged too.
+    #[must_use]
+    pub fn changed(&self, path: &Path, limit: u64) -> bool {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return true;
+        };
+        if meta.len() == self.len && meta.modified().ok() == self.modified {
+            return false;
+        }
+        Self::of(path, limit).is_none_or(|now| now.hash != self.hash)
+    }
 }
 
 #[cfg(test)]
@@ -176,6 +236,23 @@ mod tests {
         assert!(matches!(err, ReadError::TooLarge { size: 11, .. }));
         assert!(err.to_string().ends_with(&format!("({})", big.display())));
         assert_eq!(read_limited(&big, 11).unwrap().len(), 11);
+    }
+
+    #[test]
+    fn a_changed_file_is_noticed_a_touched_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        std::fs::write(&path, "Session(format: 1)").unwrap();
+        let state = DiskState::of(&path, 1 << 20).unwrap();
+        assert!(!state.changed(&path, 1 << 20));
+        // The same content written again (a new time): unchanged.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&path, "Session(format: 1)").unwrap();
+        assert!(!state.changed(&path, 1 << 20));
+        std::fs::write(&path, "Session(format: 2)").unwrap();
+        assert!(state.changed(&path, 1 << 20));
+        std::fs::remove_file(&path).unwrap();
+        assert!(state.changed(&path, 1 << 20));
     }
 
     #[cfg(unix)]

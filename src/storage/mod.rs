@@ -10,6 +10,7 @@
 
 mod atomic;
 pub mod file;
+pub mod lock;
 pub mod recovery;
 mod session_file;
 mod writer;
@@ -17,7 +18,7 @@ mod writer;
 pub use atomic::{SaveError, backup_path, write_atomic, write_atomic_with};
 pub use session_file::{
     MAX_SESSION_BYTES, Repairs, SessionError, looks_like_session, parse_session, read_session,
-    session_to_ron, session_to_ron_by_ron, write_session,
+    read_session_with_state, session_to_ron, session_to_ron_by_ron, write_session,
 };
 
 /// RON options used for every file the app reads: nesting limited, so a

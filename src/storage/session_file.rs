@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::file::{ReadError, read_limited};
+use super::file::ReadError;
 use super::ron_options;
 use crate::actors::{Actor, ActorId, ActorKind};
 use crate::annotation::{
@@ -193,11 +193,23 @@ pub fn parse_session(text: &str) -> Result<(Session, Repairs), SessionError> {
 /// # Errors
 /// A [`SessionError`] naming the cause, the place and the path.
 pub fn read_session(path: &Path) -> Result<(Session, Repairs), SessionError> {
-    let bytes = read_limited(path, MAX_SESSION_BYTES)?;
+    read_session_with_state(path).map(|(session, repairs, _)| (session, repairs))
+}
+
+/// [`read_session`], with the state of the file as read, to notice later
+/// whether someone else has changed it.
+///
+/// # Errors
+/// A [`SessionError`] naming the cause, the place and the path.
+pub fn read_session_with_state(
+    path: &Path,
+) -> Result<(Session, Repairs, super::file::DiskState), SessionError> {
+    let (bytes, state) = super::file::read_with_state(path, MAX_SESSION_BYTES)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| SessionError::NotText {
         path: path.to_path_buf(),
     })?;
-    parse_session(text).map_err(|e| e.attach(path))
+    let (session, repairs) = parse_session(text).map_err(|e| e.attach(path))?;
+    Ok((session, repairs, state))
 }
 
 /// The session as pretty RON, starting with `Session(`.
