@@ -108,7 +108,9 @@ fn annotate_save_and_reopen() {
     assert!(!harness.state().workspace().is_dirty());
     assert!(!harness.state().title().starts_with("● "));
 
-    // A fresh app on the saved file finds the same annotation.
+    // A fresh app on the saved file (the first window closed: it holds the
+    // file while open) finds the same annotation.
+    drop(harness);
     let mut reopened = app(Some(path.clone()));
     let session = reopened.state().workspace().session();
     assert_eq!(session.annotations.len(), 1);

@@ -70,7 +70,10 @@ fn opening_another_session_shows_its_own_rows() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
-    type_path(&mut harness, &common::asset("example-session.ron"));
+    type_path(
+        &mut harness,
+        &window::private_copy(common::asset("example-session.ron")),
+    );
     harness
         .get_by_role_and_label(Role::Button, "Öffnen")
         .click();

@@ -75,7 +75,7 @@ impl ActorKind {
 }
 
 /// Someone or something the article is about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Actor {
     /// Stable identifier, referenced by annotations.
     pub id: ActorId,

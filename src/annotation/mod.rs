@@ -10,6 +10,7 @@
 mod colour;
 mod edit;
 mod history;
+pub mod reconcile;
 mod statement;
 mod workspace;
 
@@ -55,7 +56,7 @@ impl std::fmt::Display for AnnotationId {
 }
 
 /// A marked passage with its colour, actors and note.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Annotation {
     /// Unique within the session.
     pub id: AnnotationId,

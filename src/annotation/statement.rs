@@ -28,7 +28,7 @@ impl std::fmt::Display for ConceptId {
 
 /// A claim, policy or frame actors take positions on ("Abzug der Truppen",
 /// "Gewalt gegen Demonstranten").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Concept {
     /// Stable identifier, referenced by statements.
     pub id: ConceptId,

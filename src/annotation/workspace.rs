@@ -106,6 +106,18 @@ pub enum OpenError {
     /// The text could not be opened.
     #[error(transparent)]
     Document(#[from] DocumentError),
+    /// Taking in the other side's changes did not fit this session (a
+    /// record the merge expected was not there); nothing changed.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// The session file now holds a session on another text.
+    #[error("{}", fill(tr().err_disk_other_text, &[("title", title), ("path", &path.display())]))]
+    OtherText {
+        /// The other text's title.
+        title: String,
+        /// The session file.
+        path: PathBuf,
+    },
     /// The session's text is nowhere to be found.
     #[error("{}", fill(tr().err_document_missing, &[("title", title), ("expected", expected), ("path", &path.display())]))]
     DocumentMissing {
@@ -141,6 +153,8 @@ pub struct Workspace {
     /// The session file as this workspace last read or wrote it, to notice
     /// a change by someone else before writing over it.
     disk: Option<storage::file::DiskState>,
+    /// What that file held, per record, to merge another side's changes in.
+    base: super::reconcile::Base,
 }
 
 impl Workspace {
@@ -176,6 +190,7 @@ impl Workspace {
             revision: fresh_revision(),
             reader: None,
             disk: None,
+            base: super::reconcile::Base::default(),
         }
     }
 
@@ -210,6 +225,7 @@ impl Workspace {
     /// An [`OpenError`] when the file is unreadable or its text is missing.
     pub fn open_session(path: &Path, text: Option<&Path>) -> Result<(Self, LoadReport), OpenError> {
         let (session, repairs, disk) = storage::read_session_with_state(path)?;
+        let base = super::reconcile::Base::of(&session);
         let (document, document_path) = find_document(&session, path, text)?;
         let (mut workspace, report) = Self::join(
             session,
@@ -219,6 +235,7 @@ impl Workspace {
             repairs,
         );
         workspace.disk = Some(disk);
+        workspace.base = base;
         Ok((workspace, report))
     }
 
@@ -276,6 +293,7 @@ impl Workspace {
             revision: fresh_revision(),
             reader: None,
             disk: None,
+            base: super::reconcile::Base::default(),
         };
         let mut report = workspace.reanchor();
         if report.moved > 0 || !repairs.is_empty() {
@@ -628,6 +646,34 @@ impl Workspace {
         }
     }
 
+    /// Takes in what someone else wrote to the session file since this
+    /// workspace read or wrote it (see [`super::reconcile`]), as one undo
+    /// step; the file as it is now becomes the one this workspace knows.
+    ///
+    /// # Errors
+    /// An [`OpenError`] when the file cannot be read, or now holds a session
+    /// on another text; nothing changed then.
+    pub fn take_in_disk_changes(&mut self) -> Result<super::reconcile::Reconciled, OpenError> {
+        let Some(path) = self.session_path.clone() else {
+            return Ok(super::reconcile::Reconciled::default());
+        };
+        let (theirs, _, disk) = storage::read_session_with_state(&path)?;
+        if theirs.document.hash != self.session.document.hash {
+            return Err(OpenError::OtherText {
+                title: theirs.document.title.clone(),
+                path,
+            });
+        }
+        let (edit, report) = super::reconcile::reconcile(&self.base, &self.session, &theirs);
+        if !report.is_empty() {
+            self.apply(edit)?;
+        }
+        self.disk = Some(disk);
+        self.base = super::reconcile::Base::of(&theirs);
+        self.revision = fresh_revision();
+        Ok(report)
+    }
+
     /// Takes the session file as it is on disk now as the one this
     /// workspace knows (after merging its changes in, or to overwrite it
     /// knowingly).
@@ -636,6 +682,7 @@ impl Workspace {
             .session_path
             .as_deref()
             .and_then(|p| storage::file::DiskState::of(p, storage::MAX_SESSION_BYTES));
+        self.revision = fresh_revision();
     }
 
     /// Saves to `path` (atomically, with backup) and remembers it as the
@@ -670,6 +717,7 @@ impl Workspace {
         self.disk = std::fs::metadata(path)
             .ok()
             .map(|meta| storage::file::DiskState::with_hash(hasher.finalize(), &meta));
+        self.base = super::reconcile::Base::of(&self.session);
         self.session_path = Some(target);
         self.saved_state = Some(self.history.state());
         self.history.seal();

@@ -127,6 +127,8 @@ strings! {
     err_save_owner,
     /// Saving: {path} changed on disk since read.
     err_save_changed_on_disk,
+    /// Merging from disk: the file now holds a session on another text ({title} {path}).
+    err_disk_other_text,
     /// Locked: {path} open in a window {pid} {since} {what}.
     err_locked_by_window,
     /// Locked: {path} being written by {what} {pid} {since}.
@@ -418,6 +420,30 @@ strings! {
     unsaved_title,
     /// Dialog.
     unsaved_body,
+    /// Dialog: the session file changed on disk.
+    disk_changed_title,
+    /// Dialog: who changed it and what the choices do; {path}.
+    disk_changed_body,
+    /// Dialog button.
+    disk_merge_save,
+    /// Dialog button.
+    disk_merge,
+    /// Dialog button.
+    disk_overwrite,
+    /// Dialog button.
+    disk_reload,
+    /// Dialog button.
+    disk_keep,
+    /// Notice: {taken} {removed} {conflicts}.
+    disk_merged,
+    /// Dialog: the session is open elsewhere.
+    locked_title,
+    /// Dialog: {holder} message; what opening anyway means.
+    locked_body,
+    /// Dialog button.
+    locked_open_anyway,
+    /// Dialog: {path} open in {what} process {pid} since {since}.
+    locked_holder,
     /// {path}
     saved,
     /// {summary}

@@ -16,7 +16,7 @@ use super::autosave::{self, Autosave};
 use super::command::{Action, Intent};
 use super::derived::Derived;
 use super::files::{self, Files, Purpose};
-use super::messages::{AfterConfirm, Choice, Messages};
+use super::messages::{AfterConfirm, Choice, DiskAnswer, DiskQuestion, Messages};
 use super::reader::{Marks, ReaderInput, ReaderView, Span};
 use super::search::Search;
 use super::settings::{STORAGE_KEY, Settings, ThemeChoice};
@@ -28,6 +28,7 @@ use crate::anchor::Target;
 use crate::annotation::{AnnotationId, Colour, Edit, OpenError, Workspace, now};
 use crate::document::CharRange;
 use crate::i18n::{self, fill, tr};
+use crate::storage::lock::{SessionLock, WINDOW};
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
@@ -86,6 +87,11 @@ pub struct App {
     /// Frames counted for `RANDNOTIZ_STARTUP_LOG` (up to two).
     frames_logged: u8,
     autosave: Autosave,
+    /// The open session file's lock, while this window writes it.
+    lock: Option<SessionLock>,
+    /// The user chose to keep this side's copy of a session file changed on
+    /// disk: not asked again until the next save.
+    disk_ignored: bool,
     ctx: egui::Context,
 }
 
@@ -135,6 +141,8 @@ impl App {
             applied_theme: None,
             frames_logged: 0,
             autosave: Autosave::new(options.recovery),
+            lock: None,
+            disk_ignored: false,
             ctx: ctx.clone(),
         };
         if let Some(file) = options.file {
@@ -232,6 +240,18 @@ impl App {
         }
         self.derived.update(&self.ws);
 
+        // Back at the window: has another window or program changed the
+        // session file meanwhile?
+        if ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        }) && !self.disk_ignored
+            && self.messages.disk.is_none()
+            && self.ws.changed_on_disk()
+        {
+            self.messages.disk = Some(DiskQuestion::OnFocus);
+        }
         let mut intents = self.keyboard(&ctx);
         intents.extend(dropped_files(&ctx));
         if let Some((purpose, path)) = self.files.poll() {
@@ -307,6 +327,12 @@ impl App {
         if let Some((after, choice)) = self.messages.modals_ui(&ctx) {
             self.answered(&ctx, after, choice);
         }
+        if let Some((question, answer)) = self.messages.disk_ui(&ctx, self.ws.is_dirty()) {
+            self.disk_answered(&ctx, question, answer);
+        }
+        if let Some(path) = self.messages.locked_ui(&ctx) {
+            self.open_session(&path, None);
+        }
         if let Some(autosave::Choice::Restore(snapshot, path)) = self.autosave.offer_ui(&ctx) {
             self.restore(*snapshot, &path);
         }
@@ -349,6 +375,12 @@ impl App {
         match Workspace::restore(snapshot) {
             Ok((ws, report)) => {
                 self.replace(ws);
+                // The restored session's file, if it has one, is this
+                // window's to write now (unless another window has it open).
+                self.lock = self
+                    .ws
+                    .session_path()
+                    .and_then(|p| SessionLock::try_lock(p, WINDOW).ok().flatten());
                 self.autosave.restored(path);
                 self.messages
                     .notice(fill(tr().recovery_done, &[("summary", &report.summary())]));
@@ -363,10 +395,7 @@ impl App {
     /// Global keys: actions, and 1–8 for colours on a selection.
     fn keyboard(&mut self, ctx: &egui::Context) -> Vec<Intent> {
         let mut out = Vec::new();
-        if self.files.busy()
-            || self.messages.current_error().is_some()
-            || self.messages.confirm.is_some()
-        {
+        if self.files.busy() || self.messages.asking() {
             return out; // a modal has the keyboard
         }
         let typing = ctx.egui_wants_keyboard_input();
@@ -1109,8 +1138,31 @@ impl App {
 
     fn save_to(&mut self, path: &Path) {
         let path = files::with_session_extension(path.to_path_buf());
+        let own = self
+            .ws
+            .session_path()
+            .is_some_and(|p| Some(p.to_path_buf()) == std::path::absolute(&path).ok());
+        // A file another window has open is written only from there; this
+        // window's own file is checked for their changes by the save itself.
+        let lock = if own && self.lock.is_some() {
+            None
+        } else {
+            match SessionLock::try_lock(&path, WINDOW) {
+                Ok(lock) => lock,
+                Err(held) if !own => {
+                    self.after_save = None;
+                    self.messages.error(held.to_string());
+                    return;
+                }
+                Err(_) => None,
+            }
+        };
         match self.ws.save(&path) {
             Ok(()) => {
+                if lock.is_some() {
+                    self.lock = lock;
+                }
+                self.disk_ignored = false;
                 self.messages
                     .notice(fill(tr().saved, &[("path", &path.display())]));
                 self.settings.remember(path);
@@ -1118,11 +1170,59 @@ impl App {
                     self.proceed(after);
                 }
             }
+            // Someone else wrote the file: ask (a save before quitting waits).
+            Err(crate::storage::SaveError::ChangedOnDisk { .. }) => {
+                self.messages.disk = Some(DiskQuestion::BeforeSave(path));
+            }
             Err(err) => {
                 self.after_save = None;
                 self.messages.error(err.to_string());
             }
         }
+    }
+
+    /// Carries out the answer about a session file changed on disk.
+    fn disk_answered(&mut self, ctx: &egui::Context, question: DiskQuestion, answer: DiskAnswer) {
+        match (question, answer) {
+            (question, DiskAnswer::Merge) => match self.ws.take_in_disk_changes() {
+                Ok(report) => {
+                    self.derived.update(&self.ws);
+                    self.drop_stale_focus();
+                    self.messages.notice(fill(
+                        tr().disk_merged,
+                        &[
+                            ("taken", &report.taken),
+                            ("removed", &report.removed),
+                            ("conflicts", &report.conflicts),
+                        ],
+                    ));
+                    if let DiskQuestion::BeforeSave(path) = question {
+                        self.save_to(&path);
+                    }
+                }
+                Err(err) => {
+                    self.after_save = None;
+                    self.messages.error(err.to_string());
+                }
+            },
+            (DiskQuestion::BeforeSave(_), DiskAnswer::SaveAs) => self.save_as(ctx),
+            (DiskQuestion::BeforeSave(path), DiskAnswer::Overwrite) => {
+                self.ws.adopt_disk_state();
+                self.save_to(&path);
+            }
+            (_, DiskAnswer::Reload) => {
+                // The same file, open here already: no asking again.
+                if let Some(path) = self.ws.session_path().map(Path::to_path_buf) {
+                    let lock = self.lock.take();
+                    self.open_session(&path, lock);
+                }
+            }
+            (_, DiskAnswer::Keep | DiskAnswer::SaveAs | DiskAnswer::Overwrite) => {
+                self.after_save = None;
+                self.disk_ignored = true;
+            }
+        }
+        ctx.request_repaint();
     }
 
     fn export_to(&mut self, format: crate::export::Format, path: &Path) {
@@ -1203,23 +1303,83 @@ impl App {
     }
 
     /// Opens a text or session; on failure the open session stays as it was.
+    /// A session another window has open is opened only when the user says so.
     pub fn open(&mut self, path: &Path) {
         let is_session = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-        if is_session {
-            match Workspace::open_session(path, None) {
-                Ok((ws, report)) => {
-                    self.replace(ws);
-                    if report.moved + report.orphaned > 0 || !report.notices.is_empty() {
-                        self.messages.report = Some(report);
-                    } else {
-                        self.messages
-                            .notice(fill(tr().opened_session, &[("summary", &report.summary())]));
+        if !is_session {
+            match Workspace::open_text(path) {
+                Ok(ws) => {
+                    if let Some(notice) = ws.document().encoding().notice() {
+                        self.messages.error(notice);
                     }
+                    self.replace(ws);
+                    self.lock = None;
                     self.settings.remember(path.to_path_buf());
                 }
-                Err(OpenError::DocumentMissing { .. }) => {
+                Err(err) => self.messages.error(err.to_string()),
+            }
+            return;
+        }
+        match self.take_lock(path) {
+            Ok(lock) => self.open_session(path, lock),
+            Err(held) => {
+                let holder = fill(
+                    tr().locked_holder,
+                    &[
+                        ("path", &path.display()),
+                        ("what", &held.holder.what),
+                        ("pid", &held.holder.pid),
+                        ("since", &held.holder.since),
+                    ],
+                );
+                self.messages.locked = Some((path.to_path_buf(), holder));
+            }
+        }
+    }
+
+    /// The lock of session file `path`: the one this window holds already,
+    /// or a new one.
+    fn take_lock(
+        &mut self,
+        path: &Path,
+    ) -> Result<Option<SessionLock>, crate::storage::lock::Held> {
+        let wanted =
+            SessionLock::file_of(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+        if self.lock.as_ref().is_some_and(|l| {
+            std::path::absolute(l.path()).unwrap_or_else(|_| l.path().to_path_buf()) == wanted
+        }) {
+            return Ok(self.lock.take());
+        }
+        SessionLock::try_lock(path, WINDOW)
+    }
+
+    /// Opens session file `path`, holding `lock` while it is open.
+    fn open_session(&mut self, path: &Path, lock: Option<SessionLock>) {
+        match Workspace::open_session(path, None) {
+            Ok((ws, report)) => {
+                self.replace(ws);
+                self.lock = lock;
+                if report.moved + report.orphaned > 0 || !report.notices.is_empty() {
+                    self.messages.report = Some(report);
+                } else {
+                    self.messages
+                        .notice(fill(tr().opened_session, &[("summary", &report.summary())]));
+                }
+                self.settings.remember(path.to_path_buf());
+            }
+            Err(err) => {
+                // Reopening the file open here failed: it stays open, and
+                // keeps its lock. A lock taken for another file goes.
+                let same = self
+                    .ws
+                    .session_path()
+                    .is_some_and(|p| Some(p.to_path_buf()) == std::path::absolute(path).ok());
+                if same && self.lock.is_none() {
+                    self.lock = lock;
+                }
+                if matches!(err, OpenError::DocumentMissing { .. }) {
                     self.messages.notice(tr().locate_text);
                     self.files.ask(
                         &self.ctx.clone(),
@@ -1229,19 +1389,9 @@ impl App {
                         path.parent(),
                         None,
                     );
+                } else {
+                    self.messages.error(err.to_string());
                 }
-                Err(err) => self.messages.error(err.to_string()),
-            }
-        } else {
-            match Workspace::open_text(path) {
-                Ok(ws) => {
-                    if let Some(notice) = ws.document().encoding().notice() {
-                        self.messages.error(notice);
-                    }
-                    self.replace(ws);
-                    self.settings.remember(path.to_path_buf());
-                }
-                Err(err) => self.messages.error(err.to_string()),
             }
         }
     }

@@ -32,6 +32,30 @@ pub enum Choice {
     Discard,
 }
 
+/// When the session file was found changed on disk by someone else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiskQuestion {
+    /// Saving to it now.
+    BeforeSave(PathBuf),
+    /// The window came to the front.
+    OnFocus,
+}
+
+/// What to do about a session file changed on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskAnswer {
+    /// Take the other side's changes in (and save, before a save).
+    Merge,
+    /// Save under another name instead.
+    SaveAs,
+    /// Write over it knowingly.
+    Overwrite,
+    /// Throw this side's copy away and read the file again (nothing unsaved).
+    Reload,
+    /// Keep this side's copy; ask again before saving.
+    Keep,
+}
+
 /// Messages to show.
 #[derive(Default)]
 pub struct Messages {
@@ -41,6 +65,10 @@ pub struct Messages {
     pub report: Option<LoadReport>,
     /// An action that waits for "save changes?".
     pub confirm: Option<AfterConfirm>,
+    /// The session file changed on disk: what now?
+    pub disk: Option<DiskQuestion>,
+    /// A session to open that another window has open: the file and who.
+    pub locked: Option<(PathBuf, String)>,
 }
 
 impl Messages {
@@ -119,6 +147,102 @@ impl Messages {
             self.confirm = None;
         }
         answer.map(|a| (after, a))
+    }
+
+    /// True while a question waits for an answer (the keyboard is its).
+    #[must_use]
+    pub fn asking(&self) -> bool {
+        self.current_error().is_some()
+            || self.confirm.is_some()
+            || self.disk.is_some()
+            || self.locked.is_some()
+    }
+
+    /// Asks what to do about a session file changed on disk; `dirty` says
+    /// whether this side has unsaved changes (then reloading would lose them).
+    pub fn disk_ui(
+        &mut self,
+        ctx: &egui::Context,
+        dirty: bool,
+    ) -> Option<(DiskQuestion, DiskAnswer)> {
+        let question = self.disk.clone()?;
+        if self.current_error().is_some() {
+            return None;
+        }
+        let t = tr();
+        let path = match &question {
+            DiskQuestion::BeforeSave(path) => path.display().to_string(),
+            DiskQuestion::OnFocus => String::new(),
+        };
+        let mut answer = None;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("disk-changed")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.label(RichText::new(t.disk_changed_title).heading());
+            ui.label(crate::i18n::fill(t.disk_changed_body, &[("path", &path)]));
+            ui.add_space(6.0);
+            ui.horizontal_wrapped(|ui| {
+                let choices: &[(DiskAnswer, &str)] = match (&question, dirty) {
+                    (DiskQuestion::BeforeSave(_), _) => &[
+                        (DiskAnswer::Merge, t.disk_merge_save),
+                        (DiskAnswer::SaveAs, t.action_save_as),
+                        (DiskAnswer::Overwrite, t.disk_overwrite),
+                    ],
+                    (DiskQuestion::OnFocus, true) => &[
+                        (DiskAnswer::Merge, t.disk_merge),
+                        (DiskAnswer::Keep, t.disk_keep),
+                    ],
+                    (DiskQuestion::OnFocus, false) => &[
+                        (DiskAnswer::Reload, t.disk_reload),
+                        (DiskAnswer::Keep, t.disk_keep),
+                    ],
+                };
+                for (choice, label) in choices {
+                    if ui.button(*label).clicked() {
+                        answer = Some(*choice);
+                    }
+                }
+                if matches!(question, DiskQuestion::BeforeSave(_))
+                    && (ui.button(t.button_cancel).clicked()
+                        || widgets::take_key(ui.ctx(), egui::Key::Escape))
+                {
+                    cancel = true;
+                }
+            });
+        });
+        if answer.is_some() || cancel {
+            self.disk = None;
+        }
+        answer.map(|a| (question, a))
+    }
+
+    /// Asks whether to open a session another window has open; returns the
+    /// file when the answer is yes.
+    pub fn locked_ui(&mut self, ctx: &egui::Context) -> Option<PathBuf> {
+        let (path, holder) = self.locked.clone()?;
+        let t = tr();
+        let mut open = false;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("session-locked")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.label(RichText::new(t.locked_title).heading());
+            ui.label(crate::i18n::fill(t.locked_body, &[("holder", &holder)]));
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button(t.locked_open_anyway).clicked() {
+                    open = true;
+                }
+                if ui.button(t.button_cancel).clicked()
+                    || widgets::take_key(ui.ctx(), egui::Key::Escape)
+                {
+                    cancel = true;
+                }
+            });
+        });
+        if open || cancel {
+            self.locked = None;
+        }
+        open.then_some(path)
     }
 
     /// Draws the notice line at the bottom, if a notice is fresh.

@@ -14,6 +14,7 @@ use randnotiz::ui::{App, StartOptions};
 /// `None`), autosaving into `recovery` if given, settled.
 pub fn app(file: Option<PathBuf>, recovery: Option<RecoveryStore>) -> Harness<'static, App> {
     randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
+    let file = file.map(private_copy);
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_eframe(move |cc| {
@@ -29,6 +30,21 @@ pub fn app(file: Option<PathBuf>, recovery: Option<RecoveryStore>) -> Harness<'s
         });
     harness.run();
     harness
+}
+
+/// A session of the repository's `assets/` as a file of this test's own: a
+/// window locks the session it opens, and tests run side by side would
+/// otherwise find one another's windows holding the example (and leave lock
+/// files in `assets/`).
+pub fn private_copy(path: PathBuf) -> PathBuf {
+    let assets = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");
+    if !(path.starts_with(&assets) && path.extension().is_some_and(|e| e == "ron")) {
+        return path;
+    }
+    let dir = tempfile::tempdir().unwrap().keep();
+    let copy = dir.join(path.file_name().unwrap());
+    std::fs::copy(&path, &copy).unwrap();
+    copy
 }
 
 /// Drags the mouse over document chars `range` as a user would: press at the

@@ -1,0 +1,109 @@
+//! Nothing lost between two windows on one session file: the second one is
+//! told the first has it open, and whichever saves second takes the other's
+//! changes in instead of writing over them.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+#[path = "common/window.rs"]
+mod window;
+
+use egui::{Key, Modifiers, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use randnotiz::ui::App;
+
+fn notes_on_disk(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (session, _) = randnotiz::storage::parse_session(&text).unwrap();
+    let mut notes: Vec<String> = session.annotations.iter().map(|a| a.note.clone()).collect();
+    notes.sort();
+    notes
+}
+
+/// Marks `passage` yellow and types `note` for it.
+fn annotate(harness: &mut Harness<'_, App>, passage: &str, note: &str) {
+    let range = common::find(harness.state().workspace().document().text(), passage);
+    window::drag_over(harness, range);
+    window::type_key(harness, Key::Num1, "1");
+    window::text_field(harness, "Notiz").click();
+    harness.run();
+    window::text_field(harness, "Notiz").type_text(note);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+}
+
+fn save(harness: &mut Harness<'_, App>) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(4);
+}
+
+#[test]
+fn two_windows_on_one_session_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lesung.ron");
+    std::fs::write(
+        &path,
+        randnotiz::storage::session_to_ron(&randnotiz::annotation::Session::new(
+            randnotiz::annotation::DocumentRef::to(&randnotiz::bundled_document(), None),
+            randnotiz::actors::default_actors(),
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+
+    let mut a = window::app(Some(path.clone()), None);
+    assert!(a.state().messages().current_error().is_none());
+    // The second window is told, and opens it only when asked to.
+    let mut b = window::app(Some(path.clone()), None);
+    b.get_by_label("Schon anderswo geöffnet");
+    assert_eq!(b.state().workspace().session_path(), None, "not open yet");
+    b.get_by_role_and_label(Role::Button, "Trotzdem öffnen")
+        .click();
+    b.run_steps(4);
+    assert_eq!(
+        b.state().workspace().session_path(),
+        Some(std::path::absolute(&path).unwrap().as_path())
+    );
+
+    // B annotates and saves first; A annotates and saves after.
+    annotate(
+        &mut b,
+        "Militärbündnis sieht seine Mission erfüllt",
+        "von B",
+    );
+    save(&mut b);
+    assert_eq!(notes_on_disk(&path), ["von B"]);
+    annotate(&mut a, "Nach den tödlichen Zusammenstößen", "von A");
+    save(&mut a);
+    // A is asked, and merges: both annotations are in the file.
+    a.get_by_label("Die Datei wurde inzwischen geändert");
+    assert_eq!(notes_on_disk(&path), ["von B"], "nothing written unasked");
+    a.get_by_role_and_label(Role::Button, "Zusammenführen und speichern")
+        .click();
+    a.run_steps(4);
+    assert_eq!(notes_on_disk(&path), ["von A", "von B"]);
+    assert!(!a.state().workspace().is_dirty());
+    let backup = randnotiz::storage::backup_path(&path);
+    assert_eq!(
+        notes_on_disk(&backup),
+        ["von B"],
+        "the backup holds B's save"
+    );
+
+    // B, clean, comes to the front: offered to reload, and then has both.
+    b.event(egui::Event::WindowFocused(true));
+    b.run_steps(4);
+    b.get_by_role_and_label(Role::Button, "Neu laden").click();
+    b.run_steps(4);
+    let mut notes: Vec<String> = b
+        .state()
+        .workspace()
+        .session()
+        .annotations
+        .iter()
+        .map(|a| a.note.clone())
+        .collect();
+    notes.sort();
+    assert_eq!(notes, ["von A", "von B"]);
+}
