@@ -108,6 +108,7 @@ pub fn session_with(doc: &Document, n: usize, actors: Vec<Actor>) -> Session {
             },
             created: time,
             modified: time,
+            extra: Default::default(),
         });
     }
     session

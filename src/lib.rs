@@ -20,6 +20,7 @@ pub mod anchor;
 pub mod annotation;
 pub mod document;
 pub mod export;
+pub mod extra;
 pub mod i18n;
 pub mod storage;
 #[cfg(feature = "gui")]

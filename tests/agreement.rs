@@ -152,6 +152,7 @@ fn annotate(doc: &Document, reader: &str, n: usize, passage: &str, actor: &str) 
         note: String::new(),
         created: now(),
         modified: now(),
+        extra: Default::default(),
     }
 }
 

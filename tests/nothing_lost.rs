@@ -334,3 +334,65 @@ fn two_writers_at_once_take_turns() {
         std::fs::remove_file(dir.path().join("lesung.ron.bak")).ok();
     }
 }
+
+#[test]
+fn fields_this_version_does_not_know_are_written_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = session_to_rewrite(dir.path());
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("    format: 1,\n", "    format: 1,\n    my_notes: \"Do not lose me\",\n", 1)
+        .replacen("        chars: 3574,\n", "        chars: 3574,\n        source: Web(url: \"https://example.org\"),\n", 1)
+        .replacen("            id: \"a2\",\n", "            id: \"a2\",\n            priority: 5,\n            tags: [\"wichtig\", \"Quelle\"],\n", 1)
+        .replacen("            id: \"ovks\",\n", "            id: \"ovks\",\n            rank: (order: 1, since: \"2022\"),\n", 1);
+    std::fs::write(&path, &text).unwrap();
+    // Saved twice: the fields are in the file and in its backup.
+    for _ in 0..2 {
+        let out = randnotiz_in(dir.path(), &["check", "--write", "lesung.ron"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("kept"),
+            "the reader is told"
+        );
+        // Something to write the second time.
+        let now = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            now.replacen("start: 515, end: 648", "start: 516, end: 649", 1),
+        )
+        .unwrap();
+    }
+    for file in [path.clone(), dir.path().join("lesung.ron.bak")] {
+        let saved = std::fs::read_to_string(&file).unwrap();
+        for field in [
+            "my_notes: \"Do not lose me\"",
+            "source: Web(url: \"https://example.org\")",
+            "priority: 5",
+            "tags: [\"wichtig\", \"Quelle\"]",
+            "rank: (order: 1, since: \"2022\")",
+        ] {
+            assert!(
+                saved.contains(field),
+                "{field} in {}:\n{saved}",
+                file.display()
+            );
+        }
+        let (session, _) = randnotiz::storage::parse_session(&saved).unwrap();
+        assert_eq!(
+            session.annotations.len(),
+            common::example().annotations.len()
+        );
+    }
+
+    // A field inside a field cannot be kept: the file is not overwritten.
+    let nested = std::fs::read_to_string(&path).unwrap().replacen(
+        "quote: (prefix:",
+        "quote: (lang: \"de\", prefix:",
+        1,
+    );
+    std::fs::write(&path, &nested).unwrap();
+    let out = randnotiz_in(dir.path(), &["check", "--write", "lesung.ron"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("lang"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), nested);
+}

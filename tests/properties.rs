@@ -106,6 +106,7 @@ fn session(doc: &Document, ranges: &[CharRange]) -> Session {
             note: format!("Notiz {i}: „{}“\n, mit Komma", doc.slice(range)),
             created: now(),
             modified: now(),
+            extra: Default::default(),
         });
     }
     session

@@ -93,6 +93,9 @@ pub struct Actor {
     /// What the reader concludes about the actor across the article.
     #[serde(default)]
     pub note: String,
+    /// Fields this version does not know, kept for writing back.
+    #[serde(skip)]
+    pub extra: crate::extra::Extra,
 }
 
 impl Actor {
@@ -106,6 +109,7 @@ impl Actor {
             aliases: Vec::new(),
             colour: Rgb::neutral(),
             note: String::new(),
+            extra: crate::extra::Extra::default(),
         }
     }
 

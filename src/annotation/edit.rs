@@ -275,6 +275,7 @@ mod tests {
             note: "Notiz".into(),
             created: now(),
             modified: now(),
+            extra: Default::default(),
         });
         s
     }

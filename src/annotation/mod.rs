@@ -80,6 +80,9 @@ pub struct Annotation {
     pub created: Timestamp,
     /// When it was last changed.
     pub modified: Timestamp,
+    /// Fields this version does not know, kept for writing back.
+    #[serde(skip)]
+    pub extra: crate::extra::Extra,
 }
 
 impl Annotation {
@@ -108,6 +111,9 @@ pub struct DocumentRef {
     pub hash: String,
     /// Number of chars in the normalised text.
     pub chars: usize,
+    /// Fields this version does not know, kept for writing back.
+    #[serde(skip)]
+    pub extra: crate::extra::Extra,
 }
 
 impl DocumentRef {
@@ -119,6 +125,7 @@ impl DocumentRef {
             path,
             hash: doc.hash().to_owned(),
             chars: doc.len_chars(),
+            extra: crate::extra::Extra::default(),
         }
     }
 }
@@ -142,6 +149,9 @@ pub struct SessionView<'a> {
     /// What colours mean.
     #[serde(skip_serializing_if = "no_legend")]
     pub legend: &'a BTreeMap<Colour, String>,
+    /// Top-level fields this version does not know, written back last.
+    #[serde(skip)]
+    pub extra: &'a crate::extra::Extra,
 }
 
 #[expect(
@@ -171,6 +181,13 @@ pub struct Session {
     /// What each colour means in this reading, where the reader said so.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub legend: BTreeMap<Colour, String>,
+    /// Top-level fields this version does not know, kept for writing back.
+    #[serde(skip)]
+    pub extra: crate::extra::Extra,
+    /// Unknown fields that could not be kept (nested where no record keeps
+    /// them): saving refuses rather than drop them.
+    #[serde(skip)]
+    pub unkept: Vec<String>,
 }
 
 impl Session {
@@ -184,6 +201,8 @@ impl Session {
             concepts: Vec::new(),
             annotations: Vec::new(),
             legend: BTreeMap::new(),
+            extra: crate::extra::Extra::default(),
+            unkept: Vec::new(),
         }
     }
 
@@ -197,6 +216,7 @@ impl Session {
             concepts: &self.concepts,
             annotations: &self.annotations,
             legend: &self.legend,
+            extra: &self.extra,
         }
     }
 

@@ -292,6 +292,7 @@ mod tests {
             note: note.into(),
             created: now(),
             modified: now(),
+            extra: Default::default(),
         }
     }
 

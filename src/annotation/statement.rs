@@ -37,6 +37,9 @@ pub struct Concept {
     /// What the reader means by it.
     #[serde(default)]
     pub note: String,
+    /// Fields this version does not know, kept for writing back.
+    #[serde(skip)]
+    pub extra: crate::extra::Extra,
 }
 
 impl Concept {
@@ -47,6 +50,7 @@ impl Concept {
             id,
             name: name.into(),
             note: String::new(),
+            extra: crate::extra::Extra::default(),
         }
     }
 }

@@ -379,6 +379,7 @@ impl Workspace {
         if relation != DocumentMatch::Different {
             self.session.document = DocumentRef {
                 path: self.session.document.path.clone(),
+                extra: std::mem::take(&mut self.session.document.extra),
                 ..DocumentRef::to(&doc, None)
             };
         }
@@ -551,6 +552,7 @@ impl Workspace {
             note,
             created: time,
             modified: time,
+            extra: crate::extra::Extra::default(),
         }
     }
 
@@ -599,6 +601,7 @@ impl Workspace {
                             note: String::new(),
                             created: time,
                             modified: time,
+                            extra: crate::extra::Extra::default(),
                         },
                         index: None,
                     });
@@ -695,7 +698,14 @@ impl Workspace {
     /// A [`SaveError`]; the file on disk is then unchanged.
     pub fn save(&mut self, path: &Path) -> Result<(), SaveError> {
         let target = absolute(path);
-        if self.session_path.as_ref() == Some(&target) && self.changed_on_disk() {
+        let own_file = self.session_path.as_ref() == Some(&target);
+        if own_file && !self.session.unkept.is_empty() {
+            return Err(SaveError::WouldDrop {
+                path: path.to_path_buf(),
+                fields: self.session.unkept.join(", "),
+            });
+        }
+        if own_file && self.changed_on_disk() {
             return Err(SaveError::ChangedOnDisk {
                 path: path.to_path_buf(),
             });

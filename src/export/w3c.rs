@@ -430,6 +430,7 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
             note: note.join("\n\n"),
             created,
             modified: item.get("modified").map_or(created, |v| time(Some(v))),
+            extra: crate::extra::Extra::default(),
         });
     }
     if widened > 0 {

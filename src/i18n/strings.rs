@@ -127,6 +127,8 @@ strings! {
     err_save_owner,
     /// Saving: {path} changed on disk since read.
     err_save_changed_on_disk,
+    /// Saving: fields that would be lost ({fields} {path}).
+    err_save_would_drop,
     /// Merging from disk: the file now holds a session on another text ({title} {path}).
     err_disk_other_text,
     /// Locked: {path} open in a window {pid} {since} {what}.
@@ -151,6 +153,10 @@ strings! {
     repair_duplicate_annotation,
     /// {id}
     repair_unknown_actor,
+    /// Load: {n} unknown fields kept ({fields}).
+    notice_unknown_kept,
+    /// Load: unknown fields that cannot be kept ({fields}).
+    notice_unknown_unkept,
     /// {id}
     repair_repeated_actor,
     /// {id}

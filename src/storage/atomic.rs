@@ -57,6 +57,15 @@ pub enum SaveError {
         /// The target.
         path: PathBuf,
     },
+    /// The file holds fields this version could not keep: overwriting it
+    /// would drop them.
+    #[error("{}", fill(tr().err_save_would_drop, &[("fields", fields), ("path", &path.display())]))]
+    WouldDrop {
+        /// The target.
+        path: PathBuf,
+        /// Where the fields stand.
+        fields: String,
+    },
     /// The folder does not exist.
     #[error("{}", fill(tr().err_save_no_folder, &[("path", &path.display())]))]
     NoFolder {

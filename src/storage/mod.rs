@@ -13,6 +13,7 @@ pub mod file;
 pub mod lock;
 pub mod recovery;
 mod session_file;
+mod unknown;
 mod writer;
 
 pub use atomic::{SaveError, backup_path, write_atomic, write_atomic_with};

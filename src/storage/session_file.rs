@@ -155,7 +155,13 @@ pub fn parse_session(text: &str) -> Result<(Session, Repairs), SessionError> {
         });
     }
     let options = ron_options();
-    let parsed: Result<Session, _> = options.from_str(text);
+    let mut skipped = Vec::new();
+    let parsed: Result<Session, _> = options.from_str_seed(
+        text,
+        super::unknown::Watch {
+            skipped: &mut skipped,
+        },
+    );
     if let Ok(session) = &parsed
         && session.format > FORMAT_VERSION
     {
@@ -184,8 +190,41 @@ pub fn parse_session(text: &str) -> Result<(Session, Repairs), SessionError> {
             }
         }
     })?;
-    let repairs = repair(&mut session);
+    let mut repairs = Vec::new();
+    if !skipped.is_empty() {
+        let unkept = super::unknown::keep(text, &options, &mut session, &skipped);
+        let kept: Vec<String> = skipped
+            .iter()
+            .map(|p| super::unknown::describe(p))
+            .filter(|p| !unkept.contains(p))
+            .collect();
+        if !kept.is_empty() {
+            repairs.push(fill(
+                tr().notice_unknown_kept,
+                &[("n", &kept.len()), ("fields", &excerpt_list(&kept))],
+            ));
+        }
+        if !unkept.is_empty() {
+            repairs.push(fill(
+                tr().notice_unknown_unkept,
+                &[("fields", &excerpt_list(&unkept))],
+            ));
+        }
+        session.unkept = unkept;
+    }
+    repairs.extend(repair(&mut session));
     Ok((session, repairs))
+}
+
+/// The first few of `items`, for a message.
+fn excerpt_list(items: &[String]) -> String {
+    let mut shown: Vec<&str> = items.iter().take(5).map(String::as_str).collect();
+    shown.dedup();
+    let mut out = shown.join(", ");
+    if items.len() > 5 {
+        out.push_str(", …");
+    }
+    out
 }
 
 /// Reads a session file.

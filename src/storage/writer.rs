@@ -40,6 +40,18 @@ fn string_list<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
     out.push(']');
 }
 
+/// Appends a record's unknown fields, kept from the file it was read from,
+/// one a line at `indent`, as they were written.
+fn extra(out: &mut String, extra: &crate::extra::Extra, indent: &str) {
+    for (name, value) in extra.iter() {
+        out.push_str(indent);
+        out.push_str(name);
+        out.push_str(": ");
+        out.push_str(value);
+        out.push_str(",\n");
+    }
+}
+
 fn actor(out: &mut String, a: &Actor) {
     out.push_str("        (\n            id: ");
     string(out, a.id.as_str());
@@ -54,7 +66,9 @@ fn actor(out: &mut String, a: &Actor) {
     string(out, &a.colour.to_hex());
     out.push_str(",\n            note: ");
     string(out, &a.note);
-    out.push_str(",\n        ),\n");
+    out.push_str(",\n");
+    extra(out, &a.extra, "            ");
+    out.push_str("        ),\n");
 }
 
 fn concept(out: &mut String, c: &Concept) {
@@ -64,7 +78,9 @@ fn concept(out: &mut String, c: &Concept) {
     string(out, &c.name);
     out.push_str(",\n            note: ");
     string(out, &c.note);
-    out.push_str(",\n        ),\n");
+    out.push_str(",\n");
+    extra(out, &c.extra, "            ");
+    out.push_str("        ),\n");
 }
 
 fn annotation(out: &mut String, a: &Annotation) {
@@ -103,7 +119,9 @@ fn annotation(out: &mut String, a: &Annotation) {
     string(out, &a.created.to_string());
     out.push_str(",\n            modified: ");
     string(out, &a.modified.to_string());
-    out.push_str(",\n        ),\n");
+    out.push_str(",\n");
+    extra(out, &a.extra, "            ");
+    out.push_str("        ),\n");
 }
 
 /// The session as RON text, starting with `Session(`.
@@ -129,10 +147,9 @@ pub fn session_text(session: &SessionView<'_>) -> String {
     }
     out.push_str(",\n        hash: ");
     string(&mut out, &doc.hash);
-    out.push_str(&format!(
-        ",\n        chars: {},\n    ),\n    actors: ",
-        doc.chars
-    ));
+    out.push_str(&format!(",\n        chars: {},\n", doc.chars));
+    extra(&mut out, &doc.extra, "        ");
+    out.push_str("    ),\n    actors: ");
     if session.actors.is_empty() {
         out.push_str("[],\n");
     } else {
@@ -168,6 +185,7 @@ pub fn session_text(session: &SessionView<'_>) -> String {
         }
         out.push_str("    },\n");
     }
+    extra(&mut out, session.extra, "    ");
     out.push_str(")\n");
     out
 }

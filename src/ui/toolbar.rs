@@ -80,6 +80,7 @@ impl Editor {
                 note: String::new(),
                 created: time,
                 modified: time,
+                extra: crate::extra::Extra::default(),
             }
         });
         let mut changed = false;

@@ -101,6 +101,7 @@ pub fn two_readers(dir: &Path) -> (PathBuf, PathBuf) {
         note: String::new(),
         created: randnotiz::annotation::now(),
         modified: randnotiz::annotation::now(),
+        extra: Default::default(),
     });
     let path = dir.join("ben.ron");
     std::fs::write(&path, session_to_ron(&ben).unwrap()).unwrap();
