@@ -396,3 +396,37 @@ fn fields_this_version_does_not_know_are_written_back() {
     assert!(stderr(&out).contains("lang"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), nested);
 }
+
+#[test]
+fn a_received_session_cannot_pull_in_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let inner = dir.path().join("empfangen");
+    std::fs::create_dir(&inner).unwrap();
+    // A secret beside the folder the session was received in.
+    std::fs::write(
+        dir.path().join("id_ed25519"),
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nsecret\n",
+    )
+    .unwrap();
+    for target in ["../id_ed25519", "/etc/passwd"] {
+        let session =
+            example_text().replacen("path: None,", &format!("path: Some({target:?}),"), 1);
+        std::fs::write(inner.join("s.ron"), session).unwrap();
+        for args in [
+            vec!["check", "s.ron"],
+            vec!["export", "s.ron", "--format", "qdpx", "-o", "p.qdpx"],
+            vec!["export", "s.ron", "--format", "md"],
+        ] {
+            let out = randnotiz_in(&inner, &args);
+            assert_eq!(out.status.code(), Some(1), "{target} {args:?}");
+            assert!(
+                stderr(&out).contains("--text"),
+                "{target}: {}",
+                stderr(&out)
+            );
+            assert!(!String::from_utf8_lossy(&out.stdout).contains("secret"));
+            assert!(!String::from_utf8_lossy(&out.stdout).contains("root:"));
+        }
+        assert!(!inner.join("p.qdpx").exists(), "nothing exported");
+    }
+}

@@ -362,6 +362,11 @@ fn a_changed_text_is_reported_and_orphans_can_be_reattached() {
         )
         .replacen(&format!("{deleted} "), "", 1);
     let mut harness = app(Some(session_on(dir.path(), &changed)));
+    // Asked first: the text is not the one the session was made on.
+    harness
+        .get_by_role_and_label(Role::Button, "Mit diesem Text öffnen")
+        .click();
+    harness.run();
 
     let report = harness
         .state()
@@ -438,7 +443,11 @@ fn a_completely_different_text_is_named_as_such() {
         dir.path(),
         "Wetterbericht für Hamburg\n\nEs regnet. Tokajew kommt hier nicht vor, Russland auch nicht.",
     );
-    let harness = app(Some(path));
+    let mut harness = app(Some(path));
+    harness
+        .get_by_role_and_label(Role::Button, "Mit diesem Text öffnen")
+        .click();
+    harness.run();
     let report = harness.state().messages().report.clone().unwrap();
     assert_eq!(
         report.relation,

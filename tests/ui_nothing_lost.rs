@@ -107,3 +107,31 @@ fn two_windows_on_one_session_lose_nothing() {
     notes.sort();
     assert_eq!(notes, ["von A", "von B"]);
 }
+
+#[test]
+fn a_session_naming_another_text_asks_before_loading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("geheim.txt"), "Geheim: nur für mich.").unwrap();
+    let session = std::fs::read_to_string(common::asset("example-session.ron"))
+        .unwrap()
+        .replacen("path: None,", "path: Some(\"geheim.txt\"),", 1);
+    let path = dir.path().join("s.ron");
+    std::fs::write(&path, session).unwrap();
+    let mut harness = window::app(Some(path), None);
+    harness.get_by_label("Der Text ist nicht derselbe");
+    assert_ne!(
+        harness.state().workspace().document().text(),
+        "Geheim: nur für mich.",
+        "not loaded unasked"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Abbrechen")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Der Text ist nicht derselbe")
+            .is_none()
+    );
+    assert_eq!(harness.state().workspace().session_path(), None);
+}

@@ -118,6 +118,17 @@ pub enum OpenError {
         /// The session file.
         path: PathBuf,
     },
+    /// The text where the session says it is, is not the one it was made
+    /// on: changed, or another file (a received session may name any file).
+    #[error("{}", fill(tr().err_text_differs, &[("title", title), ("found", &found.display()), ("path", &path.display())]))]
+    TextDiffers {
+        /// The session's text, as it remembers it.
+        title: String,
+        /// The file found there.
+        found: PathBuf,
+        /// The session file.
+        path: PathBuf,
+    },
     /// The session's text is nowhere to be found.
     #[error("{}", fill(tr().err_document_missing, &[("title", title), ("expected", expected), ("path", &path.display())]))]
     DocumentMissing {
@@ -772,7 +783,18 @@ fn find_document(
     if let Some(recorded) = &session.document.path {
         let candidate = lexically_normal(&folder.join(recorded));
         if candidate.is_file() {
-            return Ok((Document::open(&candidate)?, Some(candidate)));
+            // A session is a file someone may have sent: the path it names
+            // is read only if it holds the very text the session was made
+            // on. Another (or changed) text is loaded only when named.
+            let document = Document::open(&candidate)?;
+            if document.hash() != session.document.hash {
+                return Err(OpenError::TextDiffers {
+                    title: session.document.title.clone(),
+                    found: candidate,
+                    path: session_path.to_path_buf(),
+                });
+            }
+            return Ok((document, Some(candidate)));
         }
     }
     let bundled = crate::bundled_document();

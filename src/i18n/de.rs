@@ -50,6 +50,7 @@ pub static STRINGS: Strings = Strings {
     err_session_newer: "Diese Sitzung hat Format {found}; diese Randnotiz-Version liest bis Format {supported}. Aktualisieren Sie Randnotiz. ({path})",
     err_document_missing: "Der Text „{title}“ zu dieser Sitzung wurde nicht gefunden (erwartet: {expected}). Legen Sie ihn dorthin oder geben Sie ihn ausdrücklich an. ({path})",
 
+    err_text_differs: "Der Text unter {found} ist nicht der, zu dem die Sitzung gehört („{title}“): er wurde geändert oder ist ein anderer. Er wird nicht ungefragt geladen. Geben Sie ihn ausdrücklich an, wenn die Anmerkungen an ihm neu verankert werden sollen (Befehlszeile: --text {found}). ({path})",
     err_save_is_directory: "Dort liegt ein Ordner; gespeichert wurde nichts. Wählen Sie einen Dateinamen. ({path})",
     err_save_foreign: "Dort liegt eine Datei, die keine Randnotiz-Sitzung ist; sie wird nicht überschrieben. Wählen Sie einen anderen Namen. ({path})",
     err_save_not_regular: "Dort liegt keine gewöhnliche Datei, sondern eine Pipe oder ein Gerät; es wird nichts dorthin geschrieben. Wählen Sie einen anderen Namen. ({path})",
@@ -222,6 +223,9 @@ pub static STRINGS: Strings = Strings {
     locked_body: "{holder}\n\nWenn Sie sie hier trotzdem öffnen, bemerkt Randnotiz vor jedem Speichern, was das andere Fenster gespeichert hat, und bietet an, es zusammenzuführen.",
     locked_open_anyway: "Trotzdem öffnen",
     locked_holder: "{path} ist schon geöffnet: in „{what}“, Prozess {pid}, seit {since}.",
+    text_differs_title: "Der Text ist nicht derselbe",
+    text_differs_open: "Mit diesem Text öffnen",
+    text_differs_choose: "Anderen Text wählen …",
     saved: "Gespeichert: {path}",
     opened_session: "Sitzung geöffnet: {summary}",
     locate_text: "Der Text zur Sitzung wurde nicht gefunden. Bitte wählen Sie ihn aus.",

@@ -50,6 +50,7 @@ pub static STRINGS: Strings = Strings {
     err_session_newer: "This session has format {found}; this version of Randnotiz reads up to format {supported}. Update Randnotiz. ({path})",
     err_document_missing: "The text \"{title}\" of this session was not found (expected: {expected}). Put it there or name it explicitly. ({path})",
 
+    err_text_differs: "The text at {found} is not the one the session belongs to (\"{title}\"): it was changed or is another one. It is not loaded unasked. Name it explicitly if the annotations should be re-anchored against it (command line: --text {found}). ({path})",
     err_save_is_directory: "A folder is in the way; nothing was saved. Choose a file name. ({path})",
     err_save_foreign: "A file that is not a Randnotiz session is in the way; it is not overwritten. Choose another name. ({path})",
     err_save_not_regular: "What is there is not an ordinary file but a pipe or a device; nothing is written to it. Choose another name. ({path})",
@@ -222,6 +223,9 @@ pub static STRINGS: Strings = Strings {
     locked_body: "{holder}\n\nIf you open it here anyway, Randnotiz notices before every save what the other window saved and offers to merge it.",
     locked_open_anyway: "Open anyway",
     locked_holder: "{path} is already open: in \"{what}\", process {pid}, since {since}.",
+    text_differs_title: "The text is not the same",
+    text_differs_open: "Open with this text",
+    text_differs_choose: "Choose another text …",
     saved: "Saved: {path}",
     opened_session: "Session opened: {summary}",
     locate_text: "The session's text was not found. Please choose it.",

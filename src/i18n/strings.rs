@@ -108,6 +108,8 @@ strings! {
     err_session_newer,
     /// {title} {expected} {path}
     err_document_missing,
+    /// Open: the text at {found} is not the one of session {path} ({title}).
+    err_text_differs,
 
     /// {path}
     err_save_is_directory,
@@ -450,6 +452,12 @@ strings! {
     locked_open_anyway,
     /// Dialog: {path} open in {what} process {pid} since {since}.
     locked_holder,
+    /// Dialog: the session's text differs.
+    text_differs_title,
+    /// Dialog button: open against the text found.
+    text_differs_open,
+    /// Dialog button: choose another text.
+    text_differs_choose,
     /// {path}
     saved,
     /// {summary}

@@ -16,7 +16,7 @@ use super::autosave::{self, Autosave};
 use super::command::{Action, Intent};
 use super::derived::Derived;
 use super::files::{self, Files, Purpose};
-use super::messages::{AfterConfirm, Choice, DiskAnswer, DiskQuestion, Messages};
+use super::messages::{AfterConfirm, Choice, DiskAnswer, DiskQuestion, Messages, TextChoice};
 use super::reader::{Marks, ReaderInput, ReaderView, Span};
 use super::search::Search;
 use super::settings::{STORAGE_KEY, Settings, ThemeChoice};
@@ -332,6 +332,19 @@ impl App {
         }
         if let Some(path) = self.messages.locked_ui(&ctx) {
             self.open_session(&path, None);
+        }
+        match self.messages.text_differs_ui(&ctx) {
+            Some(TextChoice::OpenWith(session, text)) => self.open_with_text(&session, &text),
+            Some(TextChoice::Choose(session)) => {
+                let folder = session.parent().map(Path::to_path_buf);
+                self.files.ask(
+                    &ctx,
+                    Purpose::LocateText { session },
+                    folder.as_deref(),
+                    None,
+                );
+            }
+            None => {}
         }
         if let Some(autosave::Choice::Restore(snapshot, path)) = self.autosave.offer_ui(&ctx) {
             self.restore(*snapshot, &path);
@@ -1379,7 +1392,10 @@ impl App {
                 if same && self.lock.is_none() {
                     self.lock = lock;
                 }
-                if matches!(err, OpenError::DocumentMissing { .. }) {
+                if let OpenError::TextDiffers { found, .. } = &err {
+                    self.messages.text_differs =
+                        Some((path.to_path_buf(), found.clone(), err.to_string()));
+                } else if matches!(err, OpenError::DocumentMissing { .. }) {
                     self.messages.notice(tr().locate_text);
                     self.files.ask(
                         &self.ctx.clone(),
@@ -1396,10 +1412,15 @@ impl App {
         }
     }
 
+    /// Opens `session` against the text the user named.
     fn open_with_text(&mut self, session: &Path, text: &Path) {
+        // Held by another window: opened all the same (the user chose this
+        // text for it); saves check for the other side's changes.
+        let lock = self.take_lock(session).ok().flatten();
         match Workspace::open_session(session, Some(text)) {
             Ok((ws, report)) => {
                 self.replace(ws);
+                self.lock = lock;
                 self.messages.report = Some(report);
                 self.settings.remember(session.to_path_buf());
             }

@@ -69,6 +69,18 @@ pub struct Messages {
     pub disk: Option<DiskQuestion>,
     /// A session to open that another window has open: the file and who.
     pub locked: Option<(PathBuf, String)>,
+    /// A session whose text is not the one it was made on: the session,
+    /// the text found, and the message.
+    pub text_differs: Option<(PathBuf, PathBuf, String)>,
+}
+
+/// What to do with a session whose text differs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TextChoice {
+    /// Open it against the text found (and re-anchor).
+    OpenWith(PathBuf, PathBuf),
+    /// Choose the text by hand, for this session.
+    Choose(PathBuf),
 }
 
 impl Messages {
@@ -156,6 +168,7 @@ impl Messages {
             || self.confirm.is_some()
             || self.disk.is_some()
             || self.locked.is_some()
+            || self.text_differs.is_some()
     }
 
     /// Asks what to do about a session file changed on disk; `dirty` says
@@ -243,6 +256,38 @@ impl Messages {
             self.locked = None;
         }
         open.then_some(path)
+    }
+
+    /// Asks what to do with a session whose text is not the one it was
+    /// made on.
+    pub fn text_differs_ui(&mut self, ctx: &egui::Context) -> Option<TextChoice> {
+        let (session, found, message) = self.text_differs.clone()?;
+        let t = tr();
+        let mut choice = None;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("text-differs")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.label(RichText::new(t.text_differs_title).heading());
+            ui.label(message);
+            ui.add_space(6.0);
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(t.text_differs_open).clicked() {
+                    choice = Some(TextChoice::OpenWith(session.clone(), found.clone()));
+                }
+                if ui.button(t.text_differs_choose).clicked() {
+                    choice = Some(TextChoice::Choose(session.clone()));
+                }
+                if ui.button(t.button_cancel).clicked()
+                    || widgets::take_key(ui.ctx(), egui::Key::Escape)
+                {
+                    cancel = true;
+                }
+            });
+        });
+        if choice.is_some() || cancel {
+            self.text_differs = None;
+        }
+        choice
     }
 
     /// Draws the notice line at the bottom, if a notice is fresh.
