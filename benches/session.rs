@@ -1,7 +1,9 @@
 //! Sessions with 100 000 annotations on the 5 MB text: saving, loading and
-//! re-anchoring against the unchanged and a lightly edited text.
+//! re-anchoring against the unchanged and a lightly edited text; importing
+//! them as W3C Web Annotations, and merging two readers' halves.
 //! Targets: save under 0.5 s; load + re-anchor under 1 s (unchanged) and
-//! 3 s (edited); memory while doing it under 300 MB.
+//! 3 s (edited); import and merge of 100 000 under 2 s; memory while doing
+//! it under 300 MB.
 #![allow(missing_docs, clippy::unwrap_used)]
 
 #[path = "data.rs"]
@@ -60,5 +62,57 @@ fn sessions(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, sessions);
+/// W3C import of 100 000 annotations into an empty session, and the merge
+/// of two readers' sessions of 50 000 each, each applied as its one undo
+/// step (what the window and the command line do).
+fn import_and_merge(c: &mut Criterion) {
+    use randnotiz::analysis::merge;
+    use randnotiz::annotation::{DocumentRef, Edit, Session};
+    let doc =
+        randnotiz::document::Document::parse(&data::book(), randnotiz::document::TextFormat::Plain);
+    let full = data::session(&doc, ANNOTATIONS);
+    let input = randnotiz::export::Input {
+        session: &full,
+        document: &doc,
+        source: None,
+    };
+    let json = String::from_utf8(
+        randnotiz::export::render(&input, randnotiz::export::Format::W3c).unwrap(),
+    )
+    .unwrap();
+    let empty = Session::new(DocumentRef::to(&doc, None), data::actors());
+    let mut group = c.benchmark_group("import and merge 100k");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("W3C import, 100k annotations", |b| {
+        b.iter(|| {
+            let imported = randnotiz::export::w3c::import(&json, &empty, &doc).unwrap();
+            let (edit, n) = imported.into_edit();
+            let mut session = empty.clone();
+            edit.apply(&mut session).unwrap();
+            assert_eq!(n, ANNOTATIONS);
+            session.annotations.len()
+        });
+    });
+    let mut anna = full.clone();
+    anna.annotations.truncate(ANNOTATIONS / 2);
+    let mut ben = full.clone();
+    ben.annotations.drain(..ANNOTATIONS / 2);
+    group.bench_function("merge 50k + 50k", |b| {
+        b.iter(|| {
+            let mut after = anna.clone();
+            merge::name_reader(&mut after, "anna");
+            let report = merge::merge_into(&mut after, &ben, "ben").unwrap();
+            let edit: Edit = merge::as_edit(&anna, &after);
+            let mut session = anna.clone();
+            edit.apply(&mut session).unwrap();
+            assert_eq!(session.annotations.len(), ANNOTATIONS);
+            report.added.len()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, sessions, import_and_merge);
 criterion_main!(benches);

@@ -333,16 +333,21 @@ pub fn as_edit(before: &Session, after: &Session) -> Edit {
             });
         }
     }
+    // One lookup table, and one edit each for the changed and the new: a
+    // merge of a hundred thousand annotations is linear, not quadratic.
+    let old: HashMap<&crate::annotation::AnnotationId, &Annotation> =
+        before.annotations.iter().map(|a| (&a.id, a)).collect();
+    let mut changed = Vec::new();
+    let mut added = Vec::new();
     for annotation in &after.annotations {
-        match before.annotation(&annotation.id) {
-            Some(old) if old == annotation => {}
-            Some(_) => edits.push(Edit::ReplaceAnnotation(annotation.clone())),
-            None => edits.push(Edit::AddAnnotation {
-                annotation: annotation.clone(),
-                index: None,
-            }),
+        match old.get(&annotation.id) {
+            Some(old) if *old == annotation => {}
+            Some(_) => changed.push(annotation.clone()),
+            None => added.push(annotation.clone()),
         }
     }
+    edits.push(Edit::ReplaceAnnotations(changed));
+    edits.push(Edit::AddAnnotations(added));
     Edit::Batch(edits)
 }
 

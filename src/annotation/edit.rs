@@ -5,6 +5,8 @@
 //! actor that annotations refer to, marking every mention of an actor) are
 //! batches of the primitive edits, so one undo takes all of them back.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Annotation, AnnotationId, Colour, Concept, ConceptId, Session};
 use crate::actors::{Actor, ActorId};
 use crate::i18n::{fill, tr};
@@ -23,6 +25,16 @@ pub enum Edit {
     RemoveAnnotation(AnnotationId),
     /// Replace the annotation with the same id.
     ReplaceAnnotation(Annotation),
+    /// Append many annotations at once (an import, a merge): one pass, not
+    /// one search of the list per annotation.
+    AddAnnotations(Vec<Annotation>),
+    /// Remove many annotations at once.
+    RemoveAnnotations(Vec<AnnotationId>),
+    /// Put removed annotations back where they stood (the undo of
+    /// [`Edit::RemoveAnnotations`]): positions in the list before removal.
+    RestoreAnnotations(Vec<(usize, Annotation)>),
+    /// Replace many annotations at once, each the one with its id.
+    ReplaceAnnotations(Vec<Annotation>),
     /// Insert an actor at `index` (clamped), or at the end.
     AddActor {
         /// The new actor; its id must be unused.
@@ -104,6 +116,100 @@ impl Edit {
                 let index = annotation_index(session, &new.id)?;
                 let old = std::mem::replace(&mut session.annotations[index], new);
                 Ok(Self::ReplaceAnnotation(old))
+            }
+            Self::AddAnnotations(new) => {
+                let mut ids: HashSet<&AnnotationId> =
+                    session.annotations.iter().map(|a| &a.id).collect();
+                for a in &new {
+                    if !ids.insert(&a.id) {
+                        return Err(EditError::DuplicateId(a.id.0.clone()));
+                    }
+                }
+                let added: Vec<AnnotationId> = new.iter().map(|a| a.id.clone()).collect();
+                session.annotations.extend(new);
+                Ok(Self::RemoveAnnotations(added))
+            }
+            Self::RemoveAnnotations(ids) => {
+                let wanted: HashSet<&AnnotationId> = ids.iter().collect();
+                let present = session
+                    .annotations
+                    .iter()
+                    .filter(|a| wanted.contains(&a.id))
+                    .count();
+                if present != wanted.len() {
+                    let missing = ids
+                        .iter()
+                        .find(|id| !session.annotations.iter().any(|a| &a.id == *id))
+                        .cloned()
+                        .unwrap_or_else(|| AnnotationId(String::new()));
+                    return Err(EditError::NoSuchAnnotation(missing));
+                }
+                let mut removed = Vec::with_capacity(present);
+                let mut kept = Vec::with_capacity(session.annotations.len() - present);
+                for (i, a) in std::mem::take(&mut session.annotations)
+                    .into_iter()
+                    .enumerate()
+                {
+                    if wanted.contains(&a.id) {
+                        removed.push((i, a));
+                    } else {
+                        kept.push(a);
+                    }
+                }
+                session.annotations = kept;
+                Ok(Self::RestoreAnnotations(removed))
+            }
+            Self::RestoreAnnotations(mut items) => {
+                let mut ids: HashSet<&AnnotationId> =
+                    session.annotations.iter().map(|a| &a.id).collect();
+                for (_, a) in &items {
+                    if !ids.insert(&a.id) {
+                        return Err(EditError::DuplicateId(a.id.0.clone()));
+                    }
+                }
+                items.sort_by_key(|(i, _)| *i);
+                let restored: Vec<AnnotationId> = items.iter().map(|(_, a)| a.id.clone()).collect();
+                let total = session.annotations.len() + items.len();
+                let mut rest = std::mem::take(&mut session.annotations).into_iter();
+                let mut items = items.into_iter().peekable();
+                let mut out = Vec::with_capacity(total);
+                while out.len() < total {
+                    match items.peek() {
+                        Some((i, _)) if *i <= out.len() => {
+                            if let Some((_, a)) = items.next() {
+                                out.push(a);
+                            }
+                        }
+                        _ => match rest.next() {
+                            Some(a) => out.push(a),
+                            // Positions past the end: the rest in order.
+                            None => out.extend(items.by_ref().map(|(_, a)| a)),
+                        },
+                    }
+                }
+                session.annotations = out;
+                Ok(Self::RemoveAnnotations(restored))
+            }
+            Self::ReplaceAnnotations(new) => {
+                let index: HashMap<&AnnotationId, usize> = session
+                    .annotations
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (&a.id, i))
+                    .collect();
+                let mut places = Vec::with_capacity(new.len());
+                for a in &new {
+                    let Some(&i) = index.get(&a.id) else {
+                        return Err(EditError::NoSuchAnnotation(a.id.clone()));
+                    };
+                    places.push(i);
+                }
+                let old = places
+                    .into_iter()
+                    .zip(new)
+                    .map(|(i, a)| std::mem::replace(&mut session.annotations[i], a))
+                    .collect();
+                Ok(Self::ReplaceAnnotations(old))
             }
             Self::AddActor { actor, index } => {
                 if session.actor(&actor.id).is_some() {
@@ -233,7 +339,13 @@ impl Edit {
     /// True for a batch with nothing in it.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        matches!(self, Self::Batch(edits) if edits.iter().all(Self::is_empty))
+        match self {
+            Self::Batch(edits) => edits.iter().all(Self::is_empty),
+            Self::AddAnnotations(v) | Self::ReplaceAnnotations(v) => v.is_empty(),
+            Self::RemoveAnnotations(v) => v.is_empty(),
+            Self::RestoreAnnotations(v) => v.is_empty(),
+            _ => false,
+        }
     }
 }
 
@@ -278,6 +390,68 @@ mod tests {
             extra: Default::default(),
         });
         s
+    }
+
+    fn numbered(n: usize) -> Vec<Annotation> {
+        let one = session().annotations.remove(0);
+        (0..n)
+            .map(|i| Annotation {
+                id: AnnotationId(format!("b{i}")),
+                note: format!("Notiz {i}"),
+                ..one.clone()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bulk_edits_undo_and_redo_in_place() {
+        let original = session();
+        let mut s = original.clone();
+        // Append many; remove some from the middle and the ends; put them
+        // back exactly where they were; replace many.
+        let undo_add = Edit::AddAnnotations(numbered(50)).apply(&mut s).unwrap();
+        assert_eq!(s.annotations.len(), 51);
+        let with_all = s.clone();
+        let ids: Vec<AnnotationId> = ["a1", "b0", "b7", "b8", "b49"]
+            .iter()
+            .map(|i| AnnotationId((*i).into()))
+            .collect();
+        let restore = Edit::RemoveAnnotations(ids).apply(&mut s).unwrap();
+        assert_eq!(s.annotations.len(), 46);
+        assert!(s.annotation(&AnnotationId("b7".into())).is_none());
+        let remove_again = restore.apply(&mut s).unwrap();
+        assert_eq!(s, with_all, "back in their places");
+        remove_again.apply(&mut s).unwrap();
+        assert_eq!(s.annotations.len(), 46);
+        let restore = Edit::RestoreAnnotations(Vec::new());
+        assert!(restore.is_empty());
+
+        let mut s = with_all.clone();
+        let mut changed: Vec<Annotation> = s.annotations[10..20].to_vec();
+        for a in &mut changed {
+            a.note.push_str(" geändert");
+        }
+        let undo_replace = Edit::ReplaceAnnotations(changed).apply(&mut s).unwrap();
+        assert!(s.annotations[15].note.ends_with("geändert"));
+        undo_replace.apply(&mut s).unwrap();
+        assert_eq!(s, with_all);
+        undo_add.apply(&mut s).unwrap();
+        assert_eq!(s, original);
+
+        // A duplicate or a missing id changes nothing.
+        let mut s = original.clone();
+        assert!(
+            Edit::AddAnnotations(numbered(2).into_iter().chain(numbered(1)).collect())
+                .apply(&mut s)
+                .is_err()
+        );
+        assert!(
+            Edit::RemoveAnnotations(vec![AnnotationId("nope".into())])
+                .apply(&mut s)
+                .is_err()
+        );
+        assert!(Edit::ReplaceAnnotations(numbered(1)).apply(&mut s).is_err());
+        assert_eq!(s, original);
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! single annotation, an array, a page or a collection; `bodyValue`; a target
 //! that is an object, an array, or has one selector or several.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::{Map, Value, json};
 
 use super::Input;
@@ -219,14 +221,7 @@ impl Imported {
                     index: None,
                 }),
         );
-        edits.extend(
-            self.annotations
-                .into_iter()
-                .map(|annotation| Edit::AddAnnotation {
-                    annotation,
-                    index: None,
-                }),
-        );
+        edits.push(Edit::AddAnnotations(self.annotations));
         (Edit::Batch(edits), count)
     }
 }
@@ -249,6 +244,34 @@ pub enum ImportError {
     NoAnnotations,
 }
 
+/// The actors an import knows so far, by id and by every name.
+struct KnownActors {
+    ids: HashSet<ActorId>,
+    by_name: HashMap<String, ActorId>,
+}
+
+impl KnownActors {
+    fn new(actors: &[Actor]) -> Self {
+        let mut known = Self {
+            ids: HashSet::new(),
+            by_name: HashMap::new(),
+        };
+        for actor in actors {
+            known.add(actor);
+        }
+        known
+    }
+
+    fn add(&mut self, actor: &Actor) {
+        self.ids.insert(actor.id.clone());
+        for name in actor.names() {
+            self.by_name
+                .entry(name.to_owned())
+                .or_insert_with(|| actor.id.clone());
+        }
+    }
+}
+
 /// Reads Web Annotations from JSON text, for `session` on `doc`: actors are
 /// matched by id or name (new ones created), ids kept where free.
 ///
@@ -265,9 +288,12 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
         return Err(ImportError::NoAnnotations);
     }
     let mut imported = Imported::default();
-    let mut actors: Vec<Actor> = session.actors.clone();
-    let mut concepts: Vec<Concept> = session.concepts.clone();
-    let mut taken: Vec<AnnotationId> = session.annotations.iter().map(|a| a.id.clone()).collect();
+    // Looked up by id and name once per annotation: sets, so that an import
+    // of a hundred thousand annotations (and as many new tags) is linear.
+    let mut actors = KnownActors::new(&session.actors);
+    let mut concepts: HashSet<ConceptId> = session.concepts.iter().map(|c| c.id.clone()).collect();
+    let mut taken: HashSet<AnnotationId> =
+        session.annotations.iter().map(|a| a.id.clone()).collect();
     let mut next = session
         .next_annotation_id()
         .0
@@ -319,22 +345,21 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
         // Identified actors first; tags name the rest.
         let mut chosen: Vec<ActorId> = Vec::new();
         for (i, id) in ids.iter().enumerate() {
-            if !actors.iter().any(|a| &a.id == id) {
+            if !actors.ids.contains(id) {
                 let name = tags.get(i).cloned().unwrap_or_else(|| id.0.clone());
                 let actor = Actor::new(id.clone(), name, ActorKind::Other);
-                actors.push(actor.clone());
+                actors.add(&actor);
                 imported.new_actors.push(actor);
             }
             chosen.push(id.clone());
         }
         for tag in tags {
-            let known = actors.iter().find(|a| a.names().any(|name| name == tag));
-            let id = match known {
-                Some(actor) => actor.id.clone(),
+            let id = match actors.by_name.get(&tag) {
+                Some(id) => id.clone(),
                 None => {
-                    let id = unique_id(&tag, |id| actors.iter().any(|a| &a.id == id));
+                    let id = unique_id(&tag, |id| actors.ids.contains(id));
                     let actor = Actor::new(id.clone(), tag, ActorKind::Other);
-                    actors.push(actor.clone());
+                    actors.add(&actor);
                     imported.new_actors.push(actor);
                     id
                 }
@@ -358,7 +383,7 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
                 next += 1;
                 id
             });
-        taken.push(id.clone());
+        taken.insert(id.clone());
         let reader = item
             .get("creator")
             .and_then(|c| c.get("name").or(Some(c)))
@@ -380,19 +405,19 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
                 Some("disagrees") => Stance::Disagrees,
                 _ => Stance::Neutral,
             };
-            if !concepts.iter().any(|c| c.id == concept) {
+            if concepts.insert(concept.clone()) {
                 let name = s
                     .get("conceptLabel")
                     .and_then(Value::as_str)
                     .unwrap_or(concept.as_str());
-                let new = Concept::new(concept.clone(), name);
-                concepts.push(new.clone());
-                imported.new_concepts.push(new);
+                imported
+                    .new_concepts
+                    .push(Concept::new(concept.clone(), name));
             }
             if !chosen.contains(&actor) {
-                if !actors.iter().any(|a| a.id == actor) {
+                if !actors.ids.contains(&actor) {
                     let new = Actor::new(actor.clone(), actor.0.clone(), ActorKind::Other);
-                    actors.push(new.clone());
+                    actors.add(&new);
                     imported.new_actors.push(new);
                 }
                 chosen.push(actor.clone());
