@@ -430,3 +430,51 @@ fn a_received_session_cannot_pull_in_another_file() {
         assert!(!inner.join("p.qdpx").exists(), "nothing exported");
     }
 }
+
+#[test]
+fn an_absurdly_long_name_is_cut_for_showing_kept_in_the_file_and_costs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!("Tokajew{}", "w".repeat(60_000));
+    // In a session (and named in its text), and in an actor list.
+    std::fs::write(
+        dir.path().join("artikel.txt"),
+        format!("Titel\n\n{long} sprach. {long}s Rede.\n"),
+    )
+    .unwrap();
+    let session = example_text()
+        .replacen("name: \"Tokajew\"", &format!("name: {long:?}"), 1)
+        .replacen(
+            "aliases: [\"Kassym-Jomart Tokajew\"",
+            &format!("aliases: [{long:?}, \"Kassym-Jomart Tokajew\""),
+            1,
+        );
+    std::fs::write(dir.path().join("lang.ron"), &session).unwrap();
+    std::fs::write(
+        dir.path().join("akteure.ron"),
+        format!("[(id: \"t\", name: {long:?}, kind: Person)]"),
+    )
+    .unwrap();
+    let started = Instant::now();
+    let mut said = String::new();
+    for args in [
+        vec!["mentions", "--actors", "akteure.ron", "artikel.txt"],
+        vec!["export", "lang.ron", "--format", "md"],
+        vec!["export", "lang.ron", "--format", "actor-stats"],
+        vec!["check", "--write", "lang.ron"],
+    ] {
+        let out = randnotiz_in(dir.path(), &args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        said = String::from_utf8_lossy(&out.stdout).into_owned();
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(said.contains("60007 characters"), "{said}");
+    // The whole name and the long alias are still in the file.
+    let saved = std::fs::read_to_string(dir.path().join("lang.ron")).unwrap();
+    assert!(saved.contains(&format!("full_name: {long:?}")));
+    assert!(saved.contains("long_aliases: ["));
+    assert!(saved.matches(&long).count() >= 2);
+}

@@ -35,7 +35,10 @@ pub fn mentions(actors: &[Actor], text: &str) -> Vec<Mention> {
     for (index, actor) in actors.iter().enumerate() {
         for name in actor.names() {
             let name = name.trim();
-            if name.chars().count() < 2 {
+            // Too short to mean anyone, or too long for anyone's name (and
+            // a pattern that long makes the automaton's build quadratic).
+            let chars = name.chars().count();
+            if !(2..=super::MAX_NAME_CHARS).contains(&chars) {
                 continue;
             }
             for variant in [name.to_owned(), upper_first(name)] {

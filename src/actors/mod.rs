@@ -74,6 +74,12 @@ impl ActorKind {
     }
 }
 
+/// The longest name (or alias) an actor or concept is shown and searched
+/// by. No real name comes near it; a longer one (a broken or hostile file)
+/// would make every list row and the mention search cost what its length
+/// squared does.
+pub const MAX_NAME_CHARS: usize = 200;
+
 /// Someone or something the article is about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Actor {

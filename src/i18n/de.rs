@@ -74,6 +74,8 @@ pub static STRINGS: Strings = Strings {
     repair_duplicate_actor: "Die Akteurskennung {id} kam doppelt vor; der zweite heißt jetzt {new}.",
     repair_duplicate_annotation: "Die Anmerkungskennung {id} kam doppelt vor; die zweite heißt jetzt {new}.",
     repair_unknown_actor: "Der Akteur {id} wurde verwendet, stand aber nicht in der Liste; er wurde ergänzt.",
+    repair_long_name: "Der Name von {what} {id} ist {n} Zeichen lang; gezeigt und im Text gesucht werden die ersten {max}. Der ganze Name bleibt in der Datei (Feld full_name).",
+    repair_long_alias: "{n} Alias-Namen von {id} sind länger als {max} Zeichen; sie werden nicht im Text gesucht und bleiben in der Datei (Feld long_aliases).",
     notice_unknown_kept: "{n} Felder, die diese Version nicht kennt, bleiben erhalten und werden beim Speichern unverändert zurückgeschrieben ({fields}).",
     notice_unknown_unkept: "Diese Felder kennt diese Version nicht und kann sie nicht erhalten ({fields}); damit sie nicht verloren gehen, wird die Datei nicht überschrieben. Speichern Sie unter einem anderen Namen.",
     repair_repeated_actor: "Anmerkung {id} nannte einen Akteur doppelt; einmal genügt.",

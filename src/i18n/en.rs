@@ -74,6 +74,8 @@ pub static STRINGS: Strings = Strings {
     repair_duplicate_actor: "The actor id {id} occurred twice; the second is now {new}.",
     repair_duplicate_annotation: "The annotation id {id} occurred twice; the second is now {new}.",
     repair_unknown_actor: "Actor {id} was used but not listed; it has been added.",
+    repair_long_name: "The name of {what} {id} is {n} characters long; the first {max} are shown and searched in the text. The whole name stays in the file (field full_name).",
+    repair_long_alias: "{n} aliases of {id} are longer than {max} characters; they are not searched in the text and stay in the file (field long_aliases).",
     notice_unknown_kept: "{n} fields this version does not know are kept and written back unchanged when saving ({fields}).",
     notice_unknown_unkept: "This version does not know these fields and cannot keep them ({fields}); so that they are not lost, the file is not overwritten. Save under another name.",
     repair_repeated_actor: "Annotation {id} named an actor twice; once is enough.",

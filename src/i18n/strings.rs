@@ -155,6 +155,10 @@ strings! {
     repair_duplicate_annotation,
     /// {id}
     repair_unknown_actor,
+    /// Session repair: {what} {id} name of {n} chars cut to {max}.
+    repair_long_name,
+    /// Session repair: {n} aliases of actor {id} longer than {max} chars set apart.
+    repair_long_alias,
     /// Load: {n} unknown fields kept ({fields}).
     notice_unknown_kept,
     /// Load: unknown fields that cannot be kept ({fields}).

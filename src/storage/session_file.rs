@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::file::ReadError;
 use super::ron_options;
-use crate::actors::{Actor, ActorId, ActorKind};
+use crate::actors::{Actor, ActorId, ActorKind, MAX_NAME_CHARS};
 use crate::annotation::{
     AnnotationId, Concept, ConceptId, FORMAT_VERSION, Session, SessionView, concept_id_for,
 };
@@ -291,10 +291,79 @@ pub fn session_to_ron_by_ron(session: &Session) -> Result<String, ron::Error> {
     Ok(format!("Session{body}\n"))
 }
 
+/// A RON string literal (for a field kept in a record's extras).
+fn ron_string(text: &str) -> String {
+    ron::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
+}
+
+/// Names longer than [`MAX_NAME_CHARS`] are cut for showing and searching;
+/// the whole name, and aliases too long to search, stay in the file as
+/// fields of the record (`full_name`, `long_aliases`), so nothing is lost.
+fn limit_names(session: &mut Session, repairs: &mut Repairs) {
+    let t = tr();
+    let cut = |name: &mut String, extra: &mut crate::extra::Extra| -> Option<usize> {
+        let n = name.chars().count();
+        if n <= MAX_NAME_CHARS {
+            return None;
+        }
+        if !extra.0.iter().any(|(k, _)| k == "full_name") {
+            extra.0.push(("full_name".to_owned(), ron_string(name)));
+        }
+        *name = name.chars().take(MAX_NAME_CHARS).collect();
+        Some(n)
+    };
+    for actor in &mut session.actors {
+        if let Some(n) = cut(&mut actor.name, &mut actor.extra) {
+            repairs.push(fill(
+                t.repair_long_name,
+                &[
+                    ("what", &t.label_actors),
+                    ("id", &actor.id),
+                    ("n", &n),
+                    ("max", &MAX_NAME_CHARS),
+                ],
+            ));
+        }
+        let (long, short): (Vec<String>, Vec<String>) = std::mem::take(&mut actor.aliases)
+            .into_iter()
+            .partition(|a| a.chars().count() > MAX_NAME_CHARS);
+        actor.aliases = short;
+        if !long.is_empty() {
+            let list: Vec<String> = long.iter().map(|a| ron_string(a)).collect();
+            actor
+                .extra
+                .0
+                .push(("long_aliases".to_owned(), format!("[{}]", list.join(", "))));
+            repairs.push(fill(
+                t.repair_long_alias,
+                &[
+                    ("n", &long.len()),
+                    ("id", &actor.id),
+                    ("max", &MAX_NAME_CHARS),
+                ],
+            ));
+        }
+    }
+    for concept in &mut session.concepts {
+        if let Some(n) = cut(&mut concept.name, &mut concept.extra) {
+            repairs.push(fill(
+                t.repair_long_name,
+                &[
+                    ("what", &t.label_statement),
+                    ("id", &concept.id),
+                    ("n", &n),
+                    ("max", &MAX_NAME_CHARS),
+                ],
+            ));
+        }
+    }
+}
+
 /// Fixes what a hand-edited or merged file can get wrong, saying what it did.
 fn repair(session: &mut Session) -> Repairs {
     let t = tr();
     let mut repairs = Vec::new();
+    limit_names(session, &mut repairs);
 
     // Duplicate actor ids: later ones get a fresh id.
     let mut seen: HashSet<ActorId> = HashSet::new();
