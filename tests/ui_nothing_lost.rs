@@ -135,3 +135,28 @@ fn a_session_naming_another_text_asks_before_loading_it() {
     );
     assert_eq!(harness.state().workspace().session_path(), None);
 }
+
+#[test]
+fn a_text_on_one_line_opens_and_reads_like_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("eine-zeile.txt");
+    // 5 MB without a single line break: one paragraph, laid out in pieces.
+    let words = "Tokajew sagte, die Truppen der OVKS zögen ab. ";
+    std::fs::write(&path, format!("Titel\n\n{}", words.repeat(110_000))).unwrap();
+    let mut harness = window::app(Some(path), None);
+    harness.run();
+    let range = common::find(
+        harness.state().workspace().document().text(),
+        "Tokajew sagte, die Truppen",
+    );
+    window::drag_over(&mut harness, range);
+    assert_eq!(harness.state().view().selection, Some(range));
+    // In the whole text, what is far from view is not laid out.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    let len = harness.state().workspace().document().len_chars();
+    assert!(
+        harness.state().char_rect(len - 10).is_none(),
+        "not laid out up front"
+    );
+}

@@ -62,6 +62,9 @@ pub struct Block {
     pub reflow: bool,
     /// Which section the block belongs to.
     pub section: usize,
+    /// The next block continues this one's paragraph (a very long paragraph
+    /// cut into pieces): no gap between them.
+    pub continued: bool,
 }
 
 /// The column's blocks with their heights and galleys.
@@ -148,6 +151,24 @@ impl Layout {
         after.saturating_sub(1)
     }
 
+    /// The whole paragraph block `i` is a piece of (blocks cut from one long
+    /// paragraph go together).
+    pub fn paragraph_of(&self, i: usize) -> Option<CharRange> {
+        let block = self.blocks.get(i)?;
+        let mut first = i;
+        while first > 0 && self.blocks[first - 1].continued {
+            first -= 1;
+        }
+        let mut last = i;
+        while self.blocks[last].continued && last + 1 < self.blocks.len() {
+            last += 1;
+        }
+        Some(CharRange::new(
+            self.blocks[first].range.start,
+            self.blocks[last].range.end.max(block.range.end),
+        ))
+    }
+
     /// The block holding document char `pos`, or the nearest before it.
     pub fn block_of_char(&self, pos: usize) -> Option<usize> {
         if self.blocks.is_empty() {
@@ -175,7 +196,12 @@ impl Layout {
         };
         let block = &self.blocks[i];
         let galley = painter.layout_job(job(doc, block, key));
-        let height = galley.size().y + theme::paragraph_gap(key.font_size);
+        let gap = if block.continued {
+            0.0
+        } else {
+            theme::paragraph_gap(key.font_size)
+        };
+        let height = galley.size().y + gap;
         let delta = height - self.heights[i];
         self.heights[i] = height;
         self.exact[i] = true;
@@ -243,7 +269,7 @@ impl Layout {
                 #[allow(clippy::cast_precision_loss)]
                 let chars = block.range.len() as f32;
                 let lines = (chars * per_char / key.width).ceil().max(1.0);
-                lines * row + gap
+                lines * row + if block.continued { 0.0 } else { gap }
             })
             .collect()
     }
@@ -284,17 +310,117 @@ fn blocks(doc: &Document, span: Span) -> Vec<Block> {
                 role: Role::Body,
                 reflow: false,
                 section: index,
+                continued: false,
             });
         }
         for paragraph in &section.paragraphs {
-            out.push(Block {
-                range: paragraph.range,
-                heading: None,
-                role: paragraph.role,
-                reflow: paragraph.hard_wrapped,
-                section: index,
-            });
+            let pieces = pieces(doc, paragraph.range);
+            let last = pieces.len().saturating_sub(1);
+            for (n, range) in pieces.into_iter().enumerate() {
+                out.push(Block {
+                    range,
+                    heading: None,
+                    role: paragraph.role,
+                    reflow: paragraph.hard_wrapped,
+                    section: index,
+                    continued: n < last,
+                });
+            }
         }
     }
     out
+}
+
+/// Chars of a paragraph laid out as one galley at most. A paragraph of a
+/// 50 MB text without line breaks laid out whole took 40 s and 11 GB; cut
+/// into pieces of a screenful, only the pieces in view are laid out.
+const PIECE_CHARS: usize = 2_000;
+
+/// A paragraph's range, cut into pieces of at most [`PIECE_CHARS`], each
+/// ending after a sentence (or else a word) where one ends in its last
+/// quarter: the seams fall where a line may end anyway.
+fn pieces(doc: &Document, range: CharRange) -> Vec<CharRange> {
+    if range.len() <= PIECE_CHARS {
+        return vec![range];
+    }
+    pieces_of(doc, range)
+}
+
+fn pieces_of(doc: &Document, range: CharRange) -> Vec<CharRange> {
+    let mut out = Vec::with_capacity(range.len() / (PIECE_CHARS * 3 / 4) + 1);
+    let mut start = range.start;
+    let mut chars = doc.slice(range).chars();
+    let mut pos = range.start;
+    let (mut sentence, mut word) = (None, None);
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        pos += 1;
+        if pos - start >= PIECE_CHARS * 3 / 4 && c.is_whitespace() {
+            word = Some(pos);
+            if matches!(previous, '.' | '!' | '?' | '…') {
+                sentence = Some(pos);
+            }
+        }
+        previous = c;
+        if pos - start >= PIECE_CHARS && pos < range.end {
+            let cut = sentence.or(word).unwrap_or(pos);
+            out.push(CharRange::new(start, cut));
+            start = cut;
+            (sentence, word) = (None, None);
+            // The chars between the cut and here belong to the next piece.
+            if cut < pos {
+                pos = cut;
+                chars = doc.slice(CharRange::new(pos, range.end)).chars();
+            }
+        }
+    }
+    if start < range.end {
+        out.push(CharRange::new(start, range.end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::TextFormat;
+
+    fn check(text: &str) -> Vec<CharRange> {
+        let doc = Document::parse(text, TextFormat::Plain);
+        let range = CharRange::new(0, doc.len_chars());
+        let pieces = pieces(&doc, range);
+        // Contiguous, covering the paragraph, none too long.
+        assert_eq!(pieces.first().map(|p| p.start), Some(0));
+        assert_eq!(pieces.last().map(|p| p.end), Some(range.end));
+        for pair in pieces.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        assert!(
+            pieces
+                .iter()
+                .all(|p| p.len() <= PIECE_CHARS && !p.is_empty())
+        );
+        pieces
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_into_pieces_at_sentence_ends() {
+        let sentence = "Die Soldaten hätten ihre Mission erfüllt, sagte er. ";
+        let text = sentence.repeat(400);
+        let doc = Document::parse(&text, TextFormat::Plain);
+        let pieces = check(&text);
+        assert!(pieces.len() >= 10);
+        for p in &pieces[..pieces.len() - 1] {
+            assert!(
+                doc.slice(*p).ends_with(". "),
+                "{:?}",
+                &doc.slice(*p)[doc.slice(*p).len() - 10..]
+            );
+        }
+        // Without spaces: cut where it must.
+        let pieces = check(&"x".repeat(10_000));
+        assert_eq!(pieces.len(), 5);
+        // A short paragraph is one piece.
+        assert_eq!(check("Kurz.").len(), 1);
+    }
 }

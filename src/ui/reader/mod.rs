@@ -471,12 +471,13 @@ impl ReaderView {
             response.clicked() || response.double_clicked() || response.triple_clicked()
         }) {
             let at = self.char_at(pos, origin, doc, ui.painter());
-            let block = self
-                .layout
-                .block_of_char(at)
-                .map(|i| self.layout.blocks()[i].range);
+            let index = self.layout.block_of_char(at);
+            let block = index.map(|i| self.layout.blocks()[i].range);
             if response.triple_clicked() {
-                intents.push(Intent::Select(block));
+                // The whole paragraph, even one laid out in pieces.
+                intents.push(Intent::Select(
+                    index.and_then(|i| self.layout.paragraph_of(i)),
+                ));
             } else if response.double_clicked() {
                 if let Some(block) = block {
                     let word = words::word_at(doc, at.min(block.end.saturating_sub(1)));
