@@ -478,3 +478,45 @@ fn an_absurdly_long_name_is_cut_for_showing_kept_in_the_file_and_costs_nothing()
     assert!(saved.contains("long_aliases: ["));
     assert!(saved.matches(&long).count() >= 2);
 }
+
+#[test]
+fn readers_are_told_apart_and_one_reader_is_no_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("anna"), dir.path().join("ben"));
+    std::fs::create_dir(&a).unwrap();
+    std::fs::create_dir(&b).unwrap();
+    let (anna, ben) = common::two_readers(dir.path());
+    std::fs::copy(&anna, a.join("lesung.ron")).unwrap();
+    std::fs::copy(&ben, b.join("lesung.ron")).unwrap();
+    let out = randnotiz_in(
+        dir.path(),
+        &[
+            "merge",
+            "anna/lesung.ron",
+            "ben/lesung.ron",
+            "-o",
+            "beide.ron",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("beide.ron")).unwrap();
+    let (merged, _) = randnotiz::storage::parse_session(&text).unwrap();
+    let readers = merged.readers();
+    assert_eq!(readers.len(), 2, "{readers:?}");
+    assert!(readers.contains(&Some("lesung (anna)")) && readers.contains(&Some("lesung (ben)")));
+    // Agreement of two files with the same name: two readers too.
+    let out = randnotiz_in(dir.path(), &["agree", "anna/lesung.ron", "ben/lesung.ron"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // One reader twice is no pair.
+    let out = randnotiz_in(
+        dir.path(),
+        &[
+            "agree",
+            "beide.ron",
+            "--readers",
+            "lesung (anna),lesung (anna)",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("lesung (anna)"), "{}", stderr(&out));
+}

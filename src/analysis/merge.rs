@@ -351,6 +351,37 @@ pub fn as_edit(before: &Session, after: &Session) -> Edit {
     Edit::Batch(edits)
 }
 
+/// The reader names of several session files, told apart: where two files
+/// would go by the same name (`anna/lesung.ron` and `ben/lesung.ron`, or
+/// copies of one file), the folder is added, then a number: two readers are
+/// never merged into one because their files share a name.
+#[must_use]
+pub fn reader_names(files: &[(&std::path::Path, &Session)]) -> Vec<String> {
+    let mut names: Vec<String> = files.iter().map(|(p, s)| reader_of(p, s)).collect();
+    let count = |names: &[String], name: &str| names.iter().filter(|n| *n == name).count();
+    let before = names.clone();
+    for (i, (path, _)) in files.iter().enumerate() {
+        if count(&before, &before[i]) > 1
+            && let Some(folder) = path.canonicalize().ok().and_then(|p| {
+                p.parent()
+                    .and_then(|f| f.file_name())
+                    .map(|f| f.to_string_lossy().into_owned())
+            })
+        {
+            names[i] = format!("{} ({folder})", before[i]);
+        }
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for name in &mut names {
+        let n = seen.entry(name.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            *name = format!("{name} ({n})");
+        }
+    }
+    names
+}
+
 /// The name a session file's reader goes by: the one reader its annotations
 /// name, else the file name without extension.
 #[must_use]

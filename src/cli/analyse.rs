@@ -10,8 +10,6 @@ use randnotiz::i18n::{fill, tr};
 
 use super::Out;
 
-use merge::reader_of;
-
 fn open(path: &Path) -> Result<Workspace, String> {
     let (ws, report) = Workspace::open_session(path, None).map_err(|e| e.to_string())?;
     for notice in &report.notices {
@@ -29,18 +27,23 @@ fn merged(
     identical: merge::Identical,
 ) -> Result<(Workspace, MergeReport), String> {
     let mut ws = open(first)?;
+    let others: Vec<(&Path, Workspace)> = others
+        .iter()
+        .map(|p| open(p).map(|ws| (*p, ws)))
+        .collect::<Result<_, _>>()?;
+    let mut files: Vec<(&Path, &randnotiz::annotation::Session)> = vec![(first, ws.session())];
+    files.extend(others.iter().map(|(p, w)| (*p, w.session())));
+    let names = merge::reader_names(&files);
     let before = ws.session().clone();
     let mut session = before.clone();
-    let first_reader = reader_of(first, &session);
+    let first_reader = names[0].clone();
     merge::name_reader(&mut session, &first_reader);
     let mut report = MergeReport {
         added: vec![(first_reader, 0)],
         ..MergeReport::default()
     };
-    for path in others {
-        let other = open(path)?;
-        let reader = reader_of(path, other.session());
-        let step = merge::merge_with(&mut session, other.session(), &reader, identical)
+    for ((path, other), reader) in others.iter().zip(&names[1..]) {
+        let step = merge::merge_with(&mut session, other.session(), reader, identical)
             .map_err(|e| format!("{e} ({})", path.display()))?;
         report.added.extend(step.added);
         report.identical += step.identical;
@@ -106,6 +109,14 @@ pub fn agree(
         }
         _ => return Err(tr().cli_agree_needs_two.to_owned()),
     };
+    if let [a, b] = names.as_slice()
+        && a == b
+    {
+        return Err(fill(
+            tr().cli_agree_same_reader,
+            &[("reader", &agreement::reader_name(a.as_deref()))],
+        ));
+    }
     let [a, b] = names.as_slice() else {
         let found: Vec<String> = names
             .iter()

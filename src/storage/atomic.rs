@@ -212,6 +212,7 @@ pub fn write_replacing(
         });
     }
 
+    clean_stale_temps(path);
     let temp = temp_path(path);
     let written = write_temp(&temp, write, existing.as_ref());
     if let Err(e) = written {
@@ -258,6 +259,44 @@ fn existing_is_ours(path: &Path, is_ours: &impl Fn(&str) -> bool) -> bool {
     }
     let text = String::from_utf8_lossy(&head);
     is_ours(&text)
+}
+
+/// Removes temporary files an earlier save of `path` left behind: a save
+/// killed half-way (or two at once, where one lost the race) leaves
+/// `.NAME.PID.N.tmp` and `.NAME.bak.PID.N.tmp`. Only those of processes
+/// that are gone; a running save's are its own.
+fn clean_stale_temps(path: &Path) {
+    use super::process::{Process, state};
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let name = name.to_string_lossy();
+    let prefixes = [format!(".{name}."), format!(".{name}.bak.")];
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        // PREFIX PID.N .tmp, nothing else.
+        let pid = prefixes.iter().find_map(|prefix| {
+            let rest = file.strip_prefix(prefix.as_str())?.strip_suffix(".tmp")?;
+            let (pid, n) = rest.split_once('.')?;
+            n.bytes().all(|b| b.is_ascii_digit()).then_some(())?;
+            pid.parse::<u32>().ok()
+        });
+        if let Some(pid) = pid
+            && pid != std::process::id()
+            && state(pid) == Process::Gone
+        {
+            remove_quietly(&entry.path());
+        }
+    }
 }
 
 fn temp_path(path: &Path) -> PathBuf {
@@ -420,6 +459,37 @@ mod tests {
         }
         let err = write_atomic(&fifo, b"Session()", |_| true).unwrap_err();
         assert!(matches!(err, SaveError::NotRegular { .. }), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_cleans_up_what_a_killed_save_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lesung.ron");
+        // Left by a process that is gone, and by one that runs (this one's
+        // parent stands in), and someone else's file.
+        let dead = [
+            ".lesung.ron.4294967295.3.tmp",
+            ".lesung.ron.bak.4294967295.0.tmp",
+        ];
+        let alive = format!(".lesung.ron.{}.1.tmp", std::os::unix::process::parent_id());
+        for name in dead
+            .iter()
+            .copied()
+            .chain([alive.as_str(), ".andere.ron.4294967295.1.tmp"])
+        {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        write_atomic(&path, b"Session(1)", |_| true).unwrap();
+        write_atomic(&path, b"Session(2)", |_| true).unwrap();
+        for name in dead {
+            assert!(!dir.path().join(name).exists(), "{name} removed");
+        }
+        assert!(
+            dir.path().join(alive).exists(),
+            "a running save's file stays"
+        );
+        assert!(dir.path().join(".andere.ron.4294967295.1.tmp").exists());
     }
 
     #[test]

@@ -11,6 +11,7 @@
 mod atomic;
 pub mod file;
 pub mod lock;
+pub mod process;
 pub mod recovery;
 mod session_file;
 mod unknown;

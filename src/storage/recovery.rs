@@ -201,14 +201,15 @@ pub fn read(path: &Path) -> Result<Snapshot, SessionError> {
 /// True when `pid` is a running process of this same program (so its
 /// recovery file belongs to an open window).
 fn process_alive(pid: u32) -> bool {
-    if pid == std::process::id() {
+    use super::process::{Process, command, state};
+    if pid == std::process::id() || state(pid) != Process::Running {
+        // Ended, or a zombie that will never write again: its file is left
+        // over. (Without /proc a live process cannot be told apart: offer
+        // the file; restoring a copy loses nothing.)
         return false;
     }
-    let comm = |pid: u32| std::fs::read_to_string(format!("/proc/{pid}/comm")).ok();
-    match (comm(pid), comm(std::process::id())) {
+    match (command(pid), command(std::process::id())) {
         (Some(theirs), Some(ours)) => theirs == ours,
-        // Without /proc (not Linux) a live process cannot be told apart:
-        // offer the file; restoring a copy loses nothing.
         _ => false,
     }
 }

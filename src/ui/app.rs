@@ -1274,7 +1274,20 @@ impl App {
             })
             .unwrap_or_else(|| tr().reader_unnamed.to_owned());
         crate::analysis::merge::name_reader(&mut after, &own);
-        let reader = crate::analysis::merge::reader_of(path, other.session());
+        let mut reader = crate::analysis::merge::reader_of(path, other.session());
+        // Two readers whose files share a name stay two readers.
+        if reader == own {
+            let folder = path
+                .canonicalize()
+                .ok()
+                .and_then(|p| {
+                    p.parent()?
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                })
+                .unwrap_or_else(|| "2".to_owned());
+            reader = format!("{reader} ({folder})");
+        }
         match crate::analysis::merge::merge_into(&mut after, other.session(), &reader) {
             Ok(report) => {
                 self.edit(crate::analysis::merge::as_edit(&before, &after), None);
