@@ -520,3 +520,29 @@ fn readers_are_told_apart_and_one_reader_is_no_pair() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("lesung (anna)"), "{}", stderr(&out));
 }
+
+#[test]
+fn actors_whose_ids_differ_by_a_control_character_stay_two_nodes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = example_text()
+        .replacen("id: \"russland\"", "id: \"ovks\\u{1}\"", 1)
+        .replace("\"russland\"", "\"ovks\\u{1}\"");
+    std::fs::write(dir.path().join("s.ron"), text).unwrap();
+    for format in ["graphml", "congruence"] {
+        let out = randnotiz_in(
+            dir.path(),
+            &["export", "s.ron", "--format", format, "-o", "n.graphml"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let xml = std::fs::read_to_string(dir.path().join("n.graphml")).unwrap();
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let ids: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("node"))
+            .filter_map(|n| n.attribute("id"))
+            .collect();
+        let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{format}: {ids:?}");
+        assert!(ids.contains(&"ovks") && ids.contains(&"ovks%01"), "{ids:?}");
+    }
+}

@@ -55,7 +55,7 @@ pub fn graphml(input: &Input<'_>) -> String {
             .iter()
             .filter(|a| a.actors.contains(&actor.id))
             .count();
-        putln!(out, "    <node id=\"{}\">", xml(actor.id.as_str()));
+        putln!(out, "    <node id=\"{}\">", node_id(actor.id.as_str()));
         putln!(out, "      <data key=\"label\">{}</data>", xml(&actor.name));
         putln!(out, "      <data key=\"kind\">{:?}</data>", actor.kind);
         putln!(
@@ -78,8 +78,8 @@ pub fn graphml(input: &Input<'_>) -> String {
         putln!(
             out,
             "    <edge id=\"e{n}\" source=\"{}\" target=\"{}\"><data key=\"weight\">{weight}</data></edge>",
-            xml(a.as_str()),
-            xml(b.as_str())
+            node_id(a.as_str()),
+            node_id(b.as_str())
         );
     }
     out.push_str("  </graph>\n</graphml>\n");
@@ -158,7 +158,7 @@ pub fn concept_graphml(input: &Input<'_>) -> String {
         putln!(
             out,
             "    <node id=\"actor:{}\"><data key=\"label\">{}</data><data key=\"type\">actor</data></node>",
-            xml(actor.id.as_str()),
+            node_id(actor.id.as_str()),
             xml(&actor.name)
         );
     }
@@ -166,7 +166,7 @@ pub fn concept_graphml(input: &Input<'_>) -> String {
         putln!(
             out,
             "    <node id=\"concept:{}\"><data key=\"label\">{}</data><data key=\"type\">concept</data></node>",
-            xml(concept.id.as_str()),
+            node_id(concept.id.as_str()),
             xml(&concept.name)
         );
     }
@@ -174,8 +174,8 @@ pub fn concept_graphml(input: &Input<'_>) -> String {
         putln!(
             out,
             "    <edge id=\"e{n}\" source=\"actor:{}\" target=\"concept:{}\"><data key=\"stance\">{}</data><data key=\"weight\">{weight}</data></edge>",
-            xml(actor.as_str()),
-            xml(concept.as_str()),
+            node_id(actor.as_str()),
+            node_id(concept.as_str()),
             stance.name()
         );
     }
@@ -267,7 +267,7 @@ pub fn congruence_graphml(input: &Input<'_>) -> String {
         putln!(
             out,
             "    <node id=\"{}\"><data key=\"label\">{}</data></node>",
-            xml(actor.id.as_str()),
+            node_id(actor.id.as_str()),
             xml(&actor.name)
         );
     }
@@ -286,8 +286,8 @@ pub fn congruence_graphml(input: &Input<'_>) -> String {
             putln!(
                 out,
                 "    <edge id=\"e{n}\" source=\"{}\" target=\"{}\"><data key=\"relation\">{relation}</data><data key=\"concepts\">{}</data><data key=\"weight\">{}</data></edge>",
-                xml(a.as_str()),
-                xml(b.as_str()),
+                node_id(a.as_str()),
+                node_id(b.as_str()),
                 xml(&concept_names(concepts)),
                 concepts.len()
             );
@@ -295,5 +295,25 @@ pub fn congruence_graphml(input: &Input<'_>) -> String {
         }
     }
     out.push_str("  </graph>\n</graphml>\n");
+    out
+}
+
+/// A node id for an actor or concept id: XML attribute text that is
+/// different for every different id. `xml()` drops the control characters
+/// XML cannot hold, so "a\u{1}" and "a" became one node; here every char
+/// outside letters, digits, `-`, `_` and `.` is written as `%XX` (its UTF-8
+/// bytes), `%` itself included.
+fn node_id(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_alphanumeric() && !c.is_control() || matches!(c, '-' | '_' | '.') {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
     out
 }
