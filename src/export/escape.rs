@@ -7,8 +7,23 @@
 //! construction rather than by care at each call.
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP's list,
-/// with the full-width forms spreadsheets also accept).
-const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+/// with the full-width and small forms spreadsheets also accept).
+const FORMULA_STARTS: &[char] = &[
+    '=', '+', '-', '@', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '﹫',
+];
+
+/// Chars a spreadsheet may skip before it looks for a formula: Unicode white
+/// space (NBSP, U+3000 and the rest), control characters (tab, line breaks,
+/// VT, FF) and invisible format characters (zero-width space, joiners,
+/// word joiner, byte-order mark).
+fn skipped_before_formula(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}' | '\u{180e}'
+        )
+}
 
 /// One CSV cell (RFC 4180): neutralised against formula injection, then
 /// quoted when it holds a comma, quote, line break or outer space.
@@ -17,7 +32,12 @@ const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r', '＝', '＋', 
 /// `'`, which spreadsheets show as text and do not evaluate.
 #[must_use]
 pub fn csv_cell(text: &str) -> String {
-    let neutral = if text.trim_start_matches(' ').starts_with(FORMULA_STARTS) {
+    // Tab and carriage return first are on OWASP's list themselves.
+    let neutral = if text.starts_with(['\t', '\r'])
+        || text
+            .trim_start_matches(skipped_before_formula)
+            .starts_with(FORMULA_STARTS)
+    {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -161,6 +181,26 @@ mod tests {
         assert_eq!(csv_cell("\tcmd"), "'\tcmd");
         assert_eq!(csv_cell("\rcmd"), "\"'\rcmd\"");
         assert_eq!(csv_cell("  =1+1"), "'  =1+1");
+        // Blanks, controls and invisible chars a spreadsheet skips first.
+        for hidden in [
+            "\n=1",
+            "\u{a0}=1",
+            "\u{200b}=1",
+            "\u{3000}+1",
+            "\u{feff}=1",
+            "\u{b}=1",
+            "\u{c}@A1",
+            " \t -1",
+        ] {
+            assert!(
+                csv_cell(hidden).trim_start_matches('"').starts_with('\''),
+                "{hidden:?}"
+            );
+        }
+        for small in ["﹦1", "﹢1", "﹣1", "﹫A1", "＝1"] {
+            assert!(csv_cell(small).starts_with('\''), "{small:?}");
+        }
+        assert_eq!(csv_cell("\u{a0}Tokajew"), "\u{a0}Tokajew");
         assert_eq!(
             csv_cell("Komma, \"Zitat\"\nZeile"),
             "\"Komma, \"\"Zitat\"\"\nZeile\""
