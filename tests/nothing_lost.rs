@@ -546,3 +546,101 @@ fn actors_whose_ids_differ_by_a_control_character_stay_two_nodes() {
         assert!(ids.contains(&"ovks") && ids.contains(&"ovks%01"), "{ids:?}");
     }
 }
+
+#[test]
+fn hypothesis_annotations_arrive_where_they_were_made_with_all_they_hold() {
+    use randnotiz::annotation::{DocumentRef, Session};
+    use randnotiz::document::{Document, TextFormat};
+    let text = "Titel\n\nDie Lage ist ruhig. Das sagt die Regierung.\n\nDie Lage ist ruhig. Das sagt die Opposition.";
+    let doc = Document::parse(text, TextFormat::Plain);
+    let second = common::find(text, "Das sagt die Opposition.").start
+        - "Die Lage ist ruhig. ".chars().count();
+    let session = Session::new(DocumentRef::to(&doc, None), Vec::new());
+    // Hypothesis's JSON-LD: the position inside the paragraph refines an
+    // XPath selector; the document-level one and the quote say the second copy.
+    let jsonld = serde_json::json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "creator": "acct:anna@hypothes.is",
+        "body": [
+            {"type": "TextualBody", "value": "Wer sagt das?", "format": "text/markdown"},
+            {"type": "TextualBody", "purpose": "tagging", "value": "Opposition"}
+        ],
+        "target": [{"source": "https://example.org", "selector": [
+            {"type": "XPathSelector", "value": "/p[2]",
+             "refinedBy": {"type": "TextPositionSelector", "start": 0, "end": 19}},
+            {"type": "TextPositionSelector", "start": second, "end": second + 19},
+            {"type": "TextQuoteSelector", "exact": "Die Lage ist ruhig.", "prefix": "die Regierung.\n\n", "suffix": " Das sagt die Opposition."}
+        ]}]
+    });
+    let imported = randnotiz::export::w3c::import(&jsonld.to_string(), &session, &doc).unwrap();
+    let a = &imported.annotations[0];
+    assert_eq!(a.range().start, second, "the second copy, as made");
+    assert_eq!(a.note, "Wer sagt das?");
+    assert_eq!(a.reader.as_deref(), Some("anna"));
+    assert_eq!(imported.new_actors[0].name, "Opposition");
+
+    // The Hypothesis client's export file: text, tags and user kept.
+    let export = serde_json::json!({
+        "export_date": "2026-11-30T10:00:00Z",
+        "annotations": [{
+            "id": "h1", "text": "Eine Notiz", "tags": ["Regierung"], "user": "acct:ben@hypothes.is",
+            "target": [{"selector": [
+                {"type": "TextQuoteSelector", "exact": "Das sagt die Regierung.", "prefix": "ist ruhig. ", "suffix": "\n\nDie Lage"}
+            ]}]
+        }]
+    });
+    let imported = randnotiz::export::w3c::import(&export.to_string(), &session, &doc).unwrap();
+    let a = &imported.annotations[0];
+    assert_eq!(doc.slice(a.range()), "Das sagt die Regierung.");
+    assert_eq!(a.note, "Eine Notiz");
+    assert_eq!(a.reader.as_deref(), Some("ben"));
+    assert_eq!(imported.new_actors[0].name, "Regierung");
+
+    // A bare position outside the text is named as such.
+    let outside = serde_json::json!({"type": "Annotation", "target": {"selector":
+        {"type": "TextPositionSelector", "start": 5000, "end": 5010}}});
+    let err =
+        randnotiz::export::w3c::import(&format!("[{outside}, {jsonld}]"), &session, &doc).unwrap();
+    assert!(
+        err.skipped.iter().any(|s| s.contains("5000")),
+        "{:?}",
+        err.skipped
+    );
+}
+
+#[test]
+fn annotation_files_with_a_bom_import_and_latin1_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = randnotiz_in(
+        dir.path(),
+        &[
+            "export",
+            common::asset("example-session.ron").to_str().unwrap(),
+            "--format",
+            "w3c",
+            "-o",
+            "a.jsonld",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = std::fs::read(dir.path().join("a.jsonld")).unwrap();
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(&json);
+    std::fs::write(dir.path().join("bom.jsonld"), with_bom).unwrap();
+    let out = randnotiz_in(dir.path(), &["import", "bom.jsonld", "-o", "b.ron"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Latin-1: "Bündnis" as one byte ü.
+    let latin1: Vec<u8> = String::from_utf8(json)
+        .unwrap()
+        .replace("Bündnis", "B\u{1}ndnis")
+        .into_bytes()
+        .into_iter()
+        .map(|b| if b == 1 { 0xFC } else { b })
+        .collect();
+    std::fs::write(dir.path().join("latin1.jsonld"), latin1).unwrap();
+    let out = randnotiz_in(dir.path(), &["import", "latin1.jsonld", "-o", "c.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not UTF-8"), "{}", stderr(&out));
+    assert!(!dir.path().join("c.ron").exists());
+}

@@ -7,10 +7,7 @@ use std::process::ExitCode;
 use randnotiz::annotation::Workspace;
 use randnotiz::export::{self, Format, Input, w3c};
 use randnotiz::i18n::{fill, tr};
-use randnotiz::storage::file::read_limited;
 
-/// JSON files larger than this are not annotation exchanges.
-const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 
 pub fn run(
     session: &Path,
@@ -48,8 +45,7 @@ pub fn import(
     into: Option<&Path>,
     output: &Path,
 ) -> Result<ExitCode, String> {
-    let bytes = read_limited(file, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
-    let json = String::from_utf8_lossy(&bytes);
+    let json = w3c::read_json(file).map_err(|e| e.with_path(file))?;
     let mut ws = match (into, text) {
         (Some(session), _) => {
             Workspace::open_session(session, None)
@@ -59,8 +55,8 @@ pub fn import(
         (None, Some(text)) => Workspace::open_text(text).map_err(|e| e.to_string())?,
         (None, None) => Workspace::new(randnotiz::bundled_document(), None, Vec::new()),
     };
-    let imported = w3c::import(&json, ws.session(), ws.document())
-        .map_err(|e| format!("{e} ({})", file.display()))?;
+    let imported =
+        w3c::import(&json, ws.session(), ws.document()).map_err(|e| e.with_path(file))?;
     for skipped in &imported.skipped {
         super::note(format!("randnotiz: {skipped}"));
     }

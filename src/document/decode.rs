@@ -33,6 +33,11 @@ pub enum Encoding {
         /// How many broken sequences were replaced.
         replaced: usize,
     },
+    /// UTF-16 with broken units (lone surrogates), replaced by "�".
+    Utf16Lossy {
+        /// How many were replaced.
+        replaced: usize,
+    },
     /// Not valid UTF-8: read as Windows-1252, the superset of Latin-1.
     Windows1252,
 }
@@ -45,6 +50,9 @@ impl Encoding {
             Self::Utf8 => return None,
             Self::Utf8Lossy { replaced } => {
                 return Some(fill(tr().notice_broken_utf8, &[("n", &replaced)]));
+            }
+            Self::Utf16Lossy { replaced } => {
+                return Some(fill(tr().notice_broken_utf16, &[("n", &replaced)]));
             }
             Self::Utf16Le | Self::Utf16Be => "UTF-16",
             Self::Windows1252 => "Latin-1 (Windows-1252)",
@@ -62,14 +70,17 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     let (raw, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (utf8_or_legacy(rest)?, None)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (utf16(rest, u16::from_le_bytes)?, Some(Encoding::Utf16Le))
+        (utf16(rest, false)?, None)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (utf16(rest, u16::from_be_bytes)?, Some(Encoding::Utf16Be))
+        (utf16(rest, true)?, None)
+    } else if let Some(big_endian) = utf16_without_bom(bytes) {
+        // Without a byte-order mark: told by where its zero bytes stand.
+        (utf16(bytes, big_endian)?, None)
     } else {
         (utf8_or_legacy(bytes)?, None)
     };
     let (text, found) = raw;
-    let encoding = encoding.unwrap_or(found);
+    let encoding: Encoding = encoding.unwrap_or(found);
     if looks_binary(&text) {
         return Err(DecodeError::Binary);
     }
@@ -139,18 +150,61 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     multibyte > invalid || invalid * 1000 < bytes.len()
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<Decoded, DecodeError> {
+/// UTF-16 without a byte-order mark: Latin and most European text has a
+/// zero byte in every other place, high (big endian) or low (little). True
+/// for big endian; `None` when the bytes do not look like UTF-16.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let half = head.len() / 2;
+    // Most units of one parity zero, almost none of the other.
+    if even * 10 >= half * 6 && odd * 20 <= half {
+        Some(true)
+    } else if odd * 10 >= half * 6 && even * 20 <= half {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn utf16(bytes: &[u8], big_endian: bool) -> Result<Decoded, DecodeError> {
     if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::Binary);
     }
+    let unit = if big_endian {
+        u16::from_be_bytes
+    } else {
+        u16::from_le_bytes
+    };
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let mut replaced = 0;
     let text: String = char::decode_utf16(units)
-        .collect::<Result<_, _>>()
-        .map_err(|_| DecodeError::Binary)?;
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                replaced += 1;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok((text, Encoding::Utf8))
+    let encoding = match (replaced, big_endian) {
+        (0, false) => Encoding::Utf16Le,
+        (0, true) => Encoding::Utf16Be,
+        (replaced, _) => Encoding::Utf16Lossy { replaced },
+    };
+    Ok((text, encoding))
 }
 
 /// Windows-1252 is Latin-1 with printable characters in 0x80–0x9F.
@@ -205,6 +259,36 @@ mod tests {
         assert_eq!(text, "Grüße aus Almaty");
         assert_eq!(enc, Encoding::Utf16Le);
         assert!(enc.notice().unwrap().contains("UTF-16"));
+    }
+
+    #[test]
+    fn utf16_without_a_bom_and_with_a_lone_surrogate_is_text() {
+        let text = "Grüße aus Almaty, sagte Tokajew am Mittwoch.";
+        for big_endian in [false, true] {
+            let mut bytes = Vec::new();
+            for unit in text.encode_utf16() {
+                let pair = if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                };
+                bytes.extend_from_slice(&pair);
+            }
+            let (decoded, enc) = decode(&bytes).unwrap();
+            assert_eq!(decoded, text);
+            assert!(enc.notice().unwrap().contains("UTF-16"));
+            // A lone surrogate in the middle: replaced, and said so.
+            let mut broken = bytes.clone();
+            let lone: [u8; 2] = if big_endian {
+                [0xD8, 0x00]
+            } else {
+                [0x00, 0xD8]
+            };
+            broken.splice(10..10, lone);
+            let (decoded, enc) = decode(&broken).unwrap();
+            assert!(decoded.contains('\u{fffd}'));
+            assert_eq!(enc, Encoding::Utf16Lossy { replaced: 1 });
+        }
     }
 
     #[test]

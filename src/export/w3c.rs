@@ -242,6 +242,46 @@ pub enum ImportError {
     /// JSON, but no annotations in it.
     #[error("{}", tr().err_import_empty)]
     NoAnnotations,
+    /// Not UTF-8, which JSON always is (a Latin-1 file would turn its
+    /// umlauts into "�" without a word).
+    #[error("{}", fill(tr().err_import_not_utf8, &[("byte", byte)]))]
+    NotUtf8 {
+        /// Offset of the first byte that is not UTF-8.
+        byte: usize,
+    },
+    /// The file could not be read.
+    #[error(transparent)]
+    Read(#[from] crate::storage::file::ReadError),
+}
+
+impl ImportError {
+    /// The message with the file named last (a read error names it itself).
+    #[must_use]
+    pub fn with_path(&self, path: &std::path::Path) -> String {
+        match self {
+            Self::Read(_) => self.to_string(),
+            _ => format!("{self} ({})", path.display()),
+        }
+    }
+}
+
+/// The largest annotation file imported: far beyond 100 000 annotations.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The JSON text of an annotation file: read with the size limit, a
+/// byte-order mark dropped (editors write one), UTF-8 or a clear refusal.
+///
+/// # Errors
+/// An [`ImportError`] saying why the file cannot be read as JSON text.
+pub fn read_json(path: &std::path::Path) -> Result<String, ImportError> {
+    let bytes = crate::storage::file::read_limited(path, MAX_IMPORT_BYTES)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => Err(ImportError::NotUtf8 {
+            byte: e.valid_up_to(),
+        }),
+    }
 }
 
 /// The actors an import knows so far, by id and by every name.
@@ -278,6 +318,7 @@ impl KnownActors {
 /// # Errors
 /// An [`ImportError`] when the text is not JSON or holds no annotation.
 pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Json {
         line: e.line(),
         col: e.column(),
@@ -302,11 +343,26 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
         .unwrap_or(1);
     let mut widened = 0;
     for (n, item) in items.into_iter().enumerate() {
-        let Some(mut target) = target_of(item, doc) else {
-            imported
-                .skipped
-                .push(fill(tr().import_skipped, &[("n", &(n + 1))]));
-            continue;
+        let mut target = match target_of(item, doc) {
+            Ok(target) => target,
+            Err(NoTarget::NoSelector) => {
+                imported
+                    .skipped
+                    .push(fill(tr().import_skipped, &[("n", &(n + 1))]));
+                continue;
+            }
+            Err(NoTarget::Outside { start, end }) => {
+                imported.skipped.push(fill(
+                    tr().import_outside,
+                    &[
+                        ("n", &(n + 1)),
+                        ("start", &start),
+                        ("end", &end),
+                        ("len", &doc.len_chars()),
+                    ],
+                ));
+                continue;
+            }
         };
         let mut note = Vec::new();
         let mut colour = Colour::Yellow;
@@ -314,6 +370,17 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
         let mut tags: Vec<String> = Vec::new();
         if let Some(value) = item.get("bodyValue").and_then(Value::as_str) {
             note.push(value.to_owned());
+        }
+        // Hypothesis's own fields: the note, its tags, who wrote it.
+        if let Some(text) = item.get("text").and_then(Value::as_str)
+            && !text.trim().is_empty()
+        {
+            note.push(text.to_owned());
+        }
+        for tag in as_list(item.get("tags")) {
+            if let Some(tag) = tag.as_str() {
+                tags.push(tag.to_owned());
+            }
         }
         for body in as_list(item.get("body")) {
             let purpose = body
@@ -388,7 +455,8 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
             .get("creator")
             .and_then(|c| c.get("name").or(Some(c)))
             .and_then(Value::as_str)
-            .map(str::to_owned);
+            .or_else(|| item.get("user").and_then(Value::as_str))
+            .map(hypothesis_user);
         let statement = item.get(STATEMENT_PROPERTY).and_then(|s| {
             let actor = ActorId(unpercent(
                 s.get("actor")?
@@ -483,6 +551,13 @@ pub fn import_session(
     Ok((session, imported.skipped))
 }
 
+/// `acct:anna@hypothes.is` as the reader name `anna`; other names as they are.
+fn hypothesis_user(user: &str) -> String {
+    user.strip_prefix("acct:")
+        .map_or(user, |u| u.split('@').next().unwrap_or(u))
+        .to_owned()
+}
+
 fn as_list(value: Option<&Value>) -> Vec<&Value> {
     match value {
         Some(Value::Array(items)) => items.iter().collect(),
@@ -507,26 +582,48 @@ fn annotations_in(value: &Value) -> Vec<&Map<String, Value>> {
         Value::Object(map) if kind == "AnnotationCollection" => {
             map.get("first").map(annotations_in).unwrap_or_default()
         }
+        // The Hypothesis client's export: {export_date, annotations: […]}.
+        Value::Object(map) if map.contains_key("annotations") => map
+            .get("annotations")
+            .map(annotations_in)
+            .unwrap_or_default(),
         _ => Vec::new(),
     }
 }
 
 /// The target of an annotation: its quote and position selectors.
-fn target_of(item: &Map<String, Value>, doc: &Document) -> Option<Target> {
+/// Why an item brought no passage.
+enum NoTarget {
+    /// No quote and no position in the text.
+    NoSelector,
+    /// Only a position, and that is not in the text.
+    Outside { start: usize, end: usize },
+}
+
+/// The target of an annotation: its quote and position selectors. Only a
+/// document-level position counts: a `TextPositionSelector` that refines
+/// another selector (Hypothesis nests one in an `XPathSelector`) counts
+/// chars inside that element, and taken as document offsets it moved a
+/// passage onto another copy of a repeated paragraph.
+fn target_of(item: &Map<String, Value>, doc: &Document) -> Result<Target, NoTarget> {
     let targets = as_list(item.get("target"));
+    let mut outside = None;
     for target in targets {
         let mut quote: Option<TextQuote> = None;
         let mut position: Option<(usize, usize)> = None;
-        let mut selectors = as_list(target.get("selector"));
-        // A selector may be refined by another.
+        // (selector, refines another)
+        let mut selectors: Vec<(&Value, bool)> = as_list(target.get("selector"))
+            .into_iter()
+            .map(|s| (s, false))
+            .collect();
         let mut i = 0;
         while i < selectors.len() {
-            if let Some(refined) = selectors[i].get("refinedBy") {
-                selectors.extend(as_list(Some(refined)));
+            if let Some(refined) = selectors[i].0.get("refinedBy") {
+                selectors.extend(as_list(Some(refined)).into_iter().map(|s| (s, true)));
             }
             i += 1;
         }
-        for selector in selectors {
+        for (selector, refining) in selectors {
             match selector.get("type").and_then(Value::as_str) {
                 Some("TextQuoteSelector") => {
                     let field = |k: &str| {
@@ -542,7 +639,7 @@ fn target_of(item: &Map<String, Value>, doc: &Document) -> Option<Target> {
                         suffix: field("suffix"),
                     });
                 }
-                Some("TextPositionSelector") => {
+                Some("TextPositionSelector") if !refining => {
                     let number = |k: &str| {
                         selector
                             .get(k)
@@ -558,7 +655,7 @@ fn target_of(item: &Map<String, Value>, doc: &Document) -> Option<Target> {
         }
         match (quote, position) {
             (Some(quote), Some((start, end))) if !quote.exact.is_empty() => {
-                return Some(Target { start, end, quote });
+                return Ok(Target { start, end, quote });
             }
             (Some(quote), None) if !quote.exact.is_empty() => {
                 // Only a quote: find its place now, so that it arrives anchored.
@@ -567,23 +664,22 @@ fn target_of(item: &Map<String, Value>, doc: &Document) -> Option<Target> {
                     end: 0,
                     quote,
                 };
-                return Some(
-                    crate::anchor::Reanchorer::new(doc)
-                        .anchor(&unplaced)
-                        .range()
-                        .map_or(unplaced, |range| Target::from_range(doc, range)),
-                );
+                return Ok(crate::anchor::Reanchorer::new(doc)
+                    .anchor(&unplaced)
+                    .range()
+                    .map_or(unplaced, |range| Target::from_range(doc, range)));
             }
             (None, Some((start, end))) if end > start && end <= doc.len_chars() => {
-                return Some(Target::from_range(
+                return Ok(Target::from_range(
                     doc,
                     crate::document::CharRange::new(start, end),
                 ));
             }
+            (None, Some((start, end))) => outside = Some(NoTarget::Outside { start, end }),
             _ => {}
         }
     }
-    None
+    Err(outside.unwrap_or(NoTarget::NoSelector))
 }
 
 fn time(value: Option<&Value>) -> Timestamp {

@@ -95,6 +95,8 @@ strings! {
     notice_encoding,
     /// {n}
     notice_broken_utf8,
+    /// Notice: UTF-16 with {n} broken characters.
+    notice_broken_utf16,
 
     /// {path}
     err_session_not_text,
@@ -131,6 +133,8 @@ strings! {
     err_save_changed_on_disk,
     /// Saving: fields that would be lost ({fields} {path}).
     err_save_would_drop,
+    /// Saving: the backup {backup} cannot be written ({error}).
+    err_save_backup,
     /// Merging from disk: the file now holds a session on another text ({title} {path}).
     err_disk_other_text,
     /// Locked: {path} open in a window {pid} {since} {what}.
@@ -556,8 +560,12 @@ strings! {
     err_import_json,
     /// Import.
     err_import_empty,
+    /// Import: the JSON is not UTF-8 at byte {byte}.
+    err_import_not_utf8,
     /// {n}
     import_skipped,
+    /// Import: item {n} points outside the text.
+    import_outside,
     /// Import: {n} passages widened to whole words.
     import_widened,
 

@@ -66,6 +66,15 @@ pub enum SaveError {
         /// Where the fields stand.
         fields: String,
     },
+    /// The previous version could not be kept as `NAME.bak` (a read-only or
+    /// a folder of that name): nothing was replaced.
+    #[error("{}", fill(tr().err_save_backup, &[("backup", &backup.display()), ("error", &source)]))]
+    Backup {
+        /// The backup's path.
+        backup: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// The folder does not exist.
     #[error("{}", fill(tr().err_save_no_folder, &[("path", &path.display())]))]
     NoFolder {
@@ -230,10 +239,14 @@ pub fn write_replacing(
 
     if existing.is_some()
         && backup == Backup::Keep
-        && let Err(e) = keep_backup(path)
+        && let Err(source) = keep_backup(path)
     {
         remove_quietly(&temp);
-        return Err(SaveError::from_io(path, e));
+        // Not the session's fault: name the backup.
+        return Err(SaveError::Backup {
+            backup: backup_path(path),
+            source,
+        });
     }
 
     if let Err(e) = fs::rename(&temp, path) {

@@ -39,7 +39,7 @@ pub enum ReadError {
         path: PathBuf,
     },
     /// The file is larger than this kind of file may be.
-    #[error("{}", fill(tr().err_too_large, &[("size", &megabytes(*size)), ("limit", &megabytes(*limit)), ("path", &path.display())]))]
+    #[error("{}", fill(tr().err_too_large, &[("size", &sizes(*size, *limit).0), ("limit", &sizes(*size, *limit).1), ("path", &path.display())]))]
     TooLarge {
         /// The path asked for.
         path: PathBuf,
@@ -123,6 +123,18 @@ pub fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), R
         return Err(not_regular());
     }
     Ok((file, meta))
+}
+
+/// A size and its limit for a message: in megabytes, or in bytes where the
+/// megabytes would read the same ("256.0 MB (at most 256.0 MB)").
+#[must_use]
+pub fn sizes(size: u64, limit: u64) -> (String, String) {
+    let (a, b) = (megabytes(size), megabytes(limit));
+    if a == b {
+        (format!("{size} bytes"), format!("{limit} bytes"))
+    } else {
+        (a, b)
+    }
 }
 
 /// Reads all of `path`, refusing folders, what is not an ordinary file (see
@@ -236,6 +248,12 @@ mod tests {
         assert!(matches!(err, ReadError::TooLarge { size: 11, .. }));
         assert!(err.to_string().ends_with(&format!("({})", big.display())));
         assert_eq!(read_limited(&big, 11).unwrap().len(), 11);
+        // Just over a large limit: bytes, not two equal megabytes.
+        assert_eq!(
+            sizes(256 * 1024 * 1024 + 1, 256 * 1024 * 1024),
+            ("268435457 bytes".to_owned(), "268435456 bytes".to_owned())
+        );
+        assert_eq!(sizes(3 << 20, 1 << 20).0, "3.0 MB");
     }
 
     #[test]

@@ -1298,12 +1298,10 @@ impl App {
     }
 
     fn import_w3c(&mut self, path: &Path) {
-        let bytes =
-            match crate::storage::file::read_limited(path, crate::storage::MAX_SESSION_BYTES) {
-                Ok(bytes) => bytes,
-                Err(err) => return self.messages.error(err.to_string()),
-            };
-        let text = String::from_utf8_lossy(&bytes);
+        let text = match crate::export::w3c::read_json(path) {
+            Ok(text) => text,
+            Err(err) => return self.messages.error(err.with_path(path)),
+        };
         match crate::export::w3c::import(&text, self.ws.session(), self.ws.document()) {
             Ok(mut imported) => {
                 let skipped = std::mem::take(&mut imported.skipped);
@@ -1316,7 +1314,7 @@ impl App {
                 }
                 self.messages.notice(message);
             }
-            Err(err) => self.messages.error(format!("{err} ({})", path.display())),
+            Err(err) => self.messages.error(err.with_path(path)),
         }
     }
 
