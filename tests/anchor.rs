@@ -175,3 +175,97 @@ fn many_passages_after_an_insertion_all_move_by_the_same_shift() {
         }
     }
 }
+
+// Re-anchoring without a false anchor: a highlight silently moved onto
+// another statement is the worst outcome for a coder. One case per class.
+
+#[test]
+fn a_common_phrase_whose_sentence_was_deleted_is_orphaned_not_moved() {
+    let before = "Einleitung zum Stand der Dinge.\n\n[Die Lage ist ruhig], sagte der Sprecher der Regierung am Montag. Dann folgte mehr.\n\nEin anderer Absatz folgt.";
+    // The sentence is gone; the phrase opens another one elsewhere.
+    let after = "Einleitung zum Stand der Dinge.\n\nDann folgte mehr.\n\nEin anderer Absatz folgt. Die Lage ist ruhig geworden, meinte die Polizei.";
+    let (outcome, _) = reanchor(before, after);
+    assert_eq!(outcome, Outcome::Orphaned);
+}
+
+#[test]
+fn a_repeated_interjection_goes_nowhere_without_its_context() {
+    let before = "Präsident: Das Wort hat Frau Schmidt.\n\nSchmidt: Wir fordern mehr Geld für Schulen. [(Beifall bei der SPD)] Und für Kitas.\n\nMüller: Das ist falsch. (Beifall bei der SPD) Wirklich.";
+    // Schmidt's speech was cut; the same interjection stands in Müller's.
+    let after = "Präsident: Das Wort hat Frau Schmidt.\n\nMüller: Das ist falsch. (Beifall bei der SPD) Wirklich.";
+    let (outcome, _) = reanchor(before, after);
+    assert_eq!(outcome, Outcome::Orphaned);
+}
+
+#[test]
+fn a_short_token_in_lookalike_surroundings_is_orphaned() {
+    let before =
+        "Die Kommission der [EU] beschloss am Montag neue Regeln für den Handel mit Stahl.";
+    let after = "Der Rat beschloss am Freitag, dass die EU neue Zölle erhebt.";
+    let (outcome, _) = reanchor(before, after);
+    assert_eq!(outcome, Outcome::Orphaned);
+}
+
+#[test]
+fn an_annotation_without_context_finds_its_nearly_unchanged_passage() {
+    // Imported from another tool: a quote and a position, no prefix, no suffix.
+    let old = doc("Titel\n\nDie Behörden nutzten den Flughafen für die Verlegung der Truppen.");
+    let range = find(
+        old.text(),
+        "Die Behörden nutzten den Flughafen für die Verlegung",
+    );
+    let mut target = Target::from_range(&old, range);
+    target.quote.prefix.clear();
+    target.quote.suffix.clear();
+    let new =
+        doc("Titel\n\nDie Behörden nutzten den Flughafen später für die Verlegung der Truppen.");
+    match Reanchorer::new(&new).anchor(&target) {
+        Outcome::Moved { range, .. } => {
+            assert!(
+                new.slice(range)
+                    .starts_with("Die Behörden nutzten den Flughafen")
+            );
+            assert!(
+                new.slice(range).ends_with("Verlegung"),
+                "{:?}",
+                new.slice(range)
+            );
+        }
+        other => panic!("orphaned a passage that is there: {other:?}"),
+    }
+}
+
+#[test]
+fn a_long_quote_with_one_word_changed_moved_to_another_paragraph_is_found() {
+    let sentence = "Die Einsatzkräfte würden anschließend zu ihren Stützpunkten zurückkehren, teilte das Ministerium mit";
+    let before = format!(
+        "Erster Absatz über den Abzug.\n\n[{sentence}]. Mehr dazu später.\n\nZweiter Absatz."
+    );
+    let changed = sentence.replace("anschließend", "danach");
+    let after = format!(
+        "Ein neuer Absatz vorne, ganz anders.\n\nZweiter Absatz. {changed}. Und noch etwas."
+    );
+    let (outcome, new) = reanchor(&before, &after);
+    match outcome {
+        Outcome::Moved {
+            range,
+            exact: false,
+            ..
+        } => {
+            assert_eq!(new.slice(range), changed);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_approximate_match_stretches_over_an_insertion_and_ends_on_a_word() {
+    let before = "Vorne steht etwas.\n\n[Die Kontrolle über den Airport war aber schnell wiederhergestellt worden] und so weiter.";
+    let after = "Vorne steht etwas.\n\nDie Kontrolle über den Airport war dann aber doch schnell wiederhergestellt worden und so weiter.";
+    let (outcome, new) = reanchor(before, after);
+    let range = outcome.range().expect("found");
+    assert_eq!(
+        new.slice(range),
+        "Die Kontrolle über den Airport war dann aber doch schnell wiederhergestellt worden"
+    );
+}

@@ -24,6 +24,19 @@ const SHORT_QUOTE_CHARS: usize = 16;
 /// The share of adjacent context a short quote needs to move: about eight
 /// chars on one side.
 const SHORT_QUOTE_CONTEXT: f64 = 0.125;
+/// An exact quote shorter than this, or found more than once, moves only
+/// where at least this share of its stored context still stands next to it:
+/// a common phrase that opens another sentence, a repeated interjection in a
+/// transcript, a short token in lookalike surroundings are other passages.
+const CONTEXT_NEEDED: f64 = 0.25;
+/// An exact quote this long and found once moves without its context: a
+/// whole sentence does not recur by chance.
+const SELF_EVIDENT_CHARS: usize = 40;
+/// A long quote this similar (or more) is taken on weak context: one word
+/// changed in a sentence moved to another paragraph.
+const STRONG_QUOTE_SIMILARITY: f64 = 0.9;
+/// How long a quote must be to count as long for that.
+const STRONG_QUOTE_CHARS: usize = 60;
 /// Quotes longer than this are searched approximately with a narrower band
 /// and fewer candidates: alignment costs quote length squared.
 const LONG_QUOTE_CHARS: usize = 1_000;
@@ -100,10 +113,21 @@ impl<'d> Reanchorer<'d> {
             }
         }
 
-        if let Some((range, context)) = self.exact_occurrence(target, len) {
-            let short = len < SHORT_QUOTE_CHARS;
-            if !short || context >= SHORT_QUOTE_CONTEXT {
-                return self.moved(target, range, true, 0.5 + context / 2.0);
+        if let Some(found) = self.exact_occurrence(target, len) {
+            // Without stored context (another tool's annotation) the quote
+            // and the old position are all there is: nearest wins.
+            let no_context = target.quote.prefix.is_empty() && target.quote.suffix.is_empty();
+            let needed = if len < SHORT_QUOTE_CHARS {
+                SHORT_QUOTE_CONTEXT.max(CONTEXT_NEEDED)
+            } else if len < SELF_EVIDENT_CHARS || found.count > 1 {
+                CONTEXT_NEEDED
+            } else {
+                0.0
+            };
+            // Two places alike in every way are a guess, not a find.
+            let ambiguous = found.tied && !no_context;
+            if (no_context || found.context >= needed) && !ambiguous {
+                return self.moved(target, found.range, true, 0.5 + found.context / 2.0);
             }
         }
 
@@ -123,8 +147,9 @@ impl<'d> Reanchorer<'d> {
     }
 
     /// How well the text around `range` matches the stored context: 0 to 1,
-    /// the mean of prefix and suffix similarity.
-    fn context_score(&self, target: &Target, range: CharRange) -> f64 {
+    /// the mean of prefix and suffix similarity; `None` where nothing was
+    /// stored (another tool's annotation: no context is no evidence either way).
+    fn context_score(&self, target: &Target, range: CharRange) -> Option<f64> {
         let doc = self.doc;
         let prefix_len = target.quote.prefix.chars().count().min(CONTEXT_CHARS);
         let suffix_len = target.quote.suffix.chars().count().min(CONTEXT_CHARS);
@@ -134,9 +159,15 @@ impl<'d> Reanchorer<'d> {
         ));
         let after =
             doc.slice(CharRange::new(range.end, range.end + suffix_len).clamped(doc.len_chars()));
-        let p = indel::normalized_similarity(target.quote.prefix.chars(), before.chars());
-        let s = indel::normalized_similarity(target.quote.suffix.chars(), after.chars());
-        f64::midpoint(p, s)
+        let p = (prefix_len > 0)
+            .then(|| indel::normalized_similarity(target.quote.prefix.chars(), before.chars()));
+        let s = (suffix_len > 0)
+            .then(|| indel::normalized_similarity(target.quote.suffix.chars(), after.chars()));
+        match (p, s) {
+            (Some(p), Some(s)) => Some(f64::midpoint(p, s)),
+            (Some(one), None) | (None, Some(one)) => Some(one),
+            (None, None) => None,
+        }
     }
 
     /// How much of the stored context still stands right next to `range`:
@@ -175,10 +206,12 @@ impl<'d> Reanchorer<'d> {
 
     /// The exact quote's best occurrence: most adjacent context first, then
     /// nearest to the old position. Looks near the old position first.
-    fn exact_occurrence(&self, target: &Target, len: usize) -> Option<(CharRange, f64)> {
+    fn exact_occurrence(&self, target: &Target, len: usize) -> Option<Occurrence> {
         let doc = self.doc;
         let total = doc.len_chars();
         let mut best: Option<(CharRange, f64)> = None;
+        let mut count = 0;
+        let mut tied = false;
         for window in WINDOWS.into_iter().map(Some).chain([None]) {
             let area = match window {
                 Some(w) => {
@@ -188,6 +221,8 @@ impl<'d> Reanchorer<'d> {
                 None => CharRange::new(0, total),
             };
             best = None;
+            count = 0;
+            tied = false;
             for start in self.occurrences(&target.quote.exact, area) {
                 let range = CharRange::new(start, start.saturating_add(len));
                 // A passage that began or ended at a word boundary does not
@@ -195,13 +230,23 @@ impl<'d> Reanchorer<'d> {
                 if !self.same_boundaries(target, range) {
                     continue;
                 }
+                count += 1;
                 let context = self.adjacency(target, range);
+                if let Some((_, c)) = best
+                    && (context - c).abs() < f64::EPSILON
+                    && context < 1.0
+                {
+                    tied = true;
+                }
                 let better = best.is_none_or(|(b, c)| {
                     context > c
                         || (context == c
                             && start.abs_diff(target.start) < b.start.abs_diff(target.start))
                 });
                 if better {
+                    if best.is_some_and(|(_, c)| context > c) {
+                        tied = false;
+                    }
                     best = Some((range, context));
                 }
             }
@@ -211,7 +256,19 @@ impl<'d> Reanchorer<'d> {
                 break;
             }
         }
-        best
+        // Found more than once anywhere in the text counts too, not only in
+        // the window searched last.
+        if count == 1 && best.is_some_and(|(_, c)| c < 1.0) {
+            count = self
+                .occurrences(&target.quote.exact, CharRange::new(0, total))
+                .len();
+        }
+        best.map(|(range, context)| Occurrence {
+            range,
+            context,
+            count,
+            tied,
+        })
     }
 
     /// True when `range` starts and ends at word boundaries wherever the
@@ -285,14 +342,30 @@ impl<'d> Reanchorer<'d> {
                 if quote < MIN_QUOTE_SIMILARITY {
                     return None;
                 }
-                let context = self.context_score(target, a.range);
                 #[allow(clippy::cast_precision_loss)]
                 let near = 1.0 - a.range.start.abs_diff(target.start) as f64 / total as f64;
-                let score = (50.0 * quote + 40.0 * context + 2.0 * near) / 92.0;
-                (score >= MIN_APPROX_SCORE).then_some((a.range, score))
+                let score = match self.context_score(target, a.range) {
+                    Some(context) => (50.0 * quote + 40.0 * context + 2.0 * near) / 92.0,
+                    // Missing context weighs nothing, for or against.
+                    None => (50.0 * quote + 2.0 * near) / 52.0,
+                };
+                let strong = len >= STRONG_QUOTE_CHARS && quote >= STRONG_QUOTE_SIMILARITY;
+                (score >= MIN_APPROX_SCORE || strong)
+                    .then_some((a.range, score.max(MIN_APPROX_SCORE)))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))
     }
+}
+
+/// The best exact occurrence of a quote, and how sure it is.
+struct Occurrence {
+    range: CharRange,
+    /// Share of the stored context that stands next to it.
+    context: f64,
+    /// How often the quote stands in the text.
+    count: usize,
+    /// Another occurrence has the same context: which one is a guess.
+    tied: bool,
 }
 
 fn signed(n: usize) -> isize {

@@ -8,7 +8,6 @@ use randnotiz::annotation::Workspace;
 use randnotiz::export::{self, Format, Input, w3c};
 use randnotiz::i18n::{fill, tr};
 
-
 pub fn run(
     session: &Path,
     format: &str,
