@@ -160,3 +160,34 @@ fn a_text_on_one_line_opens_and_reads_like_any_other() {
         "not laid out up front"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_session_says_so_and_offers_save_as() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("geschuetzt.ron");
+    std::fs::copy(common::asset("example-session.ron"), &path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut harness = window::app(Some(path.clone()), None);
+    annotate(&mut harness, "Nach den tödlichen Zusammenstößen", "neu");
+    save(&mut harness);
+    let error = harness
+        .state()
+        .messages()
+        .current_error()
+        .unwrap()
+        .to_owned();
+    assert!(error.contains("schreibgeschützt"), "{error}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file stays as it is"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Speichern unter …")
+        .click();
+    harness.run_steps(3);
+    window::text_field(&harness, "Pfad:");
+}

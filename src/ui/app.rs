@@ -327,6 +327,9 @@ impl App {
         if let Some((after, choice)) = self.messages.modals_ui(&ctx) {
             self.answered(&ctx, after, choice);
         }
+        if self.messages.take_save_as() {
+            self.save_as(&ctx);
+        }
         if let Some((question, answer)) = self.messages.disk_ui(&ctx, self.ws.is_dirty()) {
             self.disk_answered(&ctx, question, answer);
         }
@@ -1186,6 +1189,17 @@ impl App {
             // Someone else wrote the file: ask (a save before quitting waits).
             Err(crate::storage::SaveError::ChangedOnDisk { .. }) => {
                 self.messages.disk = Some(DiskQuestion::BeforeSave(path));
+            }
+            // A file its owner protected, or one that keeps what this version
+            // cannot: said so, with the way out.
+            Err(
+                err @ (crate::storage::SaveError::FileReadOnly { .. }
+                | crate::storage::SaveError::PermissionDenied { .. }
+                | crate::storage::SaveError::WouldDrop { .. }
+                | crate::storage::SaveError::ReadOnly { .. }),
+            ) => {
+                self.after_save = None;
+                self.messages.error_save_as(err.to_string());
             }
             Err(err) => {
                 self.after_save = None;

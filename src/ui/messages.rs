@@ -72,6 +72,10 @@ pub struct Messages {
     /// A session whose text is not the one it was made on: the session,
     /// the text found, and the message.
     pub text_differs: Option<(PathBuf, PathBuf, String)>,
+    /// The error that offers "save as", while shown.
+    save_as_offer: Option<String>,
+    /// The user chose "save as" there.
+    save_as_chosen: bool,
 }
 
 /// What to do with a session whose text differs.
@@ -87,6 +91,19 @@ impl Messages {
     /// Shows an error until the user acknowledges it.
     pub fn error(&mut self, message: impl Into<String>) {
         self.errors.push_back(message.into());
+    }
+
+    /// Shows an error about a file that may not be written, with a button
+    /// to save under another name.
+    pub fn error_save_as(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        self.save_as_offer = Some(message.clone());
+        self.errors.push_back(message);
+    }
+
+    /// True once after the user chose "save as" on such an error.
+    pub fn take_save_as(&mut self) -> bool {
+        std::mem::take(&mut self.save_as_chosen)
     }
 
     /// Shows a short notice at the bottom for a few seconds.
@@ -119,17 +136,28 @@ impl Messages {
                         .heading()
                         .color(theme::error(ui.visuals())),
                 );
-                ui.label(error);
+                ui.label(&error);
                 ui.add_space(6.0);
-                if ui.button(t.button_ok).clicked()
-                    || widgets::take_key(ui.ctx(), egui::Key::Enter)
-                    || widgets::take_key(ui.ctx(), egui::Key::Escape)
-                {
-                    close = true;
-                }
+                ui.horizontal(|ui| {
+                    if self.save_as_offer.as_ref() == Some(&error)
+                        && ui.button(t.action_save_as).clicked()
+                    {
+                        self.save_as_chosen = true;
+                        close = true;
+                    }
+                    if ui.button(t.button_ok).clicked()
+                        || widgets::take_key(ui.ctx(), egui::Key::Enter)
+                        || widgets::take_key(ui.ctx(), egui::Key::Escape)
+                    {
+                        close = true;
+                    }
+                });
             });
             if close {
                 self.errors.pop_front();
+                if self.save_as_offer.as_ref() == Some(&error) {
+                    self.save_as_offer = None;
+                }
             }
             return None;
         }
