@@ -146,6 +146,29 @@ pub fn reconcile(base: &Base, ours: &Session, theirs: &Session) -> (Edit, Reconc
                 });
                 report.conflicts += 1;
             }
+            // Both changed the actor: this side's, with the other side's
+            // aliases and note added, so neither is lost.
+            Fate::Both => {
+                if let Some(mine) = our_actors.get(&actor.id) {
+                    let mut joined = (*mine).clone();
+                    for alias in &actor.aliases {
+                        if !joined.aliases.contains(alias) {
+                            joined.aliases.push(alias.clone());
+                        }
+                    }
+                    if !actor.note.trim().is_empty() && !joined.note.contains(actor.note.trim()) {
+                        joined.note = if joined.note.trim().is_empty() {
+                            actor.note.clone()
+                        } else {
+                            format!("{}\n\n{}", joined.note, actor.note)
+                        };
+                    }
+                    if &joined != *mine {
+                        edits.push(Edit::ReplaceActor(joined));
+                    }
+                    report.conflicts += 1;
+                }
+            }
             _ => {}
         }
     }
