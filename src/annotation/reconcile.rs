@@ -113,6 +113,27 @@ fn fate_of_ours(ours: u64, base: Option<u64>) -> Fate {
     }
 }
 
+/// The ids of records only this side has that the other side deleted and
+/// this side left as they were in the base.
+fn deleted_there<'a, R: Hash, I: Eq + Hash>(
+    ours: &'a [R],
+    theirs: &[R],
+    base: &HashMap<I, u64>,
+    id: impl Fn(&R) -> &I,
+) -> Vec<&'a I> {
+    let there: HashSet<&I> = theirs.iter().map(&id).collect();
+    ours.iter()
+        .filter(|r| !there.contains(id(r)))
+        .filter(|r| {
+            matches!(
+                fate_of_ours(hash_of(*r), base.get(id(r)).copied()),
+                Fate::Remove
+            )
+        })
+        .map(|r| id(r))
+        .collect()
+}
+
 /// The edit that takes the other side's changes (`theirs`, the file as it
 /// is now) into `ours`, with `base` the file as this side last knew it; and
 /// what it does. One undo step takes it back.
@@ -172,17 +193,9 @@ pub fn reconcile(base: &Base, ours: &Session, theirs: &Session) -> (Edit, Reconc
             _ => {}
         }
     }
-    let their_actors: HashSet<&ActorId> = theirs.actors.iter().map(|a| &a.id).collect();
-    for actor in &ours.actors {
-        if !their_actors.contains(&actor.id)
-            && matches!(
-                fate_of_ours(hash_of(actor), base.actors.get(&actor.id).copied()),
-                Fate::Remove
-            )
-        {
-            removals.push(Edit::RemoveActor(actor.id.clone()));
-            report.removed += 1;
-        }
+    for id in deleted_there(&ours.actors, &theirs.actors, &base.actors, |a| &a.id) {
+        removals.push(Edit::RemoveActor(id.clone()));
+        report.removed += 1;
     }
     let our_concepts: HashMap<&ConceptId, &Concept> =
         ours.concepts.iter().map(|c| (&c.id, c)).collect();
@@ -207,17 +220,9 @@ pub fn reconcile(base: &Base, ours: &Session, theirs: &Session) -> (Edit, Reconc
             _ => {}
         }
     }
-    let their_concepts: HashSet<&ConceptId> = theirs.concepts.iter().map(|c| &c.id).collect();
-    for concept in &ours.concepts {
-        if !their_concepts.contains(&concept.id)
-            && matches!(
-                fate_of_ours(hash_of(concept), base.concepts.get(&concept.id).copied()),
-                Fate::Remove
-            )
-        {
-            removals.push(Edit::RemoveConcept(concept.id.clone()));
-            report.removed += 1;
-        }
+    for id in deleted_there(&ours.concepts, &theirs.concepts, &base.concepts, |c| &c.id) {
+        removals.push(Edit::RemoveConcept(id.clone()));
+        report.removed += 1;
     }
 
     // Annotations: by id; both versions kept where both changed one.
