@@ -130,7 +130,7 @@ fn deleted_there<'a, R: Hash, I: Eq + Hash>(
                 Fate::Remove
             )
         })
-        .map(|r| id(r))
+        .map(&id)
         .collect()
 }
 
