@@ -269,3 +269,64 @@ fn an_approximate_match_stretches_over_an_insertion_and_ends_on_a_word() {
         "Die Kontrolle über den Airport war dann aber doch schnell wiederhergestellt worden"
     );
 }
+
+#[test]
+fn an_approximate_match_ends_on_word_boundaries() {
+    for (before, after) in [
+        (
+            "Vorne steht etwas.\n\n[Die Kontrolle über den Flughafen war danach schnell wiederhergestellt] und so weiter im Text.",
+            "Vorne steht etwas.\n\nDie Kontrolle über den Flughafen war danach schnell wiedererlangt und so weiter im Text.",
+        ),
+        (
+            "Vorne steht etwas.\n\nHeute [kontrollieren die Behörden den Flughafen wieder vollständig] und so weiter.",
+            "Vorne steht etwas.\n\nHeute kontrollierten die Behörden den Flughafen wieder vollständig und so weiter.",
+        ),
+        // The last word inflected: the match must take all of it.
+        (
+            "Vorne steht etwas.\n\nSeit Tagen [spricht die Regierung von einer sich stabilisierenden Lage] im Land.",
+            "Vorne steht etwas.\n\nSeit Tagen spricht die Regierung von einer sich stabilisierenden Lageentwicklung im Land.",
+        ),
+        (
+            "Vorne steht etwas.\n\nDie kasachische Regierung [spricht bereits seit Tagen von einer Lage] im Land.",
+            "Vorne steht etwas.\n\nDie kasachische Regierung spricht bereits seit Tagen von einer Lagebeurteilung im Land.",
+        ),
+    ] {
+        let (outcome, new) = reanchor(before, after);
+        let range = outcome.range().expect("found");
+        let chars: Vec<char> = new.text().chars().collect();
+        let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+        let cut_start = range.start > 0 && word(range.start - 1) && word(range.start);
+        let cut_end = word(range.end - 1) && word(range.end);
+        assert!(!cut_start && !cut_end, "cut a word: {:?}", new.slice(range));
+    }
+}
+
+#[test]
+fn a_word_that_grew_is_not_anchored_in_place_unless_the_passage_cut_it() {
+    let before = "Vorne steht etwas.\n\nSeit Tagen spricht man von einer [Lage] im Land.";
+    let after = "Vorne steht etwas.\n\nSeit Tagen spricht man von einer Lagerhalle im Land.";
+    let (outcome, _) = reanchor(before, after);
+    assert!(
+        !matches!(outcome, Outcome::Anchored(_)),
+        "'Lage' anchored inside 'Lagerhalle': {outcome:?}"
+    );
+
+    // A passage that itself began inside a word stays where it was.
+    let (text, range) = marked("Vorne steht etwas.\n\nDie Lage[entwicklung] im Land.");
+    let old = doc(&text);
+    let target = Target::from_range(&old, range);
+    assert_eq!(
+        Reanchorer::new(&old).anchor(&target),
+        Outcome::Anchored(range)
+    );
+
+    // Another tool's passage without stored context, in the same text: in
+    // place, wherever it begins.
+    let mut bare = target.clone();
+    bare.quote.prefix.clear();
+    bare.quote.suffix.clear();
+    assert_eq!(
+        Reanchorer::new(&old).anchor(&bare),
+        Outcome::Anchored(range)
+    );
+}

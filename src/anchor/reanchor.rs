@@ -96,7 +96,9 @@ impl<'d> Reanchorer<'d> {
         if exact.is_empty() {
             return Outcome::Orphaned;
         }
-        if target.matches(self.doc) {
+        // In place, unless a word it ended (or began) on now goes on:
+        // "Lage" has become "Lageentwicklung".
+        if target.matches(self.doc) && self.same_boundaries(target, target.range()) {
             self.last_shift = 0;
             return Outcome::Anchored(target.range());
         }
@@ -108,6 +110,7 @@ impl<'d> Reanchorer<'d> {
             if range.end <= self.doc.len_chars()
                 && self.doc.slice(range) == exact.as_str()
                 && self.adjacency(target, range) >= 1.0
+                && self.same_boundaries(target, range)
             {
                 return self.moved(target, range, true, 1.0);
             }
@@ -278,8 +281,7 @@ impl<'d> Reanchorer<'d> {
         let quote = &target.quote;
         let first = quote.exact.chars().next();
         let last = quote.exact.chars().next_back();
-        let starts_word = !(word(quote.prefix.chars().next_back()) && word(first));
-        let ends_word = !(word(last) && word(quote.suffix.chars().next()));
+        let (starts_word, ends_word) = stood_alone(target);
         let doc = self.doc;
         let len = doc.len_chars();
         let before = doc
@@ -354,6 +356,55 @@ impl<'d> Reanchorer<'d> {
                     .then_some((a.range, score.max(MIN_APPROX_SCORE)))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(range, score)| (self.on_word_edges(target, range), score))
+    }
+
+    /// An approximate match made to begin and end on word boundaries where
+    /// the stored passage did: the alignment may stop inside a word whose
+    /// ending changed ("Lage" in "Lageentwicklung"). Each such edge goes to
+    /// the end of its word or back to the word before, whichever leaves the
+    /// text closer to the quote.
+    fn on_word_edges(&self, target: &Target, range: CharRange) -> CharRange {
+        use crate::document::words;
+        let doc = self.doc;
+        let quote = &target.quote;
+        let (starts_word, ends_word) = stood_alone(target);
+        let starts: Vec<usize> = if starts_word && words::inside_word(doc, range.start) {
+            vec![
+                words::word_edge(doc, range.start, false),
+                words::word_edge(doc, range.start, true),
+            ]
+        } else {
+            vec![range.start]
+        };
+        let ends: Vec<usize> = if ends_word && words::inside_word(doc, range.end) {
+            vec![
+                words::word_edge(doc, range.end, true),
+                words::word_edge(doc, range.end, false),
+            ]
+        } else {
+            vec![range.end]
+        };
+        // The whole word first (an ending or a compound grew on it); back to
+        // the word before only where that is clearly closer to the quote.
+        let mut best = (range, f64::MIN);
+        for (i, &start) in starts.iter().enumerate() {
+            for (j, &end) in ends.iter().enumerate() {
+                if end <= start {
+                    continue;
+                }
+                let candidate = CharRange::new(start, end);
+                let shrinks = usize::from(i > 0) + usize::from(j > 0);
+                #[allow(clippy::cast_precision_loss)]
+                let similarity =
+                    indel::normalized_similarity(quote.exact.chars(), doc.slice(candidate).chars())
+                        - 0.1 * shrinks as f64;
+                if similarity > best.1 {
+                    best = (candidate, similarity);
+                }
+            }
+        }
+        best.0
     }
 }
 
@@ -370,4 +421,18 @@ struct Occurrence {
 
 fn signed(n: usize) -> isize {
     isize::try_from(n).unwrap_or(isize::MAX)
+}
+
+/// Whether the stored passage began and ended on a word boundary, as far as
+/// its stored context tells. A passage from another tool without context
+/// (past the text's start) tells nothing, and nothing is held against it.
+fn stood_alone(target: &Target) -> (bool, bool) {
+    let quote = &target.quote;
+    if quote.prefix.is_empty() && quote.suffix.is_empty() && target.start > 0 {
+        return (false, false);
+    }
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let starts = !(word(quote.prefix.chars().next_back()) && word(quote.exact.chars().next()));
+    let ends = !(word(quote.exact.chars().next_back()) && word(quote.suffix.chars().next()));
+    (starts, ends)
 }

@@ -136,6 +136,19 @@ pub fn word_at(doc: &Document, pos: usize) -> CharRange {
     CharRange::new(start, end)
 }
 
+/// True when the boundary before char `pos` lies inside a word.
+#[must_use]
+pub fn inside_word(doc: &Document, pos: usize) -> bool {
+    Around::new(doc, CharRange::new(pos.saturating_sub(2), pos + 2)).inside_word(pos)
+}
+
+/// Where a boundary inside a word moves to: its word's start (or end,
+/// `forward`); a boundary between words stays where it is.
+#[must_use]
+pub fn word_edge(doc: &Document, pos: usize, forward: bool) -> usize {
+    out_of_word(doc, pos, forward)
+}
+
 /// Where a boundary inside a word moves to: its word's start (or end).
 fn out_of_word(doc: &Document, pos: usize, forward: bool) -> usize {
     let around = Around::new(
