@@ -191,3 +191,31 @@ fn a_read_only_session_says_so_and_offers_save_as() {
     harness.run_steps(3);
     window::text_field(&harness, "Pfad:");
 }
+
+#[test]
+fn an_absurdly_long_actor_name_is_shown_cut_and_the_window_stays_usable() {
+    let long = format!("Tokajew{}", "w".repeat(60_000));
+    let session = std::fs::read_to_string(common::asset("example-session.ron"))
+        .unwrap()
+        .replacen("name: \"Tokajew\"", &format!("name: {long:?}"), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lang.ron");
+    std::fs::write(&path, session).unwrap();
+    let mut harness = window::app(Some(path), None);
+    harness.run();
+    // Every panel that names actors is drawn; none paints the whole name.
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let texts = window::painted_texts(&harness);
+    assert!(
+        texts.iter().any(|t| t.contains("Tokajewwww")),
+        "the actor is shown"
+    );
+    let longest = texts.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+    assert!(longest < 2_000, "a text of {longest} chars was painted");
+    // The file still holds it, and is saved back with it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(dir.path().join("lang.ron")).unwrap();
+    assert!(saved.contains(&long));
+}
