@@ -21,6 +21,7 @@ pub mod annotation;
 pub mod document;
 pub mod export;
 pub mod extra;
+pub mod fsio;
 pub mod i18n;
 pub mod storage;
 #[cfg(feature = "gui")]

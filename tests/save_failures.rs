@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use randnotiz::annotation::Workspace;
-use randnotiz::storage::{SaveError, backup_path};
+use randnotiz::fsio::{SaveError, backup_path};
 
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_randnotiz")

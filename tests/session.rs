@@ -93,7 +93,7 @@ fn saving_again_keeps_the_previous_version_as_backup() {
     .unwrap();
     ws.save(&path).unwrap();
     assert_eq!(
-        fs::read_to_string(storage::backup_path(&path)).unwrap(),
+        fs::read_to_string(randnotiz::fsio::backup_path(&path)).unwrap(),
         first
     );
     assert_ne!(fs::read_to_string(&path).unwrap(), first);
@@ -219,7 +219,7 @@ fn an_oversized_file_is_refused_before_it_is_read() {
     assert!(matches!(
         err,
         OpenError::Session(SessionError::Read(
-            storage::file::ReadError::TooLarge { .. }
+            randnotiz::fsio::ReadError::TooLarge { .. }
         ))
     ));
 }

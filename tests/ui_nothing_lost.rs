@@ -84,7 +84,7 @@ fn two_windows_on_one_session_lose_nothing() {
     a.run_steps(4);
     assert_eq!(notes_on_disk(&path), ["von A", "von B"]);
     assert!(!a.state().workspace().is_dirty());
-    let backup = randnotiz::storage::backup_path(&path);
+    let backup = randnotiz::fsio::backup_path(&path);
     assert_eq!(
         notes_on_disk(&backup),
         ["von B"],

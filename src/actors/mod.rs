@@ -169,7 +169,7 @@ pub const DEFAULT_ACTORS_RON: &str = include_str!("../../assets/actors.ron");
 /// # Errors
 /// The RON error with line and column.
 pub fn parse_actor_list(ron_text: &str) -> Result<Vec<Actor>, ron::error::SpannedError> {
-    crate::storage::ron_options().from_str(ron_text)
+    crate::fsio::ron_options().from_str(ron_text)
 }
 
 /// The default actors for the bundled article.

@@ -18,8 +18,9 @@ use super::{
 use crate::actors::{Actor, ActorId};
 use crate::anchor::{Outcome, Reanchorer, Target};
 use crate::document::{CharRange, Document, DocumentError};
+use crate::fsio::{self, SaveError};
 use crate::i18n::{fill, tr};
-use crate::storage::{self, SaveError, SessionError};
+use crate::storage::{self, SessionError};
 
 /// The last revision handed out, process-wide.
 static LAST_REVISION: AtomicU64 = AtomicU64::new(0);
@@ -163,7 +164,7 @@ pub struct Workspace {
     reader: Option<String>,
     /// The session file as this workspace last read or wrote it, to notice
     /// a change by someone else before writing over it.
-    disk: Option<storage::file::DiskState>,
+    disk: Option<fsio::DiskState>,
     /// What that file held, per record, to merge another side's changes in.
     base: super::reconcile::Base,
 }
@@ -719,7 +720,7 @@ impl Workspace {
         self.disk = self
             .session_path
             .as_deref()
-            .and_then(|p| storage::file::DiskState::of(p, storage::MAX_SESSION_BYTES));
+            .and_then(|p| fsio::DiskState::of(p, storage::MAX_SESSION_BYTES));
         self.revision = fresh_revision();
     }
 
@@ -748,7 +749,7 @@ impl Workspace {
         let mut view = self.session.view();
         view.document = std::borrow::Cow::Owned(self.document_ref_for(path));
         let mut hasher = blake3::Hasher::new();
-        storage::write_atomic_with(
+        fsio::write_atomic_with(
             path,
             |out| {
                 let mut tee = Tee {
@@ -761,7 +762,7 @@ impl Workspace {
         )?;
         self.disk = std::fs::metadata(path)
             .ok()
-            .map(|meta| storage::file::DiskState::with_hash(hasher.finalize(), &meta));
+            .map(|meta| fsio::DiskState::with_hash(hasher.finalize(), &meta));
         self.base = super::reconcile::Base::of(&self.session);
         self.session_path = Some(target);
         self.saved_state = Some(self.history.state());

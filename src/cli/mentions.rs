@@ -4,8 +4,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use randnotiz::actors::{self, Actor, MentionIndex};
+use randnotiz::fsio::read_limited;
 use randnotiz::i18n::{fill, tr};
-use randnotiz::storage::file::read_limited;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -194,11 +194,8 @@ const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
 /// written it: two writers (`check --write` and `import --into` at once)
 /// then take turns instead of one losing the other's change. A window that
 /// has the session open is named at once.
-fn lock(
-    session: &Path,
-    what: &str,
-) -> Result<Option<randnotiz::storage::lock::SessionLock>, String> {
-    randnotiz::storage::lock::SessionLock::lock_waiting(session, what, LOCK_PATIENCE)
+fn lock(session: &Path, what: &str) -> Result<Option<randnotiz::fsio::lock::SessionLock>, String> {
+    randnotiz::fsio::lock::SessionLock::lock_waiting(session, what, LOCK_PATIENCE)
         .map_err(|held| held.to_string())
 }
 

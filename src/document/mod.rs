@@ -19,8 +19,8 @@ pub use classify::Role;
 pub use decode::{DecodeError, Encoding};
 pub use offsets::{ByteRange, ByteToChar, CharIndex, CharRange};
 
+use crate::fsio::{ReadError, read_limited};
 use crate::i18n::{fill, tr};
-use crate::storage::file::{ReadError, read_limited};
 
 /// The largest article file the app opens: far beyond any book.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;

@@ -19,8 +19,9 @@ use std::path::Path;
 
 use crate::annotation::{Annotation, Session};
 use crate::document::{CharRange, Document};
+use crate::fsio::{self, SaveError};
 use crate::i18n::{fill, tr};
-use crate::storage::{self, SaveError};
+use crate::storage;
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -331,11 +332,10 @@ pub fn write(input: &Input<'_>, format: Format, path: &Path) -> Result<(), Expor
         });
     }
     let bytes = render(input, format)?;
-    storage::write_atomic(path, &bytes, |head| !storage::looks_like_session(head)).map_err(|e| {
-        match e {
-            SaveError::Foreign { path } => ExportError::WouldOverwrite { path },
-            other => ExportError::Save(other),
-        }
+    fsio::write_atomic(path, &bytes, |head| !storage::looks_like_session(head)).map_err(|e| match e
+    {
+        SaveError::Foreign { path } => ExportError::WouldOverwrite { path },
+        other => ExportError::Save(other),
     })
 }
 

@@ -251,7 +251,7 @@ pub enum ImportError {
     },
     /// The file could not be read.
     #[error(transparent)]
-    Read(#[from] crate::storage::file::ReadError),
+    Read(#[from] crate::fsio::ReadError),
 }
 
 impl ImportError {
@@ -274,7 +274,7 @@ pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 /// # Errors
 /// An [`ImportError`] saying why the file cannot be read as JSON text.
 pub fn read_json(path: &std::path::Path) -> Result<String, ImportError> {
-    let bytes = crate::storage::file::read_limited(path, MAX_IMPORT_BYTES)?;
+    let bytes = crate::fsio::read_limited(path, MAX_IMPORT_BYTES)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),

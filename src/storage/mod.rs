@@ -1,4 +1,4 @@
-//! Files: reading sessions safely, writing them atomically.
+//! Session files: read safely, written atomically.
 //!
 //! Sessions are RON a person can read and diff: pretty-printed, fields in a
 //! fixed order, strings escaped onto one line. Reading refuses what could hurt
@@ -8,27 +8,12 @@
 //! silently. Writing goes to a temporary file beside the target that is
 //! renamed over it; the previous version stays as `*.bak`.
 
-mod atomic;
-pub mod file;
-pub mod lock;
-pub mod process;
 pub mod recovery;
 mod session_file;
 mod unknown;
 mod writer;
 
-pub use atomic::{SaveError, backup_path, write_atomic, write_atomic_with};
 pub use session_file::{
     MAX_SESSION_BYTES, Repairs, SessionError, looks_like_session, parse_session, read_session,
     read_session_with_state, session_to_ron, session_to_ron_by_ron, write_session,
 };
-
-/// RON options used for every file the app reads: nesting limited, so a
-/// hostile file cannot exhaust the stack.
-#[must_use]
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
-}
-
-/// Deepest nesting a session file may have; real ones nest five deep.
-pub const RECURSION_LIMIT: usize = 32;

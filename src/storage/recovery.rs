@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{Backup, SaveError, write_replacing};
-use super::file::read_limited;
-use super::{MAX_SESSION_BYTES, SessionError, ron_options};
+use super::{MAX_SESSION_BYTES, SessionError};
 use crate::annotation::{Session, Timestamp, now};
+use crate::fsio::ron_options;
+use crate::fsio::{Backup, SaveError, read_limited, write_replacing};
 
 /// Environment variable that moves the data folder (tests, portable installs).
 pub const DATA_DIR_ENV: &str = "RANDNOTIZ_DATA_DIR";
@@ -201,7 +201,7 @@ pub fn read(path: &Path) -> Result<Snapshot, SessionError> {
 /// True when `pid` is a running process of this same program (so its
 /// recovery file belongs to an open window).
 fn process_alive(pid: u32) -> bool {
-    use super::process::{Process, command, state};
+    use crate::fsio::process::{Process, command, state};
     if pid == std::process::id() || state(pid) != Process::Running {
         // Ended, or a zombie that will never write again: its file is left
         // over. (Without /proc a live process cannot be told apart: offer

@@ -3,12 +3,11 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::file::ReadError;
-use super::ron_options;
 use crate::actors::{Actor, ActorId, ActorKind, MAX_NAME_CHARS};
 use crate::annotation::{
     AnnotationId, Concept, ConceptId, FORMAT_VERSION, Session, SessionView, concept_id_for,
 };
+use crate::fsio::{ReadError, ron_options};
 use crate::i18n::{fill, tr};
 
 /// The largest session file the app reads. A session with 100 000
@@ -242,8 +241,8 @@ pub fn read_session(path: &Path) -> Result<(Session, Repairs), SessionError> {
 /// A [`SessionError`] naming the cause, the place and the path.
 pub fn read_session_with_state(
     path: &Path,
-) -> Result<(Session, Repairs, super::file::DiskState), SessionError> {
-    let (bytes, state) = super::file::read_with_state(path, MAX_SESSION_BYTES)?;
+) -> Result<(Session, Repairs, crate::fsio::DiskState), SessionError> {
+    let (bytes, state) = crate::fsio::read_with_state(path, MAX_SESSION_BYTES)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| SessionError::NotText {
         path: path.to_path_buf(),
     })?;

@@ -27,8 +27,8 @@ use crate::actors::ActorId;
 use crate::anchor::Target;
 use crate::annotation::{AnnotationId, Colour, Edit, OpenError, Workspace, now};
 use crate::document::CharRange;
+use crate::fsio::lock::{SessionLock, WINDOW};
 use crate::i18n::{self, fill, tr};
-use crate::storage::lock::{SessionLock, WINDOW};
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
@@ -1187,16 +1187,16 @@ impl App {
                 }
             }
             // Someone else wrote the file: ask (a save before quitting waits).
-            Err(crate::storage::SaveError::ChangedOnDisk { .. }) => {
+            Err(crate::fsio::SaveError::ChangedOnDisk { .. }) => {
                 self.messages.disk = Some(DiskQuestion::BeforeSave(path));
             }
             // A file its owner protected, or one that keeps what this version
             // cannot: said so, with the way out.
             Err(
-                err @ (crate::storage::SaveError::FileReadOnly { .. }
-                | crate::storage::SaveError::PermissionDenied { .. }
-                | crate::storage::SaveError::WouldDrop { .. }
-                | crate::storage::SaveError::ReadOnly { .. }),
+                err @ (crate::fsio::SaveError::FileReadOnly { .. }
+                | crate::fsio::SaveError::PermissionDenied { .. }
+                | crate::fsio::SaveError::WouldDrop { .. }
+                | crate::fsio::SaveError::ReadOnly { .. }),
             ) => {
                 self.after_save = None;
                 self.messages.error_save_as(err.to_string());
@@ -1379,10 +1379,7 @@ impl App {
 
     /// The lock of session file `path`: the one this window holds already,
     /// or a new one.
-    fn take_lock(
-        &mut self,
-        path: &Path,
-    ) -> Result<Option<SessionLock>, crate::storage::lock::Held> {
+    fn take_lock(&mut self, path: &Path) -> Result<Option<SessionLock>, crate::fsio::lock::Held> {
         let wanted =
             SessionLock::file_of(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
         if self.lock.as_ref().is_some_and(|l| {

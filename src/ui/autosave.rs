@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 
 use crate::annotation::Workspace;
+use crate::fsio::SaveError;
 use crate::i18n::{fill, tr};
-use crate::storage::SaveError;
 use crate::storage::recovery::{Pending, RecoveryStore, Snapshot};
 
 /// Longest time unsaved changes go without a recovery file.

@@ -133,7 +133,11 @@ impl SessionLock {
             // A file system without locks: go on as before locks existed.
             Err(TryLockError::Error(_)) => return Ok(None),
         }
-        let since = crate::annotation::now().to_string();
+        // To the second, as the session files write times.
+        let now = jiff::Timestamp::now();
+        let since = jiff::Timestamp::from_second(now.as_second())
+            .unwrap_or(now)
+            .to_string();
         let holder = format!("pid={}\nwhat={what}\nsince={since}\n", std::process::id());
         // Who holds it is for messages only: failing to say so is harmless.
         file.set_len(0).ok();
