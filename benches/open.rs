@@ -22,7 +22,7 @@ fn open(c: &mut Criterion) {
             (doc.sections().len(), mentions.all().len())
         });
     });
-    let article = randnotiz::BUNDLED_ARTICLE.as_bytes();
+    let article = randnotiz::document::bundled::ARTICLE.as_bytes();
     group.bench_function("bundled article: decode, parse, sections, mentions", |b| {
         b.iter(|| {
             let doc = Document::from_bytes(article, TextFormat::Plain).unwrap();

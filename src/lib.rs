@@ -26,17 +26,3 @@ pub mod i18n;
 pub mod storage;
 #[cfg(feature = "gui")]
 pub mod ui;
-
-use document::{Document, TextFormat};
-
-/// The article that opens when no file is given.
-pub const BUNDLED_ARTICLE: &str = include_str!("../assets/000_350a11ec01cad79f.txt");
-
-/// The file name of the bundled article, as sessions and messages name it.
-pub const BUNDLED_ARTICLE_NAME: &str = "000_350a11ec01cad79f.txt";
-
-/// The bundled article, parsed.
-#[must_use]
-pub fn bundled_document() -> Document {
-    Document::parse(BUNDLED_ARTICLE, TextFormat::Plain)
-}

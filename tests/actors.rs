@@ -17,7 +17,7 @@ fn position(actors: &[Actor], id: &str) -> usize {
 
 #[test]
 fn default_actors_in_the_bundled_article() {
-    let doc = randnotiz::bundled_document();
+    let doc = randnotiz::document::bundled::document();
     let actors = default_actors();
     let index = MentionIndex::build(&actors, doc.text());
 
@@ -67,7 +67,7 @@ fn default_actors_in_the_bundled_article() {
 
 #[test]
 fn mentions_never_overlap_and_are_in_text_order() {
-    let doc = randnotiz::bundled_document();
+    let doc = randnotiz::document::bundled::document();
     let index = MentionIndex::build(&default_actors(), doc.text());
     for pair in index.all().windows(2) {
         assert!(pair[0].range.end <= pair[1].range.start, "{pair:?}");

@@ -23,7 +23,7 @@ fn reanchor(before: &str, after: &str) -> (Outcome, Document) {
 }
 
 fn bundled() -> String {
-    randnotiz::BUNDLED_ARTICLE.to_owned()
+    randnotiz::document::bundled::ARTICLE.to_owned()
 }
 
 const PASSAGE: &str = "Die Behörden haben Angehörigen und Anwälten nach Angaben von Menschenrechtsaktivisten verweigert, Festgenommene zu sehen, und geben nur wenige Informationen heraus.";

@@ -59,7 +59,7 @@ fn outline_json_of_the_bundled_article() {
     assert_eq!(paragraphs, 8);
 
     // The offsets are chars: slicing the text by chars gives the paragraphs.
-    let chars: Vec<char> = randnotiz::BUNDLED_ARTICLE.chars().collect();
+    let chars: Vec<char> = randnotiz::document::bundled::ARTICLE.chars().collect();
     let first = &sections[0]["paragraphs"][0];
     let (start, end) = (
         first["start"].as_u64().unwrap() as usize,
@@ -99,7 +99,7 @@ fn mentions_json_with_the_default_actors() {
         .map(|m| m["text"].as_str().unwrap())
         .collect();
     assert!(texts.contains(&"Tokajews"));
-    let chars: Vec<char> = randnotiz::BUNDLED_ARTICLE.chars().collect();
+    let chars: Vec<char> = randnotiz::document::bundled::ARTICLE.chars().collect();
     for m in tokajew["mentions"].as_array().unwrap() {
         let (s, e) = (
             m["start"].as_u64().unwrap() as usize,
@@ -166,7 +166,7 @@ fn check_against_a_changed_text_and_strict_mode() {
     let text = dir.path().join("geaendert.txt");
     std::fs::write(
         &text,
-        randnotiz::BUNDLED_ARTICLE.replacen(
+        randnotiz::document::bundled::ARTICLE.replacen(
             "Nach offiziellen Zahlen beläuft sich die Zahl der Toten auf 164. ",
             "",
             1,

@@ -19,7 +19,7 @@ fn parse(text: &str) -> Document {
 
 #[test]
 fn the_bundled_article() {
-    let doc = randnotiz::bundled_document();
+    let doc = randnotiz::document::bundled::document();
     let meta = doc.meta();
     assert_eq!(meta.date.as_deref(), Some("2022-01"));
     assert!(
@@ -80,8 +80,8 @@ fn the_bundled_article() {
 #[test]
 fn the_bundled_asset_is_the_seed_byte_for_byte() {
     let asset = std::fs::read(common::asset("000_350a11ec01cad79f.txt")).unwrap();
-    assert_eq!(asset, randnotiz::BUNDLED_ARTICLE.as_bytes());
-    assert_eq!(randnotiz::bundled_document().len_chars(), 3574);
+    assert_eq!(asset, randnotiz::document::bundled::ARTICLE.as_bytes());
+    assert_eq!(randnotiz::document::bundled::document().len_chars(), 3574);
 }
 
 /// An article shaped like those on tagesschau.de: header line, byline, lead,

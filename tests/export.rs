@@ -254,7 +254,7 @@ fn qdpx_keeps_orphans_as_notes() {
     let text = dir.path().join("geaendert.txt");
     std::fs::write(
         &text,
-        randnotiz::BUNDLED_ARTICLE.replacen(
+        randnotiz::document::bundled::ARTICLE.replacen(
             "Nach offiziellen Zahlen beläuft sich die Zahl der Toten auf 164. ",
             "",
             1,

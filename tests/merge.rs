@@ -238,7 +238,7 @@ fn statement_networks_from_the_merged_reading() {
     // a2–a4: the same passages with the same actors (a1 and a5 differ by
     // Ben's statements).
     assert_eq!(report.coded_alike, 3);
-    let doc = randnotiz::bundled_document();
+    let doc = randnotiz::document::bundled::document();
     let input = Input {
         session: &base,
         document: &doc,

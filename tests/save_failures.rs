@@ -238,12 +238,12 @@ fn the_target_replaced_by_a_folder() {
 fn a_file_that_is_not_a_session_is_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("artikel.ron");
-    fs::write(&article, randnotiz::BUNDLED_ARTICLE).unwrap();
+    fs::write(&article, randnotiz::document::bundled::ARTICLE).unwrap();
     let mut ws = Workspace::bundled();
     let err = ws.save(&article).unwrap_err();
     assert!(matches!(err, SaveError::Foreign { .. }));
     assert_eq!(
         fs::read_to_string(&article).unwrap(),
-        randnotiz::BUNDLED_ARTICLE
+        randnotiz::document::bundled::ARTICLE
     );
 }

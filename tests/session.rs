@@ -195,7 +195,7 @@ fn truncated_newer_and_foreign_files_are_refused_clearly() {
     assert!(err.to_string().contains("Format 2"));
 
     let article = dir.path().join("artikel.ron");
-    fs::write(&article, randnotiz::BUNDLED_ARTICLE).unwrap();
+    fs::write(&article, randnotiz::document::bundled::ARTICLE).unwrap();
     assert!(matches!(
         Workspace::open_session(&article, None),
         Err(OpenError::Session(SessionError::NotASession { .. }))
@@ -256,7 +256,7 @@ fn duplicate_ids_and_unknown_actors_are_repaired_not_dropped() {
 #[test]
 fn a_changed_text_reports_anchored_moved_and_orphaned() {
     let dir = tempfile::tempdir().unwrap();
-    let changed = randnotiz::BUNDLED_ARTICLE
+    let changed = randnotiz::document::bundled::ARTICLE
         .replacen(
             "Tokajews Besuch in Almaty",
             "Ein eingeschobener Satz.\n\nTokajews Besuch in Almaty",

@@ -354,7 +354,7 @@ fn session_on(dir: &std::path::Path, text: &str) -> PathBuf {
 fn a_changed_text_is_reported_and_orphans_can_be_reattached() {
     let dir = tempfile::tempdir().unwrap();
     let deleted = "Nach offiziellen Zahlen beläuft sich die Zahl der Toten auf 164.";
-    let changed = randnotiz::BUNDLED_ARTICLE
+    let changed = randnotiz::document::bundled::ARTICLE
         .replacen(
             "Tokajews Besuch in Almaty",
             "Ein später eingefügter Absatz der Redaktion.\n\nTokajews Besuch in Almaty",

@@ -45,7 +45,7 @@ fn two_windows_on_one_session_lose_nothing() {
     std::fs::write(
         &path,
         randnotiz::storage::session_to_ron(&randnotiz::annotation::Session::new(
-            randnotiz::annotation::DocumentRef::to(&randnotiz::bundled_document(), None),
+            randnotiz::annotation::DocumentRef::to(&randnotiz::document::bundled::document(), None),
             randnotiz::actors::default_actors(),
         ))
         .unwrap(),

@@ -210,7 +210,7 @@ impl Workspace {
     #[must_use]
     pub fn bundled() -> Self {
         Self::new(
-            crate::bundled_document(),
+            crate::document::bundled::document(),
             None,
             crate::actors::default_actors(),
         )
@@ -223,7 +223,7 @@ impl Workspace {
     /// A [`DocumentError`] saying why the text cannot be opened.
     pub fn open_text(path: &Path) -> Result<Self, DocumentError> {
         let document = Document::open(path)?;
-        let actors = if document.hash() == crate::bundled_document().hash() {
+        let actors = if document.hash() == crate::document::bundled::document().hash() {
             crate::actors::default_actors()
         } else {
             Vec::new()
@@ -261,7 +261,7 @@ impl Workspace {
         let (document, document_path) = match snapshot.document_path.map(PathBuf::from) {
             Some(path) => (Document::open(&path)?, Some(path)),
             None => {
-                let bundled = crate::bundled_document();
+                let bundled = crate::document::bundled::document();
                 if snapshot.session.document.hash != bundled.hash()
                     && snapshot.session.document.path.is_some()
                 {
@@ -822,7 +822,7 @@ fn find_document(
             return Ok((document, Some(candidate)));
         }
     }
-    let bundled = crate::bundled_document();
+    let bundled = crate::document::bundled::document();
     if session.document.path.is_none() || session.document.hash == bundled.hash() {
         return Ok((bundled, None));
     }

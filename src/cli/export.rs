@@ -52,7 +52,7 @@ pub fn import(
                 .0
         }
         (None, Some(text)) => Workspace::open_text(text).map_err(|e| e.to_string())?,
-        (None, None) => Workspace::new(randnotiz::bundled_document(), None, Vec::new()),
+        (None, None) => Workspace::new(randnotiz::document::bundled::document(), None, Vec::new()),
     };
     let imported =
         w3c::import(&json, ws.session(), ws.document()).map_err(|e| e.with_path(file))?;

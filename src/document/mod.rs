@@ -6,6 +6,7 @@
 //! milliseconds.
 
 mod blocks;
+pub mod bundled;
 pub mod classify;
 mod decode;
 mod meta;

@@ -210,7 +210,7 @@ impl Input<'_> {
             || {
                 fill(
                     tr().export_bundled,
-                    &[("name", &crate::BUNDLED_ARTICLE_NAME)],
+                    &[("name", &crate::document::bundled::FILE_NAME)],
                 )
             },
             |p| p.display().to_string(),

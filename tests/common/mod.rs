@@ -72,7 +72,7 @@ pub fn two_readers(dir: &Path) -> (PathBuf, PathBuf) {
     std::fs::copy(asset("example-session.ron"), &anna).unwrap();
 
     let mut ben = example();
-    let doc = randnotiz::bundled_document();
+    let doc = randnotiz::document::bundled::document();
     ben.actors[0].id = ActorId("csto".into());
     ben.actors[0].aliases.push("Organisation".into());
     ben.concepts
