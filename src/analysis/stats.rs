@@ -4,7 +4,6 @@
 use crate::actors::{ActorId, MentionIndex};
 use crate::annotation::Session;
 use crate::document::Document;
-use crate::export::escape::csv_line;
 
 /// Counts per actor (rows, in actor-list order) and section (columns).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -82,44 +81,6 @@ impl ActorTable {
         self.annotations.get(i).map_or(0, |r| r.iter().sum())
             + self.orphaned.get(i).copied().unwrap_or(0)
     }
-
-    /// The table as CSV in long form (one row per actor and section, the
-    /// shape R, pandas and spreadsheets' pivot tables take): `actor_id,
-    /// actor, section_index, section, mentions, annotations`.
-    #[must_use]
-    pub fn csv(&self) -> String {
-        let mut out = csv_line(&[
-            "actor_id",
-            "actor",
-            "section_index",
-            "section",
-            "mentions",
-            "annotations",
-        ]);
-        for (i, (id, name)) in self.actors.iter().enumerate() {
-            for (s, section) in self.sections.iter().enumerate() {
-                out.push_str(&csv_line(&[
-                    id.0.clone(),
-                    name.clone(),
-                    (s + 1).to_string(),
-                    section.clone(),
-                    self.mentions[i][s].to_string(),
-                    self.annotations[i][s].to_string(),
-                ]));
-            }
-            if self.orphaned[i] > 0 {
-                out.push_str(&csv_line(&[
-                    id.0.clone(),
-                    name.clone(),
-                    String::new(),
-                    crate::i18n::tr().badge_orphaned.to_owned(),
-                    "0".into(),
-                    self.orphaned[i].to_string(),
-                ]));
-            }
-        }
-        out
-    }
 }
 
 /// How many passages code each pair of actors together: a symmetric matrix
@@ -145,20 +106,4 @@ pub fn co_occurrence(session: &Session) -> Vec<Vec<usize>> {
         }
     }
     matrix
-}
-
-/// The co-occurrence matrix as CSV: a header of actor names, then one row
-/// per actor.
-#[must_use]
-pub fn co_occurrence_csv(session: &Session) -> String {
-    let matrix = co_occurrence(session);
-    let mut header = vec![String::new()];
-    header.extend(session.actors.iter().map(|a| a.name.clone()));
-    let mut out = csv_line(&header);
-    for (actor, row) in session.actors.iter().zip(&matrix) {
-        let mut line = vec![actor.name.clone()];
-        line.extend(row.iter().map(ToString::to_string));
-        out.push_str(&csv_line(&line));
-    }
-    out
 }

@@ -309,13 +309,11 @@ pub fn render(input: &Input<'_>, format: Format) -> Result<Vec<u8>, ExportError>
         Format::ActorStats => {
             let mentions =
                 crate::actors::MentionIndex::build(&input.session.actors, input.document.text());
-            crate::analysis::stats::ActorTable::build(input.document, input.session, &mentions)
-                .csv()
-                .into_bytes()
+            let table =
+                crate::analysis::stats::ActorTable::build(input.document, input.session, &mentions);
+            table::actor_stats(&table).into_bytes()
         }
-        Format::CoOccurrence => {
-            crate::analysis::stats::co_occurrence_csv(input.session).into_bytes()
-        }
+        Format::CoOccurrence => table::co_occurrence(input.session).into_bytes(),
     })
 }
 

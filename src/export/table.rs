@@ -1,10 +1,14 @@
-//! One CSV row per annotation, for spreadsheets and statistics software.
+//! Tables as CSV, for spreadsheets and statistics software: one row per
+//! annotation, and the actor statistics.
 //!
 //! UTF-8 with a header line, RFC 4180 quoting (commas, quotes and line breaks
 //! inside cells), every cell neutralised against formula injection.
 
 use super::Input;
 use super::escape::csv_line;
+use crate::analysis::stats::{self, ActorTable};
+use crate::annotation::Session;
+use crate::i18n::tr;
 
 /// The header line's columns.
 pub const COLUMNS: [&str; 14] = [
@@ -62,6 +66,61 @@ pub fn csv(input: &Input<'_>) -> String {
             annotation.created.to_string(),
             annotation.modified.to_string(),
         ]));
+    }
+    out
+}
+
+/// Mentions and annotations per actor and section, as CSV in long form (one
+/// row per actor and section, the shape R, pandas and spreadsheets' pivot
+/// tables take): `actor_id, actor, section_index, section, mentions,
+/// annotations`; an actor's orphaned annotations in a row of their own.
+#[must_use]
+pub fn actor_stats(table: &ActorTable) -> String {
+    let mut out = csv_line(&[
+        "actor_id",
+        "actor",
+        "section_index",
+        "section",
+        "mentions",
+        "annotations",
+    ]);
+    for (i, (id, name)) in table.actors.iter().enumerate() {
+        for (s, section) in table.sections.iter().enumerate() {
+            out.push_str(&csv_line(&[
+                id.0.clone(),
+                name.clone(),
+                (s + 1).to_string(),
+                section.clone(),
+                table.mentions[i][s].to_string(),
+                table.annotations[i][s].to_string(),
+            ]));
+        }
+        if table.orphaned[i] > 0 {
+            out.push_str(&csv_line(&[
+                id.0.clone(),
+                name.clone(),
+                String::new(),
+                tr().badge_orphaned.to_owned(),
+                "0".into(),
+                table.orphaned[i].to_string(),
+            ]));
+        }
+    }
+    out
+}
+
+/// The co-occurrence matrix as CSV: a header of actor names, then one row
+/// per actor.
+#[must_use]
+pub fn co_occurrence(session: &Session) -> String {
+    let matrix = stats::co_occurrence(session);
+    let mut header = vec![String::new()];
+    header.extend(session.actors.iter().map(|a| a.name.clone()));
+    let mut out = csv_line(&header);
+    for (actor, row) in session.actors.iter().zip(&matrix) {
+        let mut line = vec![actor.name.clone()];
+        line.extend(row.iter().map(ToString::to_string));
+        out.push_str(&csv_line(&line));
     }
     out
 }
