@@ -12,7 +12,7 @@ mod data;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use randnotiz::annotation::Workspace;
+use randnotiz::workspace::Workspace;
 
 const ANNOTATIONS: usize = 100_000;
 

@@ -26,3 +26,4 @@ pub mod i18n;
 pub mod storage;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod workspace;

@@ -7,8 +7,9 @@ mod common;
 
 use std::io::Read as _;
 
-use randnotiz::annotation::{Colour, Edit, Workspace};
+use randnotiz::annotation::{Colour, Edit};
 use randnotiz::export::{self, Format, Input, network, qdpx, table};
+use randnotiz::workspace::Workspace;
 
 fn example() -> Workspace {
     Workspace::open_session(&common::asset("example-session.ron"), None)

@@ -11,8 +11,9 @@ use std::process::{Command, Output};
 
 use randnotiz::actors::ActorId;
 use randnotiz::analysis::merge;
-use randnotiz::annotation::{ConceptId, Workspace};
+use randnotiz::annotation::ConceptId;
 use randnotiz::export::{Format, Input, network};
+use randnotiz::workspace::Workspace;
 
 fn randnotiz(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_randnotiz"))

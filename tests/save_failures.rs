@@ -15,8 +15,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use randnotiz::annotation::Workspace;
 use randnotiz::fsio::{SaveError, backup_path};
+use randnotiz::workspace::Workspace;
 
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_randnotiz")

@@ -7,8 +7,9 @@ mod common;
 use std::fs;
 
 use randnotiz::actors::ActorId;
-use randnotiz::annotation::{AnchorState, Colour, DocumentMatch, Edit, OpenError, Workspace};
+use randnotiz::annotation::{Colour, Edit};
 use randnotiz::storage::{self, SessionError};
+use randnotiz::workspace::{AnchorState, DocumentMatch, OpenError, Workspace};
 
 fn example() -> std::path::PathBuf {
     common::asset("example-session.ron")

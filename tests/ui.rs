@@ -429,7 +429,7 @@ fn a_changed_text_is_reported_and_orphans_can_be_reattached() {
         .filter(|a| {
             matches!(
                 ws.anchor_state(a),
-                randnotiz::annotation::AnchorState::Moved { .. }
+                randnotiz::workspace::AnchorState::Moved { .. }
             )
         })
         .count();
@@ -451,7 +451,7 @@ fn a_completely_different_text_is_named_as_such() {
     let report = harness.state().messages().report.clone().unwrap();
     assert_eq!(
         report.relation,
-        randnotiz::annotation::DocumentMatch::Different
+        randnotiz::workspace::DocumentMatch::Different
     );
     assert_eq!(report.orphaned, 11);
     assert!(report.notices.iter().any(|n| n.contains("anderer Text")));

@@ -13,8 +13,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use jsonschema::{Retrieve, Uri, Validator};
-use randnotiz::annotation::{Colour, Workspace};
+use randnotiz::annotation::Colour;
 use randnotiz::export::{Input, w3c};
+use randnotiz::workspace::Workspace;
 use serde_json::Value;
 
 /// Every schema under a folder, by its `id`.

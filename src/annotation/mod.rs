@@ -3,16 +3,14 @@
 //! A [`Session`] is what a reading session saves: the document it belongs to
 //! (title, path, content hash, length), the actors and the annotations. It is
 //! plain data. Every change goes through an [`Edit`], which returns its own
-//! inverse; [`History`] keeps those inverses for undo and redo and is never
-//! written into the session file. [`Workspace`] joins a session to its parsed
-//! document and history at run time.
+//! inverse; the workspace (a layer above) keeps those inverses for undo and
+//! redo, never in the session file, and joins a session to its parsed
+//! document at run time.
 
 mod colour;
 mod edit;
-mod history;
 pub mod reconcile;
 mod statement;
-mod workspace;
 
 use std::collections::BTreeMap;
 
@@ -20,9 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use colour::Colour;
 pub use edit::{Edit, EditError};
-pub use history::History;
 pub use statement::{Concept, ConceptId, Stance, Statement, concept_id_for};
-pub use workspace::{AnchorState, DocumentMatch, LoadReport, OpenError, Workspace, fresh_revision};
 
 use crate::actors::{Actor, ActorId};
 use crate::anchor::Target;

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use randnotiz::analysis::agreement::{self, Agreement, Report, coefficient};
 use randnotiz::analysis::merge::{self, MergeReport};
-use randnotiz::annotation::Workspace;
 use randnotiz::i18n::{fill, tr};
+use randnotiz::workspace::Workspace;
 
 use super::Out;
 

@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use randnotiz::annotation::{OpenError, Workspace};
 use randnotiz::i18n::{fill, tr};
+use randnotiz::workspace::{OpenError, Workspace};
 
 /// Exit status of `--strict` when annotations are orphaned.
 const EXIT_ORPHANS: u8 = 3;

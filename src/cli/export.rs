@@ -4,9 +4,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use randnotiz::annotation::Workspace;
 use randnotiz::export::{self, Format, Input, w3c};
 use randnotiz::i18n::{fill, tr};
+use randnotiz::workspace::Workspace;
 
 pub fn run(
     session: &Path,

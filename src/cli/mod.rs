@@ -12,8 +12,8 @@ mod outline;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use randnotiz::annotation::Workspace;
 use randnotiz::document::Document;
+use randnotiz::workspace::Workspace;
 
 /// Command-line arguments.
 #[derive(Debug, clap::Parser)]

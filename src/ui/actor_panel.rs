@@ -6,11 +6,12 @@
 use egui::Ui;
 
 use crate::actors::{Actor, ActorId, ActorKind, Rgb, unique_id};
-use crate::annotation::{Edit, Workspace};
+use crate::annotation::Edit;
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
 use crate::ui::derived::Derived;
 use crate::ui::{theme, widgets};
+use crate::workspace::Workspace;
 
 /// The panel's own state.
 #[derive(Default)]

@@ -7,12 +7,13 @@ use egui_plot::{Bar, BarChart, Plot, PlotItem};
 
 use crate::analysis::agreement::{self, Agreement, Report, coefficient};
 use crate::analysis::stats::{self, ActorTable};
-use crate::annotation::{Concept, ConceptId, Edit, Workspace, concept_id_for};
+use crate::annotation::{Concept, ConceptId, Edit, concept_id_for};
 use crate::export::Format;
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
 use crate::ui::derived::{Derived, Readers};
 use crate::ui::theme;
+use crate::workspace::Workspace;
 
 /// The state of the analysis windows and the concept list.
 #[derive(Default)]

@@ -25,10 +25,11 @@ use super::toolbar::{Editor, Subject};
 use super::{dossier, outline, theme};
 use crate::actors::ActorId;
 use crate::anchor::Target;
-use crate::annotation::{AnnotationId, Colour, Edit, OpenError, Workspace, now};
+use crate::annotation::{AnnotationId, Colour, Edit, now};
 use crate::document::CharRange;
 use crate::fsio::lock::{SessionLock, WINDOW};
 use crate::i18n::{self, fill, tr};
+use crate::workspace::{OpenError, Workspace};
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]

@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
 
-use crate::annotation::Workspace;
 use crate::fsio::SaveError;
 use crate::i18n::{fill, tr};
 use crate::storage::recovery::{Pending, RecoveryStore, Snapshot};
+use crate::workspace::Workspace;
 
 /// Longest time unsaved changes go without a recovery file.
 pub const INTERVAL: Duration = Duration::from_secs(2);

@@ -7,9 +7,10 @@
 use std::collections::HashMap;
 
 use crate::actors::{ActorId, MentionIndex};
-use crate::annotation::{AnnotationId, Workspace};
+use crate::annotation::AnnotationId;
 use crate::document::CharRange;
 use crate::ui::theme;
+use crate::workspace::Workspace;
 
 /// An annotation that has a place in the text.
 #[derive(Clone, Debug)]
@@ -90,7 +91,7 @@ impl Derived {
             return;
         }
         self.revision = Some(ws.revision());
-        self.generation = crate::annotation::fresh_revision();
+        self.generation = crate::workspace::fresh_revision();
         let session = ws.session();
         let doc = ws.document();
         // A filter naming a reader the session no longer has shows everyone.

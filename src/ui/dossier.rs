@@ -5,11 +5,12 @@
 use egui::{RichText, Ui};
 
 use crate::actors::ActorId;
-use crate::annotation::{Edit, Workspace};
+use crate::annotation::Edit;
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
 use crate::ui::derived::Derived;
 use crate::ui::{theme, widgets};
+use crate::workspace::Workspace;
 
 /// Draws the dossier of `id` in a window; `open` is cleared when closed.
 pub fn window(

@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Ui};
 
-use crate::annotation::{DocumentMatch, LoadReport};
 use crate::i18n::tr;
 use crate::ui::{theme, widgets};
+use crate::workspace::{DocumentMatch, LoadReport};
 
 /// How long a notice stays.
 const NOTICE_TIME: Duration = Duration::from_secs(4);

@@ -7,10 +7,11 @@
 use egui::{RichText, Ui};
 use memchr::memmem;
 
-use crate::annotation::{AnnotationId, Workspace};
+use crate::annotation::AnnotationId;
 use crate::document::{ByteToChar, CharRange};
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
+use crate::workspace::Workspace;
 
 /// Most hits marked; a search for "e" in a book stops counting here.
 const MAX_HITS: usize = 20_000;

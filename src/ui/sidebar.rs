@@ -13,7 +13,7 @@ use egui::{Color32, Galley, RichText, Ui};
 
 use crate::actors::ActorId;
 use crate::anchor::Target;
-use crate::annotation::{AnchorState, Annotation, AnnotationId, Colour, Edit, Workspace, now};
+use crate::annotation::{Annotation, AnnotationId, Colour, Edit, now};
 use crate::document::{CharRange, words};
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
@@ -21,6 +21,7 @@ use crate::ui::derived::{Derived, Readers};
 use crate::ui::theme;
 use crate::ui::toolbar::{Editor, Subject};
 use crate::ui::widgets;
+use crate::workspace::{AnchorState, Workspace};
 
 /// Which annotations the list shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]

@@ -11,13 +11,13 @@ use egui::Ui;
 use crate::actors::{Actor, ActorId, ActorKind, Rgb, unique_id};
 use crate::anchor::Target;
 use crate::annotation::{
-    Annotation, AnnotationId, Colour, Concept, Edit, Stance, Statement, Workspace, concept_id_for,
-    now,
+    Annotation, AnnotationId, Colour, Concept, Edit, Stance, Statement, concept_id_for, now,
 };
 use crate::document::CharRange;
 use crate::i18n::{fill, tr};
 use crate::ui::command::{Action, Intent};
 use crate::ui::widgets;
+use crate::workspace::Workspace;
 
 /// What the editor works on.
 #[derive(Clone, Copy, Debug)]

@@ -18,11 +18,11 @@ pub use layout::Span;
 use layout::{Layout, LayoutKey};
 pub use paint::Marks;
 
-use crate::annotation::Workspace;
 use crate::document::{CharRange, Document, words};
 use crate::ui::command::Intent;
 use crate::ui::derived::Derived;
 use crate::ui::theme;
+use crate::workspace::Workspace;
 
 /// Extra height laid out above and below the viewport, so that scrolling
 /// a little never meets a block laid out for the first time.

@@ -7,7 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use super::{Edit, EditError, Session};
+use super::{Workspace, fresh_revision};
+use crate::annotation::{AnnotationId, Edit, EditError, Session};
 
 /// Edits with the same key closer together than this are one undo step.
 const COALESCE_WINDOW: Duration = Duration::from_secs(3);
@@ -144,6 +145,75 @@ impl History {
         if let Some(top) = self.undo.last_mut() {
             top.coalesce = None;
         }
+    }
+}
+
+impl Workspace {
+    /// True when there are changes not yet saved.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.saved_state != Some(self.history.state())
+    }
+
+    /// Applies an edit as one undo step.
+    ///
+    /// # Errors
+    /// The edit's error; nothing changed then.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.apply_coalescing(edit, None)
+    }
+
+    /// Applies an edit, merging it into the previous step when `key` matches
+    /// (typing a note is one undo step, not one per key).
+    ///
+    /// # Errors
+    /// The edit's error; nothing changed then.
+    pub fn apply_coalescing(&mut self, edit: Edit, key: Option<String>) -> Result<(), EditError> {
+        if edit.is_empty() {
+            return Ok(());
+        }
+        let settles: Vec<AnnotationId> = self.settled_by(&edit);
+        self.history.apply(&mut self.session, edit, key)?;
+        for id in settles {
+            self.review.settle(&id);
+        }
+        self.revision = fresh_revision();
+        Ok(())
+    }
+
+    /// Ends the current coalescing step (a note field lost focus).
+    pub fn seal_history(&mut self) {
+        self.history.seal();
+    }
+
+    /// Undoes the last step; false when there was none.
+    pub fn undo(&mut self) -> bool {
+        let done = self.history.undo(&mut self.session).unwrap_or(false);
+        if done {
+            self.revision = fresh_revision();
+        }
+        done
+    }
+
+    /// Redoes the last undone step; false when there was none.
+    pub fn redo(&mut self) -> bool {
+        let done = self.history.redo(&mut self.session).unwrap_or(false);
+        if done {
+            self.revision = fresh_revision();
+        }
+        done
+    }
+
+    /// True when there is something to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// True when there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
     }
 }
 

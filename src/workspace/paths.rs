@@ -1,0 +1,61 @@
+//! Paths as sessions record them: absolute by name, and relative to the
+//! session file's folder.
+
+use std::path::{Component, Path, PathBuf};
+
+/// `path` made absolute against the working folder, without touching the disk.
+pub(super) fn absolute(path: &Path) -> PathBuf {
+    lexically_normal(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// `path` with `.` and `..` resolved by name, without touching the disk.
+pub(super) fn lexically_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` relative to `folder` (both absolute), climbing with `..` as needed.
+pub(super) fn relative_to(path: &Path, folder: &Path) -> PathBuf {
+    let path: Vec<Component<'_>> = path.components().collect();
+    let folder: Vec<Component<'_>> = folder.components().collect();
+    let common = path.iter().zip(&folder).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return path.iter().collect();
+    }
+    let mut out = PathBuf::new();
+    for _ in common..folder.len() {
+        out.push("..");
+    }
+    for part in &path[common..] {
+        out.push(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            relative_to(Path::new("/a/b/text.txt"), Path::new("/a/b")),
+            PathBuf::from("text.txt")
+        );
+        assert_eq!(
+            relative_to(Path::new("/a/c/text.txt"), Path::new("/a/b")),
+            PathBuf::from("../c/text.txt")
+        );
+    }
+}
