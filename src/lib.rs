@@ -1,18 +1,28 @@
 //! Randnotiz: a desktop reader for close reading and actor-centred annotation
 //! of news articles.
 //!
-//! The library is the whole application. Its core knows nothing of windows:
+//! The library is the whole application. Its modules form layers, and each
+//! uses only those below it (`tests/architecture.rs` checks this, and that
+//! no file passes 800 lines). Bottom first:
 //!
-//! - [`document`]: bytes to a parsed article (metadata, sections, paragraphs),
-//!   every position a char offset into the normalised text;
-//! - [`anchor`]: where an annotation sits, and finding it again after edits;
-//! - [`actors`]: who the article is about, and where they are named;
-//! - [`annotation`]: annotations, sessions, undoable edits, the workspace;
-//! - [`storage`]: session files in RON, read safely and written atomically;
-//! - [`export`]: the session in formats other tools read;
-//! - [`i18n`]: every string a user reads, German and English.
+//! 1. [`i18n`]: every string a user reads, German and English;
+//! 2. [`fsio`]: files read with limits, written atomically, locked;
+//! 3. [`extra`]: fields of a record this version does not know, kept;
+//! 4. [`document`]: bytes to a parsed article (metadata, sections,
+//!    paragraphs, words, the bundled article), every position a char offset
+//!    into the normalised text;
+//! 5. [`anchor`]: where an annotation sits, and finding it again after edits;
+//! 6. [`actors`]: who the article is about, and where they are named;
+//! 7. [`annotation`]: annotations, sessions, undoable edits, three-way
+//!    reconciling;
+//! 8. [`storage`]: session files in RON, and recovery files;
+//! 9. [`analysis`]: merging readers, agreement, statistics (computed only);
+//! 10. [`export`]: the session in formats other tools read, and W3C import;
+//! 11. [`workspace`]: a session at run time on its document: open, review,
+//!     undo, draft, merge, import, save;
+//! 12. [`ui`]: the window, in egui;
 //!
-//! [`ui`] draws it all with egui; the binary adds the command line.
+//! and on top, in the binary, the command line.
 
 pub mod actors;
 pub mod analysis;
