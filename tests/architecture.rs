@@ -13,6 +13,8 @@
 //! the check errs on the strict side). The command line lives in the binary and names
 //! the library as `randnotiz::…`; it sits on top, and opens the window.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -313,7 +315,12 @@ fn every_module_uses_only_the_layers_below_it() {
         if b >= a {
             let mut files = files.clone();
             files.dedup();
-            writeln!(wrong, "{from} uses {to} (above or beside it) in {}", files.join(", ")).unwrap();
+            writeln!(
+                wrong,
+                "{from} uses {to} (above or beside it) in {}",
+                files.join(", ")
+            )
+            .unwrap();
         }
     }
     assert!(wrong.is_empty(), "layer order {LAYERS:?} broken:\n{wrong}");

@@ -4,9 +4,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use randnotiz::analysis::agreement::{self, Agreement, Report, coefficient};
-use randnotiz::analysis::merge::{self, MergeReport};
+use randnotiz::analysis::merge;
 use randnotiz::i18n::{fill, tr};
 use randnotiz::workspace::Workspace;
+use randnotiz::workspace::merge::Merged;
 
 use super::Out;
 
@@ -18,43 +19,21 @@ fn open(path: &Path) -> Result<Workspace, String> {
     Ok(ws)
 }
 
-/// Merges `others` into the first session; returns the workspace holding the
-/// result and what the merge did (its `added` names every reader, the
-/// first one's with nothing added).
+/// Merges `others` into the first session: the workspace holding the
+/// result, and what the merge did.
 fn merged(
     first: &Path,
     others: &[&Path],
     identical: merge::Identical,
-) -> Result<(Workspace, MergeReport), String> {
+) -> Result<(Workspace, Merged), String> {
     let mut ws = open(first)?;
-    let others: Vec<(&Path, Workspace)> = others
-        .iter()
-        .map(|p| open(p).map(|ws| (*p, ws)))
-        .collect::<Result<_, _>>()?;
-    let mut files: Vec<(&Path, &randnotiz::annotation::Session)> = vec![(first, ws.session())];
-    files.extend(others.iter().map(|(p, w)| (*p, w.session())));
-    let names = merge::reader_names(&files);
-    let before = ws.session().clone();
-    let mut session = before.clone();
-    let first_reader = names[0].clone();
-    merge::name_reader(&mut session, &first_reader);
-    let mut report = MergeReport {
-        added: vec![(first_reader, 0)],
-        ..MergeReport::default()
-    };
-    for ((path, other), reader) in others.iter().zip(&names[1..]) {
-        let step = merge::merge_with(&mut session, other.session(), reader, identical)
-            .map_err(|e| format!("{e} ({})", path.display()))?;
-        report.added.extend(step.added);
-        report.identical += step.identical;
-        report.coded_alike += step.coded_alike;
-        report.unified_actors.extend(step.unified_actors);
-        report.unified_concepts += step.unified_concepts;
-        report.renumbered += step.renumbered;
-    }
-    ws.apply(merge::as_edit(&before, &session))
+    let merged = ws
+        .merge_files(others, identical)
         .map_err(|e| e.to_string())?;
-    Ok((ws, report))
+    for (path, notice) in &merged.notices {
+        super::note(format!("randnotiz: {}: {notice}", path.display()));
+    }
+    Ok((ws, merged))
 }
 
 /// `randnotiz merge A.ron B.ron … -o MERGED.ron`.
@@ -63,12 +42,11 @@ pub fn merge(sessions: &[std::path::PathBuf], output: &Path) -> Result<ExitCode,
         return Err(tr().cli_merge_needs_two.to_owned());
     };
     let others: Vec<&Path> = rest.iter().map(std::path::PathBuf::as_path).collect();
-    let (mut ws, mut report) = merged(first, &others, merge::Identical::Recognise)?;
+    let (mut ws, merged) = merged(first, &others, merge::Identical::Recognise)?;
     let replaced = output.exists();
     ws.save(output).map_err(|e| e.to_string())?;
-    report.added.remove(0);
     let mut out = Out::new();
-    out.line(report.summary())?;
+    out.line(merged.report.summary())?;
     // A backup only where there was a file before.
     let written = if replaced {
         tr().cli_written
@@ -100,8 +78,8 @@ pub fn agree(
             (ws, names)
         }
         [a, b] => {
-            let (ws, report) = merged(a, &[b.as_path()], merge::Identical::Keep)?;
-            let names: Vec<String> = report.added.into_iter().map(|(r, _)| r).collect();
+            let (ws, merged) = merged(a, &[b.as_path()], merge::Identical::Keep)?;
+            let names = merged.readers();
             if names.first() == names.get(1) {
                 return Err(fill(tr().cli_agree_same_reader, &[("reader", &names[0])]));
             }

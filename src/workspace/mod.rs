@@ -13,6 +13,7 @@
 //! and only the window and the command line stand on it.
 
 mod draft;
+pub mod merge;
 mod open;
 mod paths;
 mod review;

@@ -172,42 +172,14 @@ impl App {
     /// Merges another reader's session on the same text into this one, as
     /// one undoable step.
     pub(super) fn merge_from(&mut self, path: &Path) {
-        let other = match Workspace::open_session(path, None) {
-            Ok((other, _)) => other,
-            Err(err) => return self.messages.error(err.to_string()),
-        };
-        let before = self.ws.session().clone();
-        let mut after = before.clone();
-        let own = self
+        match self
             .ws
-            .reader()
-            .map(str::to_owned)
-            .or_else(|| {
-                self.ws
-                    .session_path()
-                    .and_then(Path::file_stem)
-                    .map(|s| s.to_string_lossy().into_owned())
-            })
-            .unwrap_or_else(|| tr().reader_unnamed.to_owned());
-        crate::analysis::merge::name_reader(&mut after, &own);
-        let mut reader = crate::analysis::merge::reader_of(path, other.session());
-        // Two readers whose files share a name stay two readers.
-        if reader == own {
-            let folder = path
-                .canonicalize()
-                .ok()
-                .and_then(|p| {
-                    p.parent()?
-                        .file_name()
-                        .map(|f| f.to_string_lossy().into_owned())
-                })
-                .unwrap_or_else(|| "2".to_owned());
-            reader = format!("{reader} ({folder})");
-        }
-        match crate::analysis::merge::merge_into(&mut after, other.session(), &reader) {
-            Ok(report) => {
-                self.edit(crate::analysis::merge::as_edit(&before, &after), None);
-                self.messages.notice(report.summary());
+            .merge_files(&[path], crate::analysis::merge::Identical::Recognise)
+        {
+            Ok(merged) => {
+                self.derived.update(&self.ws);
+                self.drop_stale_focus();
+                self.messages.notice(merged.report.summary());
             }
             Err(err) => self.messages.error(err.to_string()),
         }
