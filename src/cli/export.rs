@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use randnotiz::export::{self, Format, Input, w3c};
+use randnotiz::export::{self, Format, Input};
 use randnotiz::i18n::{fill, tr};
 use randnotiz::workspace::Workspace;
 
@@ -44,7 +44,6 @@ pub fn import(
     into: Option<&Path>,
     output: &Path,
 ) -> Result<ExitCode, String> {
-    let json = w3c::read_json(file).map_err(|e| e.with_path(file))?;
     let mut ws = match (into, text) {
         (Some(session), _) => {
             Workspace::open_session(session, None)
@@ -54,13 +53,11 @@ pub fn import(
         (None, Some(text)) => Workspace::open_text(text).map_err(|e| e.to_string())?,
         (None, None) => Workspace::new(randnotiz::document::bundled::document(), None, Vec::new()),
     };
-    let imported =
-        w3c::import(&json, ws.session(), ws.document()).map_err(|e| e.with_path(file))?;
+    let imported = ws.import_w3c(file)?;
     for skipped in &imported.skipped {
         super::note(format!("randnotiz: {skipped}"));
     }
-    let (edit, count) = imported.into_edit();
-    ws.apply(edit).map_err(|e| e.to_string())?;
+    let count = imported.added;
     // Re-anchor what came in against the text: save, then open again.
     ws.save(output).map_err(|e| e.to_string())?;
     let (_, report) = Workspace::open_session(output, None).map_err(|e| e.to_string())?;

@@ -13,6 +13,7 @@
 //! and only the window and the command line stand on it.
 
 mod draft;
+pub mod import;
 pub mod merge;
 mod open;
 mod paths;

@@ -186,23 +186,21 @@ impl App {
     }
 
     pub(super) fn import_w3c(&mut self, path: &Path) {
-        let text = match crate::export::w3c::read_json(path) {
-            Ok(text) => text,
-            Err(err) => return self.messages.error(err.with_path(path)),
-        };
-        match crate::export::w3c::import(&text, self.ws.session(), self.ws.document()) {
-            Ok(mut imported) => {
-                let skipped = std::mem::take(&mut imported.skipped);
-                let (edit, count) = imported.into_edit();
-                self.edit(edit, None);
-                let mut message = fill(tr().imported, &[("n", &count), ("path", &path.display())]);
-                for skipped in skipped {
+        match self.ws.import_w3c(path) {
+            Ok(report) => {
+                self.derived.update(&self.ws);
+                self.drop_stale_focus();
+                let mut message = fill(
+                    tr().imported,
+                    &[("n", &report.added), ("path", &path.display())],
+                );
+                for skipped in report.skipped {
                     message.push(' ');
                     message.push_str(&skipped);
                 }
                 self.messages.notice(message);
             }
-            Err(err) => self.messages.error(err.with_path(path)),
+            Err(err) => self.messages.error(err),
         }
     }
 
