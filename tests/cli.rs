@@ -251,3 +251,36 @@ fn a_closed_pipe_ends_the_output_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(status.success(), "{status:?} {stderr}");
 }
+
+#[test]
+fn search_finds_every_place_as_char_offsets_and_searches_notes() {
+    let out = randnotiz(&["search", &article(), "TOKAJEW", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let doc = randnotiz::document::bundled::document();
+    let hits = json["hits"].as_array().unwrap();
+    // Every "Tokajew" of the text, each a char range that holds it.
+    let expected = doc.text().to_lowercase().matches("tokajew").count();
+    assert_eq!(hits.len(), expected);
+    assert!(expected >= 5);
+    for hit in hits {
+        let range = randnotiz::document::CharRange::new(
+            usize::try_from(hit["start"].as_u64().unwrap()).unwrap(),
+            usize::try_from(hit["end"].as_u64().unwrap()).unwrap(),
+        );
+        assert_eq!(doc.slice(range), "Tokajew");
+    }
+    // A session's notes are searched too.
+    let session = common::asset("example-session.ron").display().to_string();
+    let out = randnotiz(&["search", &session, "tokajew", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["hits"].as_array().unwrap().len(), expected);
+
+    // Nothing found: exit status 1, as grep; a blank query is an error.
+    let out = randnotiz(&["search", &article(), "Quetzalcoatl"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    let out = randnotiz(&["search", &article(), "   "]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("leer"), "{}", stderr(&out));
+}

@@ -8,6 +8,7 @@ mod check;
 mod export;
 mod mentions;
 mod outline;
+mod search;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,6 +40,18 @@ enum Command {
     Outline {
         /// The text (or a session, for its text).
         file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print where a text says QUERY, case aside (char offsets, section,
+    /// context), and for a session the notes that say it. Exit status 1 when
+    /// nothing is found.
+    Search {
+        /// The text (or a session, for its text and notes).
+        file: PathBuf,
+        /// What to look for.
+        query: String,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -136,6 +149,7 @@ enum Command {
 pub fn run(args: Args) -> Result<ExitCode, String> {
     match args.command {
         Some(Command::Outline { file, json }) => outline::run(&file, json),
+        Some(Command::Search { file, query, json }) => search::run(&file, &query, json),
         Some(Command::Mentions { file, actors, json }) => {
             mentions::run(&file, actors.as_deref(), json)
         }

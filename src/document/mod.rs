@@ -12,6 +12,7 @@ mod decode;
 mod meta;
 pub mod offsets;
 mod parse;
+pub mod search;
 pub mod words;
 
 use std::path::Path;

@@ -288,6 +288,7 @@ pub static STRINGS: Strings = Strings {
     cli_text: "Text:    {title} ({chars} Zeichen)",
     cli_read_actors: "Akteursliste {path}",
     cli_exported: "Exportiert: {path}",
+    cli_search_empty: "Wonach suchen? Die Suche ist leer.",
     cli_binary_needs_output: "Ein REFI-QDA-Projekt ist eine ZIP-Datei; geben Sie mit -o DATEI.qdpx an, wohin es geschrieben wird.",
     cli_imported: "{n} Anmerkungen importiert: {path}",
     cli_would_replace: "{path} gibt es schon; ein neuer Inhalt ersetzt es nicht ungefragt. Wählen Sie mit -o eine andere Datei, fügen Sie mit --into {path} hinzu, oder ersetzen Sie es mit --force (die bisherige Fassung bleibt als .bak).",

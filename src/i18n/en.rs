@@ -288,6 +288,7 @@ pub static STRINGS: Strings = Strings {
     cli_text: "Text:    {title} ({chars} chars)",
     cli_read_actors: "actor list {path}",
     cli_exported: "Exported: {path}",
+    cli_search_empty: "Search for what? The query is empty.",
     cli_binary_needs_output: "A REFI-QDA project is a ZIP file; name where to write it with -o FILE.qdpx.",
     cli_imported: "{n} annotations imported: {path}",
     cli_would_replace: "{path} exists; new content does not replace it unasked. Choose another file with -o, add to it with --into {path}, or replace it with --force (the previous version is kept as .bak).",

@@ -585,6 +585,8 @@ strings! {
     cli_written_new,
     /// Command line, export: {path}
     cli_exported,
+    /// Command line, `search` with a blank query.
+    cli_search_empty,
     /// Command line, export without -o.
     cli_binary_needs_output,
     /// Command line, import: {n} {path}

@@ -1,14 +1,13 @@
 //! Searching the text and the notes (Ctrl+F), with hits highlighted.
 //!
-//! The text is searched case-insensitively in a folded copy where every char
-//! is replaced by one lower-case char, so a hit's char offsets in the copy are
-//! its offsets in the document. The copy is made on the first search.
+//! The search itself is the core's (`document::search`); this is the bar,
+//! the hits' order and the current one.
 
 use egui::{RichText, Ui};
-use memchr::memmem;
 
 use crate::annotation::AnnotationId;
-use crate::document::{ByteToChar, CharRange};
+use crate::document::CharRange;
+use crate::document::search::{Folded, Needle};
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
 use crate::workspace::Workspace;
@@ -29,8 +28,8 @@ pub struct Search {
     pub note_hits: Vec<AnnotationId>,
     /// The current hit.
     pub current: Option<usize>,
-    /// (document hash, folded text)
-    folded: Option<(String, String)>,
+    /// The text folded for searching, made on the first search.
+    folded: Option<Folded>,
     /// What the hits were computed for: query and workspace revision.
     computed: Option<(String, u64)>,
     focus_field: bool,
@@ -61,32 +60,21 @@ impl Search {
         self.hits.clear();
         self.note_hits.clear();
         self.current = None;
-        let needle = fold(self.query.trim());
-        if needle.is_empty() {
-            return;
-        }
-        let doc = ws.document();
-        if self
-            .folded
-            .as_ref()
-            .is_none_or(|(hash, _)| hash != doc.hash())
-        {
-            self.folded = Some((doc.hash().to_owned(), fold(doc.text())));
-        }
-        let Some((_, folded)) = &self.folded else {
+        let Some(needle) = Needle::new(&self.query) else {
             return;
         };
-        let mut walk = ByteToChar::new(folded);
-        let len = needle.chars().count();
-        for byte in memmem::find_iter(folded.as_bytes(), needle.as_bytes()).take(MAX_HITS) {
-            let start = walk.convert(byte);
-            self.hits.push(CharRange::new(start, start + len));
-        }
+        let doc = ws.document();
+        let folded = match self.folded.take() {
+            Some(folded) if folded.is_of(doc) => folded,
+            _ => Folded::of(doc),
+        };
+        self.hits = folded.find(&needle, MAX_HITS);
+        self.folded = Some(folded);
         self.note_hits = ws
             .session()
             .annotations
             .iter()
-            .filter(|a| fold(&a.note).contains(&needle))
+            .filter(|a| needle.found_in(&a.note))
             .map(|a| a.id.clone())
             .collect();
     }
@@ -189,25 +177,4 @@ fn select_all(ctx: &egui::Context, id: egui::Id, text: &str) {
         CCursor::new(text.chars().count()),
     )));
     state.store(ctx, id);
-}
-
-/// Lower case, one char for one char: chars whose lower case is longer keep
-/// its first char, so offsets line up with the original.
-#[must_use]
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folding_keeps_char_offsets() {
-        let text = "İstanbul ÄÖÜ ẞ Tokajew";
-        assert_eq!(fold(text).chars().count(), text.chars().count());
-        assert_eq!(fold("TOKAJEWS"), "tokajews");
-    }
 }
