@@ -82,6 +82,51 @@ pub struct Annotation {
 }
 
 impl Annotation {
+    /// A new annotation on `target`, made at `time`, with nothing coded on
+    /// it yet: every annotation begins here (drafted in the window, marked
+    /// for every mention, imported from another tool).
+    #[must_use]
+    pub fn on(id: AnnotationId, target: Target, colour: Colour, time: Timestamp) -> Self {
+        Self {
+            id,
+            reader: None,
+            target,
+            colour,
+            actors: Vec::new(),
+            statement: None,
+            note: String::new(),
+            created: time,
+            modified: time,
+            extra: crate::extra::Extra::default(),
+        }
+    }
+
+    /// A new annotation on chars `range` of `doc`, by `reader`, made now.
+    #[must_use]
+    pub fn draft(
+        id: AnnotationId,
+        doc: &Document,
+        range: CharRange,
+        colour: Colour,
+        reader: Option<String>,
+    ) -> Self {
+        Self {
+            reader,
+            ..Self::on(id, Target::from_range(doc, range), colour, now())
+        }
+    }
+
+    /// This annotation on another passage of `doc` (resized, or attached
+    /// anew), changed now.
+    #[must_use]
+    pub fn moved_to(&self, doc: &Document, range: CharRange) -> Self {
+        Self {
+            target: Target::from_range(doc, range),
+            modified: now(),
+            ..self.clone()
+        }
+    }
+
     /// The passage's range as stored.
     #[must_use]
     pub fn range(&self) -> CharRange {

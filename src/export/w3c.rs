@@ -514,16 +514,12 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
         }
         let created = time(item.get("created"));
         imported.annotations.push(Annotation {
-            id,
             reader,
-            target,
-            colour,
             actors: chosen,
             statement,
             note: note.join("\n\n"),
-            created,
             modified: item.get("modified").map_or(created, |v| time(Some(v))),
-            extra: crate::extra::Extra::default(),
+            ..Annotation::on(id, target, colour, created)
         });
     }
     if widened > 0 {

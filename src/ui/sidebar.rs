@@ -12,8 +12,7 @@ use std::sync::Arc;
 use egui::{Color32, Galley, RichText, Ui};
 
 use crate::actors::ActorId;
-use crate::anchor::Target;
-use crate::annotation::{Annotation, AnnotationId, Colour, Edit, now};
+use crate::annotation::{Annotation, AnnotationId, Colour, Edit};
 use crate::document::{CharRange, words};
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
@@ -464,9 +463,7 @@ impl Sidebar {
                         .on_disabled_hover_text(help)
                         .clicked()
                     {
-                        let mut changed = annotation.clone();
-                        changed.target = Target::from_range(doc, new);
-                        changed.modified = now();
+                        let changed = annotation.moved_to(doc, new);
                         intents.push(Intent::edit(Edit::ReplaceAnnotation(changed), None));
                     }
                 }

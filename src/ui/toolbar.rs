@@ -9,7 +9,6 @@
 use egui::Ui;
 
 use crate::actors::{Actor, ActorId, ActorKind, Rgb, unique_id};
-use crate::anchor::Target;
 use crate::annotation::{
     Annotation, AnnotationId, Colour, Concept, Edit, Stance, Statement, concept_id_for, now,
 };
@@ -69,19 +68,13 @@ impl Editor {
                 Subject::Selection(r) => r,
                 Subject::Annotation(a) => a.range(),
             };
-            let time = now();
-            Annotation {
-                id: AnnotationId(String::new()),
-                reader: ws.reader().map(str::to_owned),
-                target: Target::from_range(ws.document(), range),
+            Annotation::draft(
+                AnnotationId(String::new()),
+                ws.document(),
+                range,
                 colour,
-                actors: Vec::new(),
-                statement: None,
-                note: String::new(),
-                created: time,
-                modified: time,
-                extra: crate::extra::Extra::default(),
-            }
+                ws.reader().map(str::to_owned),
+            )
         });
         let mut changed = false;
         let mut new_actor: Option<Actor> = None;

@@ -18,18 +18,16 @@ impl Workspace {
         actors: Vec<ActorId>,
         note: String,
     ) -> Annotation {
-        let time = now();
         Annotation {
-            id: self.session.next_annotation_id(),
-            reader: self.reader.clone(),
-            target: Target::from_range(&self.document, range),
-            colour,
             actors,
-            statement: None,
             note,
-            created: time,
-            modified: time,
-            extra: crate::extra::Extra::default(),
+            ..Annotation::draft(
+                self.session.next_annotation_id(),
+                &self.document,
+                range,
+                colour,
+                self.reader.clone(),
+            )
         }
     }
 
@@ -76,16 +74,14 @@ impl Workspace {
                         break;
                     };
                     new.push(Annotation {
-                        id,
                         reader: self.reader.clone(),
-                        target: Target::from_range(&self.document, range),
-                        colour,
                         actors: vec![actor.clone()],
-                        statement: None,
-                        note: String::new(),
-                        created: time,
-                        modified: time,
-                        extra: crate::extra::Extra::default(),
+                        ..Annotation::on(
+                            id,
+                            Target::from_range(&self.document, range),
+                            colour,
+                            time,
+                        )
                     });
                 }
             }

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use egui::{Key, Modifiers, ViewportCommand};
 
 use crate::actors::ActorId;
-use crate::anchor::Target;
 use crate::annotation::{AnnotationId, Colour, Edit, now};
 use crate::document::CharRange;
 use crate::i18n::{fill, tr};
@@ -312,9 +311,7 @@ impl App {
         else {
             return;
         };
-        let mut changed = annotation.clone();
-        changed.target = Target::from_range(self.ws.document(), selection);
-        changed.modified = now();
+        let changed = annotation.moved_to(self.ws.document(), selection);
         self.edit(Edit::ReplaceAnnotation(changed), None);
         self.ws.confirm(id);
         self.view.selection = None;
