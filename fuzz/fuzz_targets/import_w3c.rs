@@ -9,7 +9,7 @@ use randnotiz::storage::{parse_session, session_to_ron};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let doc = randnotiz::bundled_document();
+    let doc = randnotiz::document::bundled::document();
     let session = Session::new(DocumentRef::to(&doc, None), randnotiz::actors::default_actors());
     let Ok(imported) = randnotiz::export::w3c::import(&text, &session, &doc) else {
         return;

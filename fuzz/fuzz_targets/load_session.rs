@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok((session, _repairs)) = parse_session(text) else {
         return;
     };
-    let doc = randnotiz::bundled_document();
+    let doc = randnotiz::document::bundled::document();
     let mut anchorer = Reanchorer::new(&doc);
     for annotation in &session.annotations {
         if let Some(range) = anchorer.anchor(&annotation.target).range() {
