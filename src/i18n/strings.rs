@@ -210,6 +210,46 @@ strings! {
     action_escape,
     /// Menu action.
     action_copy,
+    /// Hover text of an action.
+    tip_open,
+    /// Hover text of an action.
+    tip_save,
+    /// Hover text of an action.
+    tip_save_as,
+    /// Hover text of an action.
+    tip_import_w3c,
+    /// Hover text of an action.
+    tip_quit,
+    /// Hover text of an action.
+    tip_undo,
+    /// Hover text of an action.
+    tip_redo,
+    /// Hover text of an action.
+    tip_find,
+    /// Hover text of an action.
+    tip_next_section,
+    /// Hover text of an action.
+    tip_previous_section,
+    /// Hover text of an action.
+    tip_continuous,
+    /// Hover text of an action.
+    tip_zoom_in,
+    /// Hover text of an action.
+    tip_zoom_out,
+    /// Hover text of an action.
+    tip_dark,
+    /// Hover text of an action.
+    tip_delete,
+    /// Hover text of an action.
+    tip_escape,
+    /// Hover text of an action.
+    tip_copy,
+    /// Hover text of an action.
+    tip_agreement,
+    /// Hover text of an action.
+    tip_stats,
+    /// Hover text of an action.
+    tip_shortcuts,
     /// Menu.
     menu_file,
     /// Menu.

@@ -24,6 +24,7 @@ pub struct ActorPanel {
 
 impl ActorPanel {
     /// Draws the panel.
+    #[must_use = "the intents are what the user asked for"]
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -89,6 +90,7 @@ impl ActorPanel {
         intents
     }
 
+    #[must_use = "the intents are what the user asked for"]
     fn editor_ui(&mut self, ui: &mut Ui, actor: &Actor) -> Vec<Intent> {
         let t = tr();
         let mut intents = Vec::new();

@@ -38,6 +38,7 @@ pub struct Analysis {
 
 impl Analysis {
     /// The concept list: add, rename, describe, remove.
+    #[must_use = "the intents are what the user asked for"]
     pub fn concepts_ui(&mut self, ui: &mut Ui, ws: &Workspace, derived: &Derived) -> Vec<Intent> {
         let t = tr();
         let mut intents = Vec::new();
@@ -133,6 +134,7 @@ impl Analysis {
     }
 
     /// The agreement window, when open.
+    #[must_use = "the intents are what the user asked for"]
     pub fn agreement_window(
         &mut self,
         ctx: &egui::Context,
@@ -243,6 +245,7 @@ impl Analysis {
     }
 
     /// The statistics window, when open.
+    #[must_use = "the intents are what the user asked for"]
     pub fn stats_window(
         &mut self,
         ctx: &egui::Context,

@@ -1,7 +1,8 @@
 //! What the user can ask for, and how panels ask the app to do it.
 //!
-//! [`Action`] is the fixed set of commands with a label and keyboard
-//! shortcuts; menus and the key handler both read it, so they never disagree.
+//! [`Action`] is the fixed set of commands with a label, a tooltip and
+//! keyboard shortcuts; menus, toolbar, shortcuts window and the key handler
+//! all read it, so they never disagree.
 //! [`Intent`] is what a panel returns after drawing: an action, an edit for
 //! the undo history, or a change of view. Panels never change the session
 //! themselves.
@@ -15,8 +16,10 @@ use crate::annotation::{AnnotationId, Colour, Edit};
 use crate::document::CharRange;
 use crate::i18n::tr;
 
-/// A command with a label and shortcuts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A command with a label, a tooltip and shortcuts, all in one place: the
+/// menus, the toolbar, the shortcuts window and the key handler read them
+/// from here (iterate with [`Action::iter`]), so they never disagree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Action {
     /// Open a text or session.
     Open,
@@ -24,6 +27,10 @@ pub enum Action {
     Save,
     /// Save the session under a new name.
     SaveAs,
+    /// Import W3C Web Annotations into the session (asks which file).
+    ImportW3c,
+    /// Merge another reader's session into this one (asks which file).
+    Merge,
     /// Quit (asks about unsaved changes).
     Quit,
     /// Undo the last edit.
@@ -50,28 +57,19 @@ pub enum Action {
     Escape,
     /// Copy the selected text.
     Copy,
+    /// Show the agreement between readers.
+    ShowAgreement,
+    /// Show the actor statistics.
+    ShowStats,
+    /// Show the keyboard shortcuts.
+    ShowShortcuts,
 }
 
 impl Action {
-    /// Every action, for the key handler.
-    pub const ALL: [Self; 16] = [
-        Self::Open,
-        Self::Save,
-        Self::SaveAs,
-        Self::Quit,
-        Self::Undo,
-        Self::Redo,
-        Self::Find,
-        Self::NextSection,
-        Self::PreviousSection,
-        Self::ToggleContinuous,
-        Self::ZoomIn,
-        Self::ZoomOut,
-        Self::ToggleDark,
-        Self::DeleteAnnotation,
-        Self::Escape,
-        Self::Copy,
-    ];
+    /// Every action, in menu order.
+    pub fn iter() -> ActionIter {
+        <Self as strum::IntoEnumIterator>::iter()
+    }
 
     /// The label in menus.
     #[must_use]
@@ -81,6 +79,8 @@ impl Action {
             Self::Open => t.action_open,
             Self::Save => t.action_save,
             Self::SaveAs => t.action_save_as,
+            Self::ImportW3c => t.menu_import_w3c,
+            Self::Merge => t.menu_merge,
             Self::Quit => t.action_quit,
             Self::Undo => t.action_undo,
             Self::Redo => t.action_redo,
@@ -94,18 +94,50 @@ impl Action {
             Self::DeleteAnnotation => t.action_delete,
             Self::Escape => t.action_escape,
             Self::Copy => t.action_copy,
+            Self::ShowAgreement => t.menu_agreement,
+            Self::ShowStats => t.menu_stats,
+            Self::ShowShortcuts => t.help_shortcuts,
         }
     }
 
-    /// Its shortcuts; the first is shown in menus.
+    /// What it does, in a sentence, for hover texts.
+    #[must_use]
+    pub fn tooltip(self) -> &'static str {
+        let t = tr();
+        match self {
+            Self::Open => t.tip_open,
+            Self::Save => t.tip_save,
+            Self::SaveAs => t.tip_save_as,
+            Self::ImportW3c => t.tip_import_w3c,
+            Self::Merge => t.menu_merge_help,
+            Self::Quit => t.tip_quit,
+            Self::Undo => t.tip_undo,
+            Self::Redo => t.tip_redo,
+            Self::Find => t.tip_find,
+            Self::NextSection => t.tip_next_section,
+            Self::PreviousSection => t.tip_previous_section,
+            Self::ToggleContinuous => t.tip_continuous,
+            Self::ZoomIn => t.tip_zoom_in,
+            Self::ZoomOut => t.tip_zoom_out,
+            Self::ToggleDark => t.tip_dark,
+            Self::DeleteAnnotation => t.tip_delete,
+            Self::Escape => t.tip_escape,
+            Self::Copy => t.tip_copy,
+            Self::ShowAgreement => t.tip_agreement,
+            Self::ShowStats => t.tip_stats,
+            Self::ShowShortcuts => t.tip_shortcuts,
+        }
+    }
+
+    /// Its shortcuts, perhaps none; the first is shown in menus.
     #[must_use]
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         const CMD: Modifiers = Modifiers::COMMAND;
         const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
         const NONE: Modifiers = Modifiers::NONE;
         macro_rules! keys {
-            ($(($m:expr, $k:ident)),+) => {{
-                const KEYS: &[KeyboardShortcut] = &[$(KeyboardShortcut::new($m, Key::$k)),+];
+            ($(($m:expr, $k:ident)),*) => {{
+                const KEYS: &[KeyboardShortcut] = &[$(KeyboardShortcut::new($m, Key::$k)),*];
                 KEYS
             }};
         }
@@ -126,6 +158,37 @@ impl Action {
             Self::DeleteAnnotation => keys!((NONE, Delete)),
             Self::Escape => keys!((NONE, Escape)),
             Self::Copy => keys!((CMD, C)),
+            Self::ImportW3c
+            | Self::Merge
+            | Self::ShowAgreement
+            | Self::ShowStats
+            | Self::ShowShortcuts => keys!(),
+        }
+    }
+
+    /// The first shortcut as this platform writes it ("Ctrl+S"), if any.
+    #[must_use]
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
+    }
+
+    /// The hover text of a button that shows the label: what it does, and
+    /// its shortcut.
+    #[must_use]
+    pub fn hover_text(self, ctx: &egui::Context) -> String {
+        match self.shortcut_text(ctx) {
+            Some(keys) => format!("{} ({keys})", self.tooltip()),
+            None => self.tooltip().to_owned(),
+        }
+    }
+
+    /// The hover text of an icon button: the label the icon stands for, and
+    /// its shortcut.
+    #[must_use]
+    pub fn icon_hover_text(self, ctx: &egui::Context) -> String {
+        match self.shortcut_text(ctx) {
+            Some(keys) => format!("{} ({keys})", self.label()),
+            None => self.label().to_owned(),
         }
     }
 
@@ -176,10 +239,6 @@ pub enum Intent {
     MarkMentions(ActorId),
     /// Export the session (asks where).
     Export(crate::export::Format),
-    /// Import W3C Web Annotations into the session (asks which file).
-    ImportW3c,
-    /// Merge another reader's session into this one (asks which file).
-    Merge,
     /// Show some readers' annotations only.
     ShowReaders(crate::ui::derived::Readers),
 }

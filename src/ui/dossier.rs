@@ -13,6 +13,7 @@ use crate::ui::{theme, widgets};
 use crate::workspace::Workspace;
 
 /// Draws the dossier of `id` in a window; `open` is cleared when closed.
+#[must_use = "the intents are what the user asked for"]
 pub fn window(
     ctx: &egui::Context,
     open: &mut Option<ActorId>,
@@ -40,6 +41,7 @@ pub fn window(
     intents
 }
 
+#[must_use = "the intents are what the user asked for"]
 fn body(ui: &mut Ui, ws: &Workspace, derived: &Derived, id: &ActorId) -> Vec<Intent> {
     let t = tr();
     let mut intents = Vec::new();

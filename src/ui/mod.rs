@@ -22,6 +22,9 @@ pub mod theme;
 mod toolbar;
 mod widgets;
 
+#[cfg(test)]
+mod panel_tests;
+
 use std::path::PathBuf;
 
 pub use app::{App, StartOptions, View};

@@ -9,6 +9,7 @@ use crate::ui::derived::Derived;
 use crate::ui::widgets;
 
 /// Draws the outline; `current` is the section shown (or in view).
+#[must_use = "the intents are what the user asked for"]
 pub fn ui(
     ui: &mut Ui,
     doc: &Document,
@@ -63,10 +64,7 @@ pub fn ui(
     let mut whole = continuous;
     if ui
         .checkbox(&mut whole, Action::ToggleContinuous.label())
-        .on_hover_text(
-            ui.ctx()
-                .format_shortcut(&Action::ToggleContinuous.shortcuts()[0]),
-        )
+        .on_hover_text(Action::ToggleContinuous.hover_text(ui.ctx()))
         .changed()
     {
         intents.push(Intent::Action(Action::ToggleContinuous));

@@ -96,6 +96,7 @@ impl Search {
     }
 
     /// Draws the bar (when open) and returns what to show.
+    #[must_use = "the intents are what the user asked for"]
     pub fn ui(&mut self, ui: &mut Ui, ws: &Workspace) -> Vec<Intent> {
         let t = tr();
         let mut intents = Vec::new();

@@ -104,6 +104,7 @@ impl Sidebar {
     }
 
     /// Draws the sidebar.
+    #[must_use = "the intents are what the user asked for"]
     pub fn ui(&mut self, ui: &mut Ui, input: &SidebarInput<'_>) -> Vec<Intent> {
         let t = tr();
         let mut intents = Vec::new();
@@ -324,6 +325,7 @@ impl Sidebar {
         (placed, orphans)
     }
 
+    #[must_use = "the intents are what the user asked for"]
     fn focused_ui(
         &mut self,
         ui: &mut Ui,

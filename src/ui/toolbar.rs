@@ -40,6 +40,7 @@ impl Editor {
     /// Draws the editor for `subject`; `colour` is the colour a new
     /// annotation gets when the first choice is not a colour.
     #[allow(clippy::too_many_lines)]
+    #[must_use = "the intents are what the user asked for"]
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -98,12 +99,7 @@ impl Editor {
                 ui.separator();
                 if ui
                     .button("🗑")
-                    .on_hover_text(format!(
-                        "{} ({})",
-                        Action::DeleteAnnotation.label(),
-                        ui.ctx()
-                            .format_shortcut(&Action::DeleteAnnotation.shortcuts()[0])
-                    ))
+                    .on_hover_text(Action::DeleteAnnotation.icon_hover_text(ui.ctx()))
                     .clicked()
                 {
                     intents.push(Intent::edit(Edit::RemoveAnnotation(a.id.clone()), None));

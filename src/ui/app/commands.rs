@@ -18,6 +18,7 @@ use super::file_ops::folder_of;
 
 impl App {
     /// Global keys: actions, and 1–8 for colours on a selection.
+    #[must_use = "the intents are what the user asked for"]
     pub(super) fn keyboard(&mut self, ctx: &egui::Context) -> Vec<Intent> {
         let mut out = Vec::new();
         if self.files.busy() || self.messages.asking() {
@@ -26,8 +27,7 @@ impl App {
         let typing = ctx.egui_wants_keyboard_input();
         // Shortcuts with more modifiers first: egui matches Ctrl+Shift+Z
         // "logically" against Ctrl+Z too.
-        let mut shortcuts: Vec<(Action, egui::KeyboardShortcut)> = Action::ALL
-            .into_iter()
+        let mut shortcuts: Vec<(Action, egui::KeyboardShortcut)> = Action::iter()
             .filter(|action| !(typing && action.yields_to_text_fields()))
             .flat_map(|action| action.shortcuts().iter().map(move |s| (action, *s)))
             .collect();
@@ -146,15 +146,6 @@ impl App {
                 self.files
                     .ask(ctx, Purpose::Export(format), folder.as_deref(), Some(&name));
             }
-            Intent::Merge => {
-                let folder = folder_of(self.ws.session_path());
-                self.files.ask(ctx, Purpose::Merge, folder.as_deref(), None);
-            }
-            Intent::ImportW3c => {
-                let folder = folder_of(self.ws.document_path());
-                self.files
-                    .ask(ctx, Purpose::ImportW3c, folder.as_deref(), None);
-            }
         }
     }
 
@@ -166,6 +157,15 @@ impl App {
             }
             Action::Save => self.save(ctx),
             Action::SaveAs => self.save_as(ctx),
+            Action::ImportW3c => {
+                let folder = folder_of(self.ws.document_path());
+                self.files
+                    .ask(ctx, Purpose::ImportW3c, folder.as_deref(), None);
+            }
+            Action::Merge => {
+                let folder = folder_of(self.ws.session_path());
+                self.files.ask(ctx, Purpose::Merge, folder.as_deref(), None);
+            }
             Action::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             Action::Undo => {
                 if self.ws.undo() {
@@ -212,6 +212,9 @@ impl App {
                     ctx.copy_text(self.ws.document().slice(selection).to_owned());
                 }
             }
+            Action::ShowAgreement => self.analysis.agreement_open = true,
+            Action::ShowStats => self.analysis.stats_open = true,
+            Action::ShowShortcuts => self.show_shortcuts = true,
         }
     }
 
@@ -387,6 +390,7 @@ impl App {
     }
 }
 
+#[must_use = "the intents are what the user asked for"]
 pub(super) fn dropped_files(ctx: &egui::Context) -> Vec<Intent> {
     ctx.input(|i| {
         i.raw

@@ -134,16 +134,18 @@ impl App {
         self.log_startup(&ctx);
     }
 
+    #[must_use = "the intents are what the user asked for"]
     pub(super) fn menu_ui(&mut self, ui: &mut Ui) -> Vec<Intent> {
         let t = tr();
         let mut intents = Vec::new();
         let item = |ui: &mut Ui, action: Action, enabled: bool, intents: &mut Vec<Intent>| {
-            let shortcut = ui.ctx().format_shortcut(&action.shortcuts()[0]);
+            let mut button = egui::Button::new(action.label());
+            if let Some(keys) = action.shortcut_text(ui.ctx()) {
+                button = button.shortcut_text(keys);
+            }
             if ui
-                .add_enabled(
-                    enabled,
-                    egui::Button::new(action.label()).shortcut_text(shortcut),
-                )
+                .add_enabled(enabled, button)
+                .on_hover_text(action.tooltip())
                 .clicked()
             {
                 intents.push(Intent::Action(action));
@@ -173,16 +175,8 @@ impl App {
                         }
                     }
                 });
-                if ui.button(t.menu_import_w3c).clicked() {
-                    intents.push(Intent::ImportW3c);
-                }
-                if ui
-                    .button(t.menu_merge)
-                    .on_hover_text(t.menu_merge_help)
-                    .clicked()
-                {
-                    intents.push(Intent::Merge);
-                }
+                item(ui, Action::ImportW3c, true, &mut intents);
+                item(ui, Action::Merge, true, &mut intents);
                 ui.separator();
                 item(ui, Action::Quit, true, &mut intents);
             });
@@ -208,6 +202,7 @@ impl App {
                 let mut continuous = self.settings.continuous;
                 if ui
                     .checkbox(&mut continuous, Action::ToggleContinuous.label())
+                    .on_hover_text(Action::ToggleContinuous.hover_text(ui.ctx()))
                     .changed()
                 {
                     intents.push(Intent::Action(Action::ToggleContinuous));
@@ -218,7 +213,11 @@ impl App {
                 item(ui, Action::ZoomIn, true, &mut intents);
                 item(ui, Action::ZoomOut, true, &mut intents);
                 let mut dark = self.settings.theme == ThemeChoice::Dark;
-                if ui.checkbox(&mut dark, Action::ToggleDark.label()).changed() {
+                if ui
+                    .checkbox(&mut dark, Action::ToggleDark.label())
+                    .on_hover_text(Action::ToggleDark.hover_text(ui.ctx()))
+                    .changed()
+                {
                     intents.push(Intent::Action(Action::ToggleDark));
                 }
                 ui.add_enabled_ui(self.serif_available, |ui| {
@@ -249,12 +248,8 @@ impl App {
                 }
             });
             ui.menu_button(t.menu_analysis, |ui| {
-                if ui.button(t.menu_agreement).clicked() {
-                    self.analysis.agreement_open = true;
-                }
-                if ui.button(t.menu_stats).clicked() {
-                    self.analysis.stats_open = true;
-                }
+                item(ui, Action::ShowAgreement, true, &mut intents);
+                item(ui, Action::ShowStats, true, &mut intents);
                 ui.separator();
                 let label = ui.label(RichText::new(t.reader_name_label).small().weak());
                 ui.add(
@@ -266,9 +261,7 @@ impl App {
                 .on_hover_text(t.reader_name_help);
             });
             ui.menu_button(t.menu_help, |ui| {
-                if ui.button(t.help_shortcuts).clicked() {
-                    self.show_shortcuts = true;
-                }
+                item(ui, Action::ShowShortcuts, true, &mut intents);
                 ui.label(RichText::new(files::dialog_help()).small().weak());
                 ui.label(
                     RichText::new(format!("Randnotiz {}", env!("CARGO_PKG_VERSION")))
@@ -306,6 +299,7 @@ impl App {
         });
     }
 
+    #[must_use = "the intents are what the user asked for"]
     pub(super) fn central_ui(&mut self, ui: &mut Ui) -> Vec<Intent> {
         let t = tr();
         let mut intents = Vec::new();
@@ -347,7 +341,7 @@ impl App {
             ui.add_enabled_ui(current > 0, |ui| {
                 if ui
                     .button("◀")
-                    .on_hover_text(Action::PreviousSection.label())
+                    .on_hover_text(Action::PreviousSection.icon_hover_text(ui.ctx()))
                     .clicked()
                 {
                     intents.push(Intent::Action(Action::PreviousSection));
@@ -356,7 +350,7 @@ impl App {
             ui.add_enabled_ui(current + 1 < sections, |ui| {
                 if ui
                     .button("▶")
-                    .on_hover_text(Action::NextSection.label())
+                    .on_hover_text(Action::NextSection.icon_hover_text(ui.ctx()))
                     .clicked()
                 {
                     intents.push(Intent::Action(Action::NextSection));
@@ -424,6 +418,7 @@ impl App {
     }
 
     /// The small toolbar at the selection, or at the focused annotation.
+    #[must_use = "the intents are what the user asked for"]
     pub(super) fn toolbar_ui(&mut self, ctx: &egui::Context) -> Vec<Intent> {
         let mut intents = Vec::new();
         self.toolbar_visible = false;
@@ -521,12 +516,12 @@ impl App {
     pub(super) fn shortcuts_window(&mut self, ctx: &egui::Context) {
         let t = tr();
         let mut open = self.show_shortcuts;
-        egui::Window::new(t.help_shortcuts)
+        egui::Window::new(Action::ShowShortcuts.label())
             .open(&mut open)
             .resizable(false)
             .show(ctx, |ui| {
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for action in Action::ALL {
+                    for action in Action::iter().filter(|a| !a.shortcuts().is_empty()) {
                         ui.label(action.label());
                         let keys: Vec<String> = action
                             .shortcuts()

@@ -185,6 +185,7 @@ impl ReaderView {
     }
 
     /// Draws the column and returns what the user asked for.
+    #[must_use = "the intents are what the user asked for"]
     pub fn ui(&mut self, ui: &mut Ui, input: &ReaderInput<'_>) -> Vec<Intent> {
         let mut intents = Vec::new();
         let doc = input.ws.document();
