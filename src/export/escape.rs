@@ -25,43 +25,96 @@ fn skipped_before_formula(c: char) -> bool {
         )
 }
 
-/// One CSV cell (RFC 4180): neutralised against formula injection, then
-/// quoted when it holds a comma, quote, line break or outer space.
-///
-/// A cell whose first non-space char could start a formula gets a leading
-/// `'`, which spreadsheets show as text and do not evaluate.
-#[must_use]
-pub fn csv_cell(text: &str) -> String {
+/// A cell neutralised against formula injection: a cell whose first
+/// non-space char could start a formula gets a leading `'`, which
+/// spreadsheets show as text and do not evaluate.
+fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
     // Tab and carriage return first are on OWASP's list themselves.
-    let neutral = if text.starts_with(['\t', '\r'])
+    if text.starts_with(['\t', '\r'])
         || text
             .trim_start_matches(skipped_before_formula)
             .starts_with(FORMULA_STARTS)
     {
-        format!("'{text}")
+        format!("'{text}").into()
     } else {
-        text.to_owned()
-    };
-    let needs_quotes = neutral.contains([',', '"', '\n', '\r', ';'])
-        || neutral.starts_with(' ')
-        || neutral.ends_with(' ');
-    if needs_quotes {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
+        text.into()
     }
+}
+
+/// A CSV table (RFC 4180: quoted where needed, CRLF line ends) written by
+/// the `csv` crate, every cell through the formula guard first.
+pub struct Csv {
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl Default for Csv {
+    fn default() -> Self {
+        let writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            // Quote cells holding a semicolon too: spreadsheets in German
+            // (and other) locales split CSV on it. The writer quotes every
+            // cell holding its comment char.
+            .comment(Some(b';'))
+            .flexible(true)
+            .from_writer(Vec::new());
+        Self { writer }
+    }
+}
+
+impl Csv {
+    /// An empty table.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A table that starts with a header row.
+    #[must_use]
+    pub fn with_header<S: AsRef<str>>(cells: &[S]) -> Self {
+        let mut table = Self::new();
+        table.row(cells);
+        table
+    }
+
+    /// Adds one row.
+    pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
+        let cells = cells.iter().map(|c| neutralised(c.as_ref()).into_owned());
+        // Writing into memory cannot fail: csv's only errors are the
+        // writer's I/O errors and (with `flexible`) none about row lengths.
+        if let Err(err) = self.writer.write_record(cells) {
+            unreachable!("CSV into memory: {err}");
+        }
+    }
+
+    /// The table's text.
+    #[must_use]
+    pub fn finish(self) -> String {
+        let bytes = match self.writer.into_inner() {
+            Ok(bytes) => bytes,
+            Err(err) => unreachable!("CSV into memory: {}", err.error()),
+        };
+        // Every cell was a `&str` and the writer adds only ASCII.
+        String::from_utf8(bytes).unwrap_or_else(|err| unreachable!("CSV of strings: {err}"))
+    }
+}
+
+/// One CSV cell (RFC 4180) as [`Csv`] writes it: neutralised against
+/// formula injection, then quoted when it holds a comma, semicolon, quote or
+/// line break.
+#[must_use]
+pub fn csv_cell(text: &str) -> String {
+    let mut line = csv_line(&[text]);
+    line.truncate(line.len() - 2);
+    line
 }
 
 /// A CSV line from cells, ended with CRLF as RFC 4180 says.
 #[must_use]
 pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
-    let mut line = cells
-        .iter()
-        .map(|c| csv_cell(c.as_ref()))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
+    let mut table = Csv::new();
+    table.row(cells);
+    table.finish()
 }
 
 /// Text for HTML element content and attribute values.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::escape::{csv_line, xml};
+use super::escape::{Csv, xml};
 use super::{Input, putln};
 use crate::actors::{ActorId, MentionIndex};
 use crate::annotation::{ConceptId, Stance};
@@ -89,7 +89,7 @@ pub fn graphml(input: &Input<'_>) -> String {
 /// The network as a CSV edge list (Gephi's "Source,Target,Type,Weight").
 #[must_use]
 pub fn edges_csv(input: &Input<'_>) -> String {
-    let mut out = csv_line(&[
+    let mut out = Csv::with_header(&[
         "Source",
         "Target",
         "Type",
@@ -104,16 +104,16 @@ pub fn edges_csv(input: &Input<'_>) -> String {
             .map_or_else(|| id.0.clone(), |a| a.name.clone())
     };
     for ((a, b), weight) in co_occurrence(input) {
-        out.push_str(&csv_line(&[
+        out.row(&[
             a.0.clone(),
             b.0.clone(),
             "Undirected".into(),
             weight.to_string(),
             name(&a),
             name(&b),
-        ]));
+        ]);
     }
-    out
+    out.finish()
 }
 
 const GRAPHML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\

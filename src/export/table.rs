@@ -5,7 +5,7 @@
 //! inside cells), every cell neutralised against formula injection.
 
 use super::Input;
-use super::escape::csv_line;
+use super::escape::Csv;
 use crate::analysis::stats::{self, ActorTable};
 use crate::annotation::Session;
 use crate::i18n::tr;
@@ -31,12 +31,12 @@ pub const COLUMNS: [&str; 14] = [
 /// The annotations as CSV, in document order.
 #[must_use]
 pub fn csv(input: &Input<'_>) -> String {
-    let mut out = csv_line(&COLUMNS);
+    let mut out = Csv::with_header(&COLUMNS);
     for annotation in input.in_order() {
         let range = annotation.range();
         let statement = annotation.statement.as_ref();
         let session = input.session;
-        out.push_str(&csv_line(&[
+        out.row(&[
             annotation.id.0.clone(),
             input.section_label(annotation),
             range.start.to_string(),
@@ -65,9 +65,9 @@ pub fn csv(input: &Input<'_>) -> String {
             annotation.reader.clone().unwrap_or_default(),
             annotation.created.to_string(),
             annotation.modified.to_string(),
-        ]));
+        ]);
     }
-    out
+    out.finish()
 }
 
 /// Mentions and annotations per actor and section, as CSV in long form (one
@@ -76,7 +76,7 @@ pub fn csv(input: &Input<'_>) -> String {
 /// annotations`; an actor's orphaned annotations in a row of their own.
 #[must_use]
 pub fn actor_stats(table: &ActorTable) -> String {
-    let mut out = csv_line(&[
+    let mut out = Csv::with_header(&[
         "actor_id",
         "actor",
         "section_index",
@@ -86,27 +86,27 @@ pub fn actor_stats(table: &ActorTable) -> String {
     ]);
     for (i, (id, name)) in table.actors.iter().enumerate() {
         for (s, section) in table.sections.iter().enumerate() {
-            out.push_str(&csv_line(&[
+            out.row(&[
                 id.0.clone(),
                 name.clone(),
                 (s + 1).to_string(),
                 section.clone(),
                 table.mentions[i][s].to_string(),
                 table.annotations[i][s].to_string(),
-            ]));
+            ]);
         }
         if table.orphaned[i] > 0 {
-            out.push_str(&csv_line(&[
+            out.row(&[
                 id.0.clone(),
                 name.clone(),
                 String::new(),
                 tr().badge_orphaned.to_owned(),
                 "0".into(),
                 table.orphaned[i].to_string(),
-            ]));
+            ]);
         }
     }
-    out
+    out.finish()
 }
 
 /// The co-occurrence matrix as CSV: a header of actor names, then one row
@@ -116,11 +116,11 @@ pub fn co_occurrence(session: &Session) -> String {
     let matrix = stats::co_occurrence(session);
     let mut header = vec![String::new()];
     header.extend(session.actors.iter().map(|a| a.name.clone()));
-    let mut out = csv_line(&header);
+    let mut out = Csv::with_header(&header);
     for (actor, row) in session.actors.iter().zip(&matrix) {
         let mut line = vec![actor.name.clone()];
         line.extend(row.iter().map(ToString::to_string));
-        out.push_str(&csv_line(&line));
+        out.row(&line);
     }
-    out
+    out.finish()
 }
