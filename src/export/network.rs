@@ -298,22 +298,17 @@ pub fn congruence_graphml(input: &Input<'_>) -> String {
     out
 }
 
+/// Chars a node id keeps as they are: ASCII letters, digits, `-`, `_`, `.`.
+const NODE_ID_KEEPS: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.');
+
 /// A node id for an actor or concept id: XML attribute text that is
 /// different for every different id. `xml()` drops the control characters
-/// XML cannot hold, so "a\u{1}" and "a" became one node; here every char
-/// outside letters, digits, `-`, `_` and `.` is written as `%XX` (its UTF-8
-/// bytes), `%` itself included.
+/// XML cannot hold, so "a\u{1}" and "a" became one node; here every other
+/// byte is percent-encoded (`%XX` of its UTF-8), `%` itself included, so the
+/// id can be read back.
 fn node_id(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    for c in id.chars() {
-        if c.is_alphanumeric() && !c.is_control() || matches!(c, '-' | '_' | '.') {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(id, NODE_ID_KEEPS).to_string()
 }

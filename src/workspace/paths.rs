@@ -25,22 +25,13 @@ pub(super) fn lexically_normal(path: &Path) -> PathBuf {
     out
 }
 
-/// `path` relative to `folder` (both absolute), climbing with `..` as needed.
+/// `path` relative to `folder` (both absolute), climbing with `..` as needed;
+/// `path` itself when the two share no root (another drive on Windows).
 pub(super) fn relative_to(path: &Path, folder: &Path) -> PathBuf {
-    let path: Vec<Component<'_>> = path.components().collect();
-    let folder: Vec<Component<'_>> = folder.components().collect();
-    let common = path.iter().zip(&folder).take_while(|(a, b)| a == b).count();
-    if common == 0 {
-        return path.iter().collect();
+    if path.components().next() != folder.components().next() {
+        return path.to_path_buf();
     }
-    let mut out = PathBuf::new();
-    for _ in common..folder.len() {
-        out.push("..");
-    }
-    for part in &path[common..] {
-        out.push(part);
-    }
-    out
+    pathdiff::diff_paths(path, folder).unwrap_or_else(|| path.to_path_buf())
 }
 
 #[cfg(test)]
