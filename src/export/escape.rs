@@ -3,7 +3,8 @@
 //! Notes and quotes are user text: a note that starts with `=` becomes a
 //! formula in a spreadsheet, a quote with `<script>` becomes markup in an
 //! HTML report, a `*` or `#` rewrites a Markdown document. Every export
-//! writes user text only through these functions, so the outputs are safe by
+//! writes user text only through these functions (and XML through
+//! `export::xml`, where quick-xml escapes it), so the outputs are safe by
 //! construction rather than by care at each call.
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP's list,
@@ -134,26 +135,6 @@ pub fn html(text: &str) -> String {
     out
 }
 
-/// Text for XML element content and attribute values; characters XML 1.0
-/// cannot hold at all (most C0 controls) are dropped.
-#[must_use]
-pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if u32::from(c) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Inline Markdown text: markup characters escaped, inline HTML defused,
 /// line breaks kept as hard breaks so a note's lines stay lines. Lines after
 /// a break begin a line of the document, so list and heading markers there
@@ -263,12 +244,11 @@ mod tests {
     }
 
     #[test]
-    fn html_and_xml_escape_markup() {
+    fn html_escapes_markup() {
         assert_eq!(
             html("<script>alert('x') & \"y\"</script>"),
             "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
         );
-        assert_eq!(xml("a<b & c>\u{1}\u{b}ok\n"), "a&lt;b &amp; c&gt;ok\n");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod qdpx;
 pub mod report;
 pub mod table;
 pub mod w3c;
+mod xml;
 
 use std::path::Path;
 

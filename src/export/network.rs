@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use super::escape::{Csv, xml};
-use super::{Input, putln};
+use super::Input;
+use super::escape::Csv;
+use super::xml::Xml;
 use crate::actors::{ActorId, MentionIndex};
 use crate::annotation::{ConceptId, Stance};
 
@@ -31,59 +32,46 @@ pub fn co_occurrence(input: &Input<'_>) -> BTreeMap<(ActorId, ActorId), usize> {
 pub fn graphml(input: &Input<'_>) -> String {
     let session = input.session;
     let mentions = MentionIndex::build(&session.actors, input.document.text());
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
-         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n\
-         \x20 <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n\
-         \x20 <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n\
-         \x20 <key id=\"colour\" for=\"node\" attr.name=\"colour\" attr.type=\"string\"/>\n\
-         \x20 <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n\
-         \x20 <key id=\"annotations\" for=\"node\" attr.name=\"annotations\" attr.type=\"int\"/>\n\
-         \x20 <key id=\"note\" for=\"node\" attr.name=\"note\" attr.type=\"string\"/>\n\
-         \x20 <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n",
-    );
-    putln!(
-        out,
-        "  <graph id=\"{}\" edgedefault=\"undirected\">",
-        xml("actors")
-    );
+    let mut out = graphml_head(&[
+        ("label", "node", "string"),
+        ("kind", "node", "string"),
+        ("colour", "node", "string"),
+        ("mentions", "node", "int"),
+        ("annotations", "node", "int"),
+        ("note", "node", "string"),
+        ("weight", "edge", "double"),
+    ]);
+    out.open("graph", &[("id", "actors"), ("edgedefault", "undirected")]);
     for (i, actor) in session.actors.iter().enumerate() {
         let annotated = session
             .annotations
             .iter()
             .filter(|a| a.actors.contains(&actor.id))
             .count();
-        putln!(out, "    <node id=\"{}\">", node_id(actor.id.as_str()));
-        putln!(out, "      <data key=\"label\">{}</data>", xml(&actor.name));
-        putln!(out, "      <data key=\"kind\">{:?}</data>", actor.kind);
-        putln!(
-            out,
-            "      <data key=\"colour\">{}</data>",
-            actor.colour.to_hex()
-        );
-        putln!(
-            out,
-            "      <data key=\"mentions\">{}</data>",
-            mentions.of(i).len()
-        );
-        putln!(out, "      <data key=\"annotations\">{annotated}</data>");
+        out.open("node", &[("id", &node_id(actor.id.as_str()))]);
+        data(&mut out, "label", &actor.name);
+        data(&mut out, "kind", &format!("{:?}", actor.kind));
+        data(&mut out, "colour", &actor.colour.to_hex());
+        data(&mut out, "mentions", &mentions.of(i).len().to_string());
+        data(&mut out, "annotations", &annotated.to_string());
         if !actor.note.is_empty() {
-            putln!(out, "      <data key=\"note\">{}</data>", xml(&actor.note));
+            data(&mut out, "note", &actor.note);
         }
-        out.push_str("    </node>\n");
+        out.close("node");
     }
     for (n, ((a, b), weight)) in co_occurrence(input).iter().enumerate() {
-        putln!(
-            out,
-            "    <edge id=\"e{n}\" source=\"{}\" target=\"{}\"><data key=\"weight\">{weight}</data></edge>",
-            node_id(a.as_str()),
-            node_id(b.as_str())
+        out.open(
+            "edge",
+            &[
+                ("id", &format!("e{n}")),
+                ("source", &node_id(a.as_str())),
+                ("target", &node_id(b.as_str())),
+            ],
         );
+        data(&mut out, "weight", &weight.to_string());
+        out.close("edge");
     }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
+    graphml_end(out)
 }
 
 /// The network as a CSV edge list (Gephi's "Source,Target,Type,Weight").
@@ -116,10 +104,46 @@ pub fn edges_csv(input: &Input<'_>) -> String {
     out.finish()
 }
 
-const GRAPHML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-     <graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
-     xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-     xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+/// A GraphML document up to its keys: `(id, for, type)` each, the id
+/// doubling as the attribute's name.
+fn graphml_head(keys: &[(&str, &str, &str)]) -> Xml {
+    let mut out = Xml::new();
+    out.open(
+        "graphml",
+        &[
+            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+            ),
+        ],
+    );
+    for (id, of, kind) in keys {
+        out.empty(
+            "key",
+            &[
+                ("id", id),
+                ("for", of),
+                ("attr.name", id),
+                ("attr.type", kind),
+            ],
+        );
+    }
+    out
+}
+
+/// Closes the graph and the document.
+fn graphml_end(mut out: Xml) -> String {
+    out.close("graph");
+    out.close("graphml");
+    out.finish()
+}
+
+/// One `<data>` value of a node or edge.
+fn data(out: &mut Xml, key: &str, value: &str) {
+    out.text("data", &[("key", key)], value);
+}
 
 /// Statements counted by (actor, concept, stance), in id order.
 #[must_use]
@@ -145,42 +169,49 @@ pub fn statements(input: &Input<'_>) -> BTreeMap<(ActorId, ConceptId, Stance), u
 pub fn concept_graphml(input: &Input<'_>) -> String {
     let session = input.session;
     let counts = statements(input);
-    let mut out = String::from(GRAPHML_HEAD);
-    out.push_str(
-        "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n\
-         \x20 <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n\
-         \x20 <key id=\"stance\" for=\"edge\" attr.name=\"stance\" attr.type=\"string\"/>\n\
-         \x20 <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n\
-         \x20 <graph id=\"actors-concepts\" edgedefault=\"directed\">\n",
+    let mut out = graphml_head(&[
+        ("label", "node", "string"),
+        ("type", "node", "string"),
+        ("stance", "edge", "string"),
+        ("weight", "edge", "double"),
+    ]);
+    out.open(
+        "graph",
+        &[("id", "actors-concepts"), ("edgedefault", "directed")],
     );
     let speaking: std::collections::BTreeSet<&ActorId> = counts.keys().map(|(a, _, _)| a).collect();
     for actor in session.actors.iter().filter(|a| speaking.contains(&a.id)) {
-        putln!(
-            out,
-            "    <node id=\"actor:{}\"><data key=\"label\">{}</data><data key=\"type\">actor</data></node>",
-            node_id(actor.id.as_str()),
-            xml(&actor.name)
+        out.open(
+            "node",
+            &[("id", &format!("actor:{}", node_id(actor.id.as_str())))],
         );
+        data(&mut out, "label", &actor.name);
+        data(&mut out, "type", "actor");
+        out.close("node");
     }
     for concept in &session.concepts {
-        putln!(
-            out,
-            "    <node id=\"concept:{}\"><data key=\"label\">{}</data><data key=\"type\">concept</data></node>",
-            node_id(concept.id.as_str()),
-            xml(&concept.name)
+        out.open(
+            "node",
+            &[("id", &format!("concept:{}", node_id(concept.id.as_str())))],
         );
+        data(&mut out, "label", &concept.name);
+        data(&mut out, "type", "concept");
+        out.close("node");
     }
     for (n, ((actor, concept, stance), weight)) in counts.iter().enumerate() {
-        putln!(
-            out,
-            "    <edge id=\"e{n}\" source=\"actor:{}\" target=\"concept:{}\"><data key=\"stance\">{}</data><data key=\"weight\">{weight}</data></edge>",
-            node_id(actor.as_str()),
-            node_id(concept.as_str()),
-            stance.name()
+        out.open(
+            "edge",
+            &[
+                ("id", &format!("e{n}")),
+                ("source", &format!("actor:{}", node_id(actor.as_str()))),
+                ("target", &format!("concept:{}", node_id(concept.as_str()))),
+            ],
         );
+        data(&mut out, "stance", stance.name());
+        data(&mut out, "weight", &weight.to_string());
+        out.close("edge");
     }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
+    graphml_end(out)
 }
 
 /// An edge of the one-mode actor network: two actors (in id order) and the
@@ -255,21 +286,20 @@ pub fn actor_ties(input: &Input<'_>) -> BTreeMap<(ActorId, ActorId), ActorTie> {
 pub fn congruence_graphml(input: &Input<'_>) -> String {
     let session = input.session;
     let ties = actor_ties(input);
-    let mut out = String::from(GRAPHML_HEAD);
-    out.push_str(
-        "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n\
-         \x20 <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n\
-         \x20 <key id=\"concepts\" for=\"edge\" attr.name=\"concepts\" attr.type=\"string\"/>\n\
-         \x20 <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n\
-         \x20 <graph id=\"congruence-conflict\" edgedefault=\"undirected\">\n",
+    let mut out = graphml_head(&[
+        ("label", "node", "string"),
+        ("relation", "edge", "string"),
+        ("concepts", "edge", "string"),
+        ("weight", "edge", "double"),
+    ]);
+    out.open(
+        "graph",
+        &[("id", "congruence-conflict"), ("edgedefault", "undirected")],
     );
     for actor in &session.actors {
-        putln!(
-            out,
-            "    <node id=\"{}\"><data key=\"label\">{}</data></node>",
-            node_id(actor.id.as_str()),
-            xml(&actor.name)
-        );
+        out.open("node", &[("id", &node_id(actor.id.as_str()))]);
+        data(&mut out, "label", &actor.name);
+        out.close("node");
     }
     let concept_names = |ids: &[ConceptId]| {
         ids.iter()
@@ -283,19 +313,22 @@ pub fn congruence_graphml(input: &Input<'_>) -> String {
             if concepts.is_empty() {
                 continue;
             }
-            putln!(
-                out,
-                "    <edge id=\"e{n}\" source=\"{}\" target=\"{}\"><data key=\"relation\">{relation}</data><data key=\"concepts\">{}</data><data key=\"weight\">{}</data></edge>",
-                node_id(a.as_str()),
-                node_id(b.as_str()),
-                xml(&concept_names(concepts)),
-                concepts.len()
+            out.open(
+                "edge",
+                &[
+                    ("id", &format!("e{n}")),
+                    ("source", &node_id(a.as_str())),
+                    ("target", &node_id(b.as_str())),
+                ],
             );
+            data(&mut out, "relation", relation);
+            data(&mut out, "concepts", &concept_names(concepts));
+            data(&mut out, "weight", &concepts.len().to_string());
+            out.close("edge");
             n += 1;
         }
     }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
+    graphml_end(out)
 }
 
 /// Chars a node id keeps as they are: ASCII letters, digits, `-`, `_`, `.`.
@@ -305,8 +338,8 @@ const NODE_ID_KEEPS: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHAN
     .remove(b'.');
 
 /// A node id for an actor or concept id: XML attribute text that is
-/// different for every different id. `xml()` drops the control characters
-/// XML cannot hold, so "a\u{1}" and "a" became one node; here every other
+/// different for every different id. XML out drops the control characters
+/// XML cannot hold, so "a\u{1}" and "a" would be one node; here every other
 /// byte is percent-encoded (`%XX` of its UTF-8), `%` itself included, so the
 /// id can be read back.
 fn node_id(id: &str) -> String {

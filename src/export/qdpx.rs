@@ -14,7 +14,7 @@
 
 use std::io::Write as _;
 
-use super::escape::xml;
+use super::xml::Xml;
 use super::{ExportError, Input};
 use crate::annotation::{Annotation, Colour, Stance};
 use crate::i18n::{fill, tr};
@@ -59,34 +59,58 @@ pub fn project_xml(input: &Input<'_>) -> String {
             .as_deref()
             .map_or_else(|| user_guid.clone(), |r| guid(input, &format!("user:{r}")))
     };
-    let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str(&format!(
-        "<Project xmlns=\"{NAMESPACE}\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-         xsi:schemaLocation=\"{NAMESPACE} Project-mrt2019.xsd\" name=\"{}\" origin=\"Randnotiz {}\" \
-         creatingUserGUID=\"{user_guid}\" creationDateTime=\"{now}\">\n",
-        xml(doc.title_or_default()),
-        env!("CARGO_PKG_VERSION"),
-    ));
-    out.push_str(&format!(
-        "  <Users>\n    <User guid=\"{user_guid}\" name=\"Randnotiz\"/>\n"
-    ));
+    let mut out = Xml::new();
+    let version = format!("Randnotiz {}", env!("CARGO_PKG_VERSION"));
+    out.open(
+        "Project",
+        &[
+            ("xmlns", NAMESPACE),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                &format!("{NAMESPACE} Project-mrt2019.xsd"),
+            ),
+            ("name", doc.title_or_default()),
+            ("origin", &version),
+            ("creatingUserGUID", &user_guid),
+            ("creationDateTime", &now),
+        ],
+    );
+    out.open("Users", &[]);
+    out.empty("User", &[("guid", &user_guid), ("name", "Randnotiz")]);
     for reader in &readers {
-        out.push_str(&format!(
-            "    <User guid=\"{}\" name=\"{}\"/>\n",
-            guid(input, &format!("user:{reader}")),
-            xml(reader)
-        ));
+        let guid = guid(input, &format!("user:{reader}"));
+        out.empty("User", &[("guid", &guid), ("name", reader)]);
     }
-    out.push_str("  </Users>\n");
+    out.close("Users");
 
     // Codes: actors and colours.
-    out.push_str("  <CodeBook>\n    <Codes>\n");
-    out.push_str(&format!(
-        "      <Code guid=\"{}\" name=\"{}\" isCodable=\"false\">\n",
-        guid(input, "code:actors"),
-        xml(t.actors_title)
-    ));
+    out.open("CodeBook", &[]);
+    out.open("Codes", &[]);
+    let group = |out: &mut Xml, key: &str, name: &str| {
+        out.open(
+            "Code",
+            &[
+                ("guid", &guid(input, key)),
+                ("name", name),
+                ("isCodable", "false"),
+            ],
+        );
+    };
+    let code = |out: &mut Xml, key: &str, name: &str, colour: &str, description: &str| {
+        out.open(
+            "Code",
+            &[
+                ("guid", &guid(input, key)),
+                ("name", name),
+                ("isCodable", "true"),
+                ("color", colour),
+            ],
+        );
+        out.text("Description", &[], description);
+        out.close("Code");
+    };
+    group(&mut out, "code:actors", t.actors_title);
     for actor in &session.actors {
         let mut description = actor.kind.label().to_owned();
         if !actor.aliases.is_empty() {
@@ -98,128 +122,127 @@ pub fn project_xml(input: &Input<'_>) -> String {
         if !actor.note.trim().is_empty() {
             description.push_str(&format!("\n{}", actor.note));
         }
-        out.push_str(&format!(
-            "        <Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{}\">\n          <Description>{}</Description>\n        </Code>\n",
-            guid(input, &format!("actor:{}", actor.id)),
-            xml(&actor.name),
-            actor.colour.to_hex(),
-            xml(&description),
-        ));
+        code(
+            &mut out,
+            &format!("actor:{}", actor.id),
+            &actor.name,
+            &actor.colour.to_hex(),
+            &description,
+        );
     }
-    out.push_str("      </Code>\n");
-    out.push_str(&format!(
-        "      <Code guid=\"{}\" name=\"{}\" isCodable=\"false\">\n",
-        guid(input, "code:colours"),
-        xml(t.report_colours)
-    ));
+    out.close("Code");
+    group(&mut out, "code:colours", t.report_colours);
     for colour in Colour::ALL {
-        out.push_str(&format!(
-            "        <Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{}\">\n          <Description>{}</Description>\n        </Code>\n",
-            guid(input, &format!("colour:{colour:?}")),
-            xml(&format!("{} – {}", colour.name(), session.meaning(colour))),
-            colour.hex(),
-            xml(session.meaning(colour)),
-        ));
+        code(
+            &mut out,
+            &format!("colour:{colour:?}"),
+            &format!("{} – {}", colour.name(), session.meaning(colour)),
+            &colour.hex(),
+            session.meaning(colour),
+        );
     }
-    out.push_str("      </Code>\n");
+    out.close("Code");
     // Concepts, each with a code per stance: a statement is a coding with
     // its concept's stance code (the speaker is among the actor codings).
     if !session.concepts.is_empty() {
-        out.push_str(&format!(
-            "      <Code guid=\"{}\" name=\"{}\" isCodable=\"false\">\n",
-            guid(input, "code:concepts"),
-            xml(t.qdpx_concepts)
-        ));
+        group(&mut out, "code:concepts", t.qdpx_concepts);
         for concept in &session.concepts {
-            out.push_str(&format!(
-                "        <Code guid=\"{}\" name=\"{}\" isCodable=\"false\">\n",
-                guid(input, &format!("concept:{}", concept.id)),
-                xml(&concept.name)
-            ));
+            group(&mut out, &format!("concept:{}", concept.id), &concept.name);
             if !concept.note.trim().is_empty() {
-                out.push_str(&format!(
-                    "          <Description>{}</Description>\n",
-                    xml(&concept.note)
-                ));
+                out.text("Description", &[], &concept.note);
             }
             for stance in Stance::ALL {
-                out.push_str(&format!(
-                    "          <Code guid=\"{}\" name=\"{}\" isCodable=\"true\"/>\n",
-                    guid(input, &format!("concept:{}:{}", concept.id, stance.name())),
-                    xml(&format!("{} – {}", concept.name, stance.label())),
-                ));
+                out.empty(
+                    "Code",
+                    &[
+                        (
+                            "guid",
+                            &guid(input, &format!("concept:{}:{}", concept.id, stance.name())),
+                        ),
+                        ("name", &format!("{} – {}", concept.name, stance.label())),
+                        ("isCodable", "true"),
+                    ],
+                );
             }
-            out.push_str("        </Code>\n");
+            out.close("Code");
         }
-        out.push_str("      </Code>\n");
+        out.close("Code");
     }
-    out.push_str("    </Codes>\n  </CodeBook>\n");
+    out.close("Codes");
+    out.close("CodeBook");
 
     // The text and its selections.
     let (placed, orphans): (Vec<&Annotation>, Vec<&Annotation>) = input
         .in_order()
         .into_iter()
         .partition(|a| !input.is_orphaned(a));
-    out.push_str("  <Sources>\n");
-    out.push_str(&format!(
-        "    <TextSource guid=\"{source_guid}\" name=\"{}\" plainTextPath=\"internal://{source_guid}.txt\" creatingUser=\"{user_guid}\" creationDateTime=\"{now}\">\n",
-        xml(doc.title_or_default()),
-    ));
-    out.push_str(&format!(
-        "      <Description>{}</Description>\n",
-        xml(&input.source_name())
-    ));
+    out.open("Sources", &[]);
+    out.open(
+        "TextSource",
+        &[
+            ("guid", &source_guid),
+            ("name", doc.title_or_default()),
+            ("plainTextPath", &format!("internal://{source_guid}.txt")),
+            ("creatingUser", &user_guid),
+            ("creationDateTime", &now),
+        ],
+    );
+    out.text("Description", &[], &input.source_name());
     for a in &placed {
         let range = a.range();
         let user_guid = user_of(a);
-        out.push_str(&format!(
-            "      <PlainTextSelection guid=\"{}\" name=\"{}\" startPosition=\"{}\" endPosition=\"{}\" creatingUser=\"{user_guid}\" creationDateTime=\"{}\" modifyingUser=\"{user_guid}\" modifiedDateTime=\"{}\">\n",
-            guid(input, &format!("annotation:{}", a.id)),
-            xml(&super::excerpt(a.quote(), 60)),
-            range.start,
-            range.end,
-            a.created,
-            a.modified,
-        ));
+        let created = a.created.to_string();
+        out.open(
+            "PlainTextSelection",
+            &[
+                ("guid", &guid(input, &format!("annotation:{}", a.id))),
+                ("name", &super::excerpt(a.quote(), 60)),
+                ("startPosition", &range.start.to_string()),
+                ("endPosition", &range.end.to_string()),
+                ("creatingUser", &user_guid),
+                ("creationDateTime", &created),
+                ("modifyingUser", &user_guid),
+                ("modifiedDateTime", &a.modified.to_string()),
+            ],
+        );
         if !a.note.trim().is_empty() {
-            out.push_str(&format!(
-                "        <Description>{}</Description>\n",
-                xml(&a.note)
-            ));
+            out.text("Description", &[], &a.note);
         }
+        let coding = |out: &mut Xml, key: &str, target: &str| {
+            out.open(
+                "Coding",
+                &[
+                    ("guid", &guid(input, &format!("coding:{}:{key}", a.id))),
+                    ("creatingUser", &user_guid),
+                    ("creationDateTime", &created),
+                ],
+            );
+            out.empty("CodeRef", &[("targetGUID", &guid(input, target))]);
+            out.close("Coding");
+        };
         for id in &a.actors {
-            out.push_str(&format!(
-                "        <Coding guid=\"{}\" creatingUser=\"{user_guid}\" creationDateTime=\"{}\">\n          <CodeRef targetGUID=\"{}\"/>\n        </Coding>\n",
-                guid(input, &format!("coding:{}:{id}", a.id)),
-                a.created,
-                guid(input, &format!("actor:{id}")),
-            ));
+            coding(&mut out, id.as_str(), &format!("actor:{id}"));
         }
-        out.push_str(&format!(
-            "        <Coding guid=\"{}\" creatingUser=\"{user_guid}\" creationDateTime=\"{}\">\n          <CodeRef targetGUID=\"{}\"/>\n        </Coding>\n",
-            guid(input, &format!("coding:{}:colour", a.id)),
-            a.created,
-            guid(input, &format!("colour:{:?}", a.colour)),
-        ));
+        coding(&mut out, "colour", &format!("colour:{:?}", a.colour));
         if let Some(s) = a
             .statement
             .as_ref()
             .filter(|s| session.concept(&s.concept).is_some())
         {
-            out.push_str(&format!(
-                "        <Coding guid=\"{}\" creatingUser=\"{user_guid}\" creationDateTime=\"{}\">\n          <CodeRef targetGUID=\"{}\"/>\n        </Coding>\n",
-                guid(input, &format!("coding:{}:statement", a.id)),
-                a.created,
-                guid(input, &format!("concept:{}:{}", s.concept, s.stance.name())),
-            ));
+            coding(
+                &mut out,
+                "statement",
+                &format!("concept:{}:{}", s.concept, s.stance.name()),
+            );
         }
-        out.push_str("      </PlainTextSelection>\n");
+        out.close("PlainTextSelection");
     }
-    out.push_str("    </TextSource>\n  </Sources>\n");
+    out.close("TextSource");
+    out.close("Sources");
 
     // Orphans as notes: their quote and note, kept.
     if !orphans.is_empty() {
-        out.push_str("  <Notes>\n");
+        out.open("Notes", &[]);
         for a in &orphans {
             let names = input.actor_names(a).join(", ");
             let content = fill(
@@ -231,18 +254,22 @@ pub fn project_xml(input: &Input<'_>) -> String {
                     ("colour", &a.colour.name()),
                 ],
             );
-            out.push_str(&format!(
-                "    <Note guid=\"{}\" name=\"{}\" creatingUser=\"{user_guid}\" creationDateTime=\"{}\">\n      <PlainTextContent>{}</PlainTextContent>\n    </Note>\n",
-                guid(input, &format!("orphan:{}", a.id)),
-                xml(&fill(t.qdpx_orphan_name, &[("id", &a.id)])),
-                a.created,
-                xml(&content),
-            ));
+            out.open(
+                "Note",
+                &[
+                    ("guid", &guid(input, &format!("orphan:{}", a.id))),
+                    ("name", &fill(t.qdpx_orphan_name, &[("id", &a.id)])),
+                    ("creatingUser", &user_guid),
+                    ("creationDateTime", &a.created.to_string()),
+                ],
+            );
+            out.text("PlainTextContent", &[], &content);
+            out.close("Note");
         }
-        out.push_str("  </Notes>\n");
+        out.close("Notes");
     }
-    out.push_str("</Project>\n");
-    out
+    out.close("Project");
+    out.finish()
 }
 
 /// The `.qdpx` ZIP: `project.qde` and `sources/<guid>.txt`.
