@@ -6,21 +6,22 @@
 //! no file passes 800 lines). Bottom first:
 //!
 //! 1. [`i18n`]: every string a user reads, German and English;
-//! 2. [`fsio`]: files read with limits, written atomically, locked;
-//! 3. [`extra`]: fields of a record this version does not know, kept;
-//! 4. [`document`]: bytes to a parsed article (metadata, sections,
+//! 2. `ids`: the one definition of the identifier newtypes;
+//! 3. [`fsio`]: files read with limits, written atomically, locked;
+//! 4. [`extra`]: fields of a record this version does not know, kept;
+//! 5. [`document`]: bytes to a parsed article (metadata, sections,
 //!    paragraphs, words, the bundled article), every position a char offset
 //!    into the normalised text;
-//! 5. [`anchor`]: where an annotation sits, and finding it again after edits;
-//! 6. [`actors`]: who the article is about, and where they are named;
-//! 7. [`annotation`]: annotations, sessions, undoable edits, three-way
+//! 6. [`anchor`]: where an annotation sits, and finding it again after edits;
+//! 7. [`actors`]: who the article is about, and where they are named;
+//! 8. [`annotation`]: annotations, sessions, undoable edits, three-way
 //!    reconciling;
-//! 8. [`storage`]: session files in RON, and recovery files;
-//! 9. [`analysis`]: merging readers, agreement, statistics (computed only);
-//! 10. [`export`]: the session in formats other tools read, and W3C import;
-//! 11. [`workspace`]: a session at run time on its document: open, review,
+//! 9. [`storage`]: session files in RON, and recovery files;
+//! 10. [`analysis`]: merging readers, agreement, statistics (computed only);
+//! 11. [`export`]: the session in formats other tools read, and W3C import;
+//! 12. [`workspace`]: a session at run time on its document: open, review,
 //!     undo, draft, merge, import, save;
-//! 12. [`ui`]: the window, in egui;
+//! 13. [`ui`]: the window, in egui;
 //!
 //! and on top, in the binary, the command line.
 
@@ -33,6 +34,7 @@ pub mod export;
 pub mod extra;
 pub mod fsio;
 pub mod i18n;
+mod ids;
 pub mod storage;
 #[cfg(feature = "gui")]
 pub mod ui;

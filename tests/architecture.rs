@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 /// The layers, bottom first. A module may use those in earlier layers only.
 const LAYERS: &[&[&str]] = &[
     &["i18n"],
+    &["ids"],
     &["fsio"],
     &["extra"],
     &["document"],

@@ -15,23 +15,9 @@ pub use mentions::{Mention, MentionIndex, mentions};
 
 use crate::i18n::tr;
 
-/// An actor's identifier, stable across renames ("ovks", "tokajew").
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ActorId(pub String);
-
-impl ActorId {
-    /// The id as text.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for ActorId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+crate::ids::string_id! {
+    /// An actor's identifier, stable across renames ("ovks", "tokajew").
+    ActorId
 }
 
 /// What kind of actor it is.

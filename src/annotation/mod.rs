@@ -40,15 +40,9 @@ pub fn now() -> Timestamp {
     jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
 }
 
-/// An annotation's identifier ("a1", "a2", …), unique within a session.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct AnnotationId(pub String);
-
-impl std::fmt::Display for AnnotationId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+crate::ids::string_id! {
+    /// An annotation's identifier ("a1", "a2", …), unique within a session.
+    AnnotationId
 }
 
 /// A marked passage with its colour, actors and note.

@@ -7,23 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::actors::ActorId;
 use crate::i18n::tr;
 
-/// A concept's identifier, stable across renames ("abzug").
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ConceptId(pub String);
-
-impl ConceptId {
-    /// The id as text.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for ConceptId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+crate::ids::string_id! {
+    /// A concept's identifier, stable across renames ("abzug").
+    ConceptId
 }
 
 /// A claim, policy or frame actors take positions on ("Abzug der Truppen",
