@@ -151,8 +151,8 @@ fn positions_past_the_end_fall_back_to_the_quote() {
     let (text, range) = marked("Das [Bündnis] zieht ab.");
     let old = doc(&text);
     let mut target = Target::from_range(&old, range);
-    target.start = 9_000_000;
-    target.end = 9_000_007;
+    target.start = 9_000_000.into();
+    target.end = 9_000_007.into();
     let outcome = Reanchorer::new(&old).anchor(&target);
     assert_eq!(outcome.range(), Some(range));
 }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use reanchor::{MIN_APPROX_SCORE, Outcome, Reanchorer};
 
-use crate::document::{CharRange, Document};
+use crate::document::{CharPos, CharRange, Document};
 
 /// How many chars of context a quote selector keeps on either side.
 pub const CONTEXT_CHARS: usize = 32;
@@ -36,9 +36,9 @@ pub struct TextQuote {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Target {
     /// First char of the passage.
-    pub start: usize,
+    pub start: CharPos,
     /// One past the last char of the passage.
-    pub end: usize,
+    pub end: CharPos,
     /// The passage's text and context, to find it again after edits.
     pub quote: TextQuote,
 }
@@ -51,8 +51,8 @@ impl Target {
         let before = CharRange::new(range.start.saturating_sub(CONTEXT_CHARS), range.start);
         let after = CharRange::new(range.end, range.end + CONTEXT_CHARS);
         Self {
-            start: range.start,
-            end: range.end,
+            start: CharPos(range.start),
+            end: CharPos(range.end),
             quote: TextQuote {
                 prefix: doc.slice(before).to_owned(),
                 exact: doc.slice(range).to_owned(),
@@ -64,7 +64,7 @@ impl Target {
     /// The position selector as a range.
     #[must_use]
     pub fn range(&self) -> CharRange {
-        CharRange::new(self.start, self.end)
+        CharRange::new(self.start.get(), self.end.get())
     }
 
     /// True when the position selector points at the quoted text in `doc`.

@@ -105,7 +105,7 @@ impl<'d> Reanchorer<'d> {
         let len = exact.chars().count();
 
         // The passage shifted like the one before it.
-        if let Some(start) = target.start.checked_add_signed(self.last_shift) {
+        if let Some(start) = target.start.get().checked_add_signed(self.last_shift) {
             let range = CharRange::new(start, start.saturating_add(len));
             if range.end <= self.doc.len_chars()
                 && self.doc.slice(range) == exact.as_str()
@@ -141,7 +141,7 @@ impl<'d> Reanchorer<'d> {
     }
 
     fn moved(&mut self, target: &Target, range: CharRange, exact: bool, score: f64) -> Outcome {
-        self.last_shift = signed(range.start) - signed(target.start);
+        self.last_shift = signed(range.start) - signed(target.start.get());
         Outcome::Moved {
             range,
             exact,
@@ -218,7 +218,7 @@ impl<'d> Reanchorer<'d> {
         for window in WINDOWS.into_iter().map(Some).chain([None]) {
             let area = match window {
                 Some(w) => {
-                    CharRange::new(target.start.saturating_sub(w), target.end.saturating_add(w))
+                    CharRange::new(target.start.get().saturating_sub(w), target.end.get().saturating_add(w))
                         .clamped(total)
                 }
                 None => CharRange::new(0, total),
@@ -244,7 +244,7 @@ impl<'d> Reanchorer<'d> {
                 let better = best.is_none_or(|(b, c)| {
                     context > c
                         || (context == c
-                            && start.abs_diff(target.start) < b.start.abs_diff(target.start))
+                            && start.abs_diff(target.start.get()) < b.start.abs_diff(target.start.get()))
                 });
                 if better {
                     if best.is_some_and(|(_, c)| context > c) {
@@ -332,7 +332,7 @@ impl<'d> Reanchorer<'d> {
             exact: &exact,
             prefix: &target.quote.prefix,
             suffix: &target.quote.suffix,
-            old_start: target.start,
+            old_start: target.start.get(),
             max_edits,
         };
         let total = self.doc.len_chars().max(1);
@@ -345,7 +345,7 @@ impl<'d> Reanchorer<'d> {
                     return None;
                 }
                 #[allow(clippy::cast_precision_loss)]
-                let near = 1.0 - a.range.start.abs_diff(target.start) as f64 / total as f64;
+                let near = 1.0 - a.range.start.abs_diff(target.start.get()) as f64 / total as f64;
                 let score = match self.context_score(target, a.range) {
                     Some(context) => (50.0 * quote + 40.0 * context + 2.0 * near) / 92.0,
                     // Missing context weighs nothing, for or against.
@@ -428,7 +428,7 @@ fn signed(n: usize) -> isize {
 /// (past the text's start) tells nothing, and nothing is held against it.
 fn stood_alone(target: &Target) -> (bool, bool) {
     let quote = &target.quote;
-    if quote.prefix.is_empty() && quote.suffix.is_empty() && target.start > 0 {
+    if quote.prefix.is_empty() && quote.suffix.is_empty() && target.start.get() > 0 {
         return (false, false);
     }
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);

@@ -19,7 +19,7 @@ use std::path::Path;
 
 pub use classify::Role;
 pub use decode::{DecodeError, Encoding};
-pub use offsets::{ByteRange, ByteToChar, CharIndex, CharRange};
+pub use offsets::{ByteRange, ByteToChar, CharIndex, CharPos, CharRange};
 
 use crate::fsio::{ReadError, read_limited};
 use crate::i18n::{fill, tr};

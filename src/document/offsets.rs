@@ -7,6 +7,67 @@
 
 use serde::{Deserialize, Serialize};
 
+/// One position in a document's text, in chars from its start: what
+/// crosses modules as a single position (an annotation's start and end, a
+/// place in the reader), so it cannot be taken for a byte offset. In files
+/// it is the bare number.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct CharPos(pub usize);
+
+impl CharPos {
+    /// The offset as a number of chars.
+    #[must_use]
+    pub const fn get(self) -> usize {
+        self.0
+    }
+}
+
+impl From<usize> for CharPos {
+    fn from(pos: usize) -> Self {
+        Self(pos)
+    }
+}
+
+impl From<CharPos> for usize {
+    fn from(pos: CharPos) -> Self {
+        pos.0
+    }
+}
+
+impl std::ops::Add<usize> for CharPos {
+    type Output = Self;
+    fn add(self, chars: usize) -> Self {
+        Self(self.0 + chars)
+    }
+}
+
+impl PartialEq<usize> for CharPos {
+    fn eq(&self, other: &usize) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<CharPos> for usize {
+    fn eq(&self, other: &CharPos) -> bool {
+        *self == other.0
+    }
+}
+
+impl PartialOrd<usize> for CharPos {
+    fn partial_cmp(&self, other: &usize) -> Option<std::cmp::Ordering> {
+        self.0.partial_cmp(other)
+    }
+}
+
+impl std::fmt::Display for CharPos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// A half-open range of char offsets (`start..end`) into a document's text.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,

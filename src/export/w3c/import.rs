@@ -14,7 +14,7 @@ use crate::annotation::{
     Annotation, AnnotationId, Colour, Concept, ConceptId, Session, Stance, Statement, Timestamp,
     now,
 };
-use crate::document::{CharRange, Document};
+use crate::document::{CharPos, CharRange, Document};
 use crate::i18n::{fill, tr};
 
 const ACTOR_IRI: &str = "urn:randnotiz:actor:";
@@ -404,14 +404,17 @@ fn target_of(item: &AnnotationIn<'_>, doc: &Document) -> Result<Target, NoTarget
         }
         match (quote, position) {
             (Some(quote), Some((start, end))) if !quote.exact.is_empty() => {
-                return Ok(Target { start, end, quote });
+                return Ok(Target {
+                    start: CharPos(start),
+                    end: CharPos(end),
+                    quote,
+                });
             }
             (Some(quote), None) if !quote.exact.is_empty() => {
                 // Only a quote: find its place now, so that it arrives anchored.
                 let unplaced = Target {
-                    start: 0,
-                    end: 0,
                     quote,
+                    ..Target::default()
                 };
                 return Ok(crate::anchor::Reanchorer::new(doc)
                     .anchor(&unplaced)

@@ -130,8 +130,8 @@ fn annotation<'a>(input: &'a Input<'_>, a: &'a Annotation) -> AnnotationOut<'a> 
                 },
                 PositionSelectorOut {
                     kind: "TextPositionSelector",
-                    start: a.target.start,
-                    end: a.target.end,
+                    start: a.target.start.get(),
+                    end: a.target.end.get(),
                 },
             ),
         },

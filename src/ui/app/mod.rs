@@ -204,7 +204,7 @@ impl App {
 
     /// Where document char `pos` was drawn in the last frame.
     #[must_use]
-    pub fn char_rect(&self, pos: usize) -> Option<egui::Rect> {
+    pub fn char_rect(&self, pos: impl Into<crate::document::CharPos>) -> Option<egui::Rect> {
         self.reader.char_rect(pos)
     }
 

@@ -6,9 +6,13 @@
 
 use egui::{Galley, Pos2, Rect, pos2};
 
-/// The rectangles (one per row) covering local chars `start..end` of a galley,
-/// relative to the galley's origin.
-pub fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
+use crate::document::CharRange;
+
+/// The rectangles (one per row) covering `local`, a range of the galley's
+/// own chars (a document range made relative to its block with
+/// [`CharRange::relative_to`]), relative to the galley's origin.
+pub fn range_rects(galley: &Galley, local: CharRange) -> Vec<Rect> {
+    let CharRange { start, end } = local;
     let mut rects = Vec::new();
     if start >= end {
         return rects;

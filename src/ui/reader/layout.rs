@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use egui::{Color32, FontFamily, Galley, TextFormat, text::LayoutJob};
 
-use crate::document::{CharRange, Document, Role};
+use crate::document::{CharPos, CharRange, Document, Role};
 use crate::ui::theme;
 
 /// Below this many chars a view is laid out whole at once: exact heights, no
@@ -170,10 +170,11 @@ impl Layout {
     }
 
     /// The block holding document char `pos`, or the nearest before it.
-    pub fn block_of_char(&self, pos: usize) -> Option<usize> {
+    pub fn block_of_char(&self, pos: CharPos) -> Option<usize> {
         if self.blocks.is_empty() {
             return None;
         }
+        let pos = pos.get();
         let after = self.blocks.partition_point(|b| b.range.start <= pos);
         Some(after.saturating_sub(1))
     }

@@ -18,7 +18,7 @@ pub use layout::Span;
 use layout::{Layout, LayoutKey};
 pub use paint::Marks;
 
-use crate::document::{CharRange, Document, words};
+use crate::document::{CharPos, CharRange, Document, words};
 use crate::ui::command::Intent;
 use crate::ui::derived::Derived;
 use crate::ui::theme;
@@ -105,15 +105,16 @@ impl ReaderView {
     /// Where document char `pos` was drawn in the last frame, if it was.
     /// Tests use this to drag over a passage as a user would.
     #[must_use]
-    pub fn char_rect(&self, pos: usize) -> Option<Rect> {
+    pub fn char_rect(&self, pos: impl Into<CharPos>) -> Option<Rect> {
+        let pos = pos.into();
         let origin = self.origin?;
         let i = self.layout.block_of_char(pos)?;
         let block = self.layout.blocks().get(i)?;
-        if !(block.range.start..=block.range.end).contains(&pos) {
+        if !(block.range.start..=block.range.end).contains(&pos.get()) {
             return None;
         }
         let galley = self.layout.cached(i)?;
-        let caret = geometry::caret(galley, pos - block.range.start);
+        let caret = geometry::caret(galley, pos.get() - block.range.start);
         Some(caret.translate(origin.to_vec2() + vec2(0.0, self.layout.top(i))))
     }
 
@@ -223,7 +224,7 @@ impl ReaderView {
             self.scroll_to = Some(0.0);
         }
         if let Some(range) = self.reveal.take() {
-            self.scroll_to = Some(self.y_of(range.start, doc, ui.painter()).max(0.0));
+            self.scroll_to = Some(self.y_of(CharPos(range.start), doc, ui.painter()).max(0.0));
         }
 
         let mut area = egui::ScrollArea::vertical()
@@ -257,7 +258,7 @@ impl ReaderView {
     /// The column y of document char `pos` (its block's top, or its row when laid out).
     fn y_of(
         &mut self,
-        pos: usize,
+        pos: CharPos,
         doc: &crate::document::Document,
         painter: &egui::Painter,
     ) -> f32 {
@@ -265,7 +266,7 @@ impl ReaderView {
             return 0.0;
         };
         let (galley, _) = self.layout.galley(i, doc, painter);
-        let local = pos.saturating_sub(self.layout.blocks()[i].range.start);
+        let local = pos.get().saturating_sub(self.layout.blocks()[i].range.start);
         let row_y = geometry::caret(&galley, local).top();
         // Leave a little of the text before it in view.
         self.layout.top(i) + row_y - REVEAL_BELOW_TOP * self.layout.font_size()
@@ -472,7 +473,7 @@ impl ReaderView {
             response.clicked() || response.double_clicked() || response.triple_clicked()
         }) {
             let at = self.char_at(pos, origin, doc, ui.painter());
-            let index = self.layout.block_of_char(at);
+            let index = self.layout.block_of_char(CharPos(at));
             let block = index.map(|i| self.layout.blocks()[i].range);
             if response.triple_clicked() {
                 // The whole paragraph, even one laid out in pieces.

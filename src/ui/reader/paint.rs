@@ -54,14 +54,14 @@ pub fn marks_under(
     gutter_x: f32,
     marker_x: f32,
 ) -> Vec<Marker> {
-    let local = |range: CharRange| -> Option<(usize, usize)> {
+    let local = |range: CharRange| -> Option<CharRange> {
         range
             .intersect(block)
-            .map(|r| (r.start - block.start, r.end - block.start))
+            .map(|r| r.relative_to(block.start))
     };
     let rects = |range: CharRange| -> Vec<Rect> {
-        local(range).map_or_else(Vec::new, |(s, e)| {
-            range_rects(galley, s, e)
+        local(range).map_or_else(Vec::new, |local| {
+            range_rects(galley, local)
                 .into_iter()
                 .map(|r| r.translate(origin.to_vec2()))
                 .collect()
@@ -161,7 +161,7 @@ pub fn mentions_over(
         let Some(r) = mention.intersect(block) else {
             continue;
         };
-        for rect in range_rects(galley, r.start - block.start, r.end - block.start) {
+        for rect in range_rects(galley, r.relative_to(block.start)) {
             let rect = rect.translate(origin.to_vec2());
             let y = rect.bottom() - 1.0;
             painter.line_segment(
