@@ -37,6 +37,18 @@ fn sessions(c: &mut Criterion) {
     group.bench_function("save (RON, atomic, with backup)", |b| {
         b.iter(|| ws.save(&target).unwrap());
     });
+    // Why storage/writer.rs exists: the same bytes as ron's pretty printer,
+    // formatted by hand and by ron.
+    group.bench_function("format only: storage::writer", |b| {
+        b.iter(|| randnotiz::storage::session_to_ron(ws.session()).unwrap().len());
+    });
+    group.bench_function("format only: ron's pretty printer", |b| {
+        b.iter(|| {
+            randnotiz::storage::session_to_ron_by_ron(ws.session())
+                .unwrap()
+                .len()
+        });
+    });
     group.bench_function("load + re-anchor, unchanged text", |b| {
         b.iter(|| {
             let (ws, report) = Workspace::open_session(&path, None).unwrap();
