@@ -40,7 +40,11 @@ fn sessions(c: &mut Criterion) {
     // Why storage/writer.rs exists: the same bytes as ron's pretty printer,
     // formatted by hand and by ron.
     group.bench_function("format only: storage::writer", |b| {
-        b.iter(|| randnotiz::storage::session_to_ron(ws.session()).unwrap().len());
+        b.iter(|| {
+            randnotiz::storage::session_to_ron(ws.session())
+                .unwrap()
+                .len()
+        });
     });
     group.bench_function("format only: ron's pretty printer", |b| {
         b.iter(|| {

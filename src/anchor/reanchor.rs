@@ -217,10 +217,11 @@ impl<'d> Reanchorer<'d> {
         let mut tied = false;
         for window in WINDOWS.into_iter().map(Some).chain([None]) {
             let area = match window {
-                Some(w) => {
-                    CharRange::new(target.start.get().saturating_sub(w), target.end.get().saturating_add(w))
-                        .clamped(total)
-                }
+                Some(w) => CharRange::new(
+                    target.start.get().saturating_sub(w),
+                    target.end.get().saturating_add(w),
+                )
+                .clamped(total),
                 None => CharRange::new(0, total),
             };
             best = None;
@@ -244,7 +245,8 @@ impl<'d> Reanchorer<'d> {
                 let better = best.is_none_or(|(b, c)| {
                     context > c
                         || (context == c
-                            && start.abs_diff(target.start.get()) < b.start.abs_diff(target.start.get()))
+                            && start.abs_diff(target.start.get())
+                                < b.start.abs_diff(target.start.get()))
                 });
                 if better {
                     if best.is_some_and(|(_, c)| context > c) {

@@ -60,14 +60,7 @@ pub fn graphml(input: &Input<'_>) -> String {
         out.close("node");
     }
     for (n, ((a, b), weight)) in co_occurrence(input).iter().enumerate() {
-        out.open(
-            "edge",
-            &[
-                ("id", &format!("e{n}")),
-                ("source", &node_id(a.as_str())),
-                ("target", &node_id(b.as_str())),
-            ],
-        );
+        open_edge(&mut out, n, &node_id(a.as_str()), &node_id(b.as_str()));
         data(&mut out, "weight", &weight.to_string());
         out.close("edge");
     }
@@ -140,6 +133,18 @@ fn graphml_end(mut out: Xml) -> String {
     out.finish()
 }
 
+/// Opens the `n`th edge, from `source` to `target` (node ids).
+fn open_edge(out: &mut Xml, n: usize, source: &str, target: &str) {
+    out.open(
+        "edge",
+        &[
+            ("id", &format!("e{n}")),
+            ("source", source),
+            ("target", target),
+        ],
+    );
+}
+
 /// One `<data>` value of a node or edge.
 fn data(out: &mut Xml, key: &str, value: &str) {
     out.text("data", &[("key", key)], value);
@@ -199,13 +204,11 @@ pub fn concept_graphml(input: &Input<'_>) -> String {
         out.close("node");
     }
     for (n, ((actor, concept, stance), weight)) in counts.iter().enumerate() {
-        out.open(
-            "edge",
-            &[
-                ("id", &format!("e{n}")),
-                ("source", &format!("actor:{}", node_id(actor.as_str()))),
-                ("target", &format!("concept:{}", node_id(concept.as_str()))),
-            ],
+        open_edge(
+            &mut out,
+            n,
+            &format!("actor:{}", node_id(actor.as_str())),
+            &format!("concept:{}", node_id(concept.as_str())),
         );
         data(&mut out, "stance", stance.name());
         data(&mut out, "weight", &weight.to_string());
@@ -313,14 +316,7 @@ pub fn congruence_graphml(input: &Input<'_>) -> String {
             if concepts.is_empty() {
                 continue;
             }
-            out.open(
-                "edge",
-                &[
-                    ("id", &format!("e{n}")),
-                    ("source", &node_id(a.as_str())),
-                    ("target", &node_id(b.as_str())),
-                ],
-            );
+            open_edge(&mut out, n, &node_id(a.as_str()), &node_id(b.as_str()));
             data(&mut out, "relation", relation);
             data(&mut out, "concepts", &concept_names(concepts));
             data(&mut out, "weight", &concepts.len().to_string());

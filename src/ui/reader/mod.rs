@@ -266,7 +266,9 @@ impl ReaderView {
             return 0.0;
         };
         let (galley, _) = self.layout.galley(i, doc, painter);
-        let local = pos.get().saturating_sub(self.layout.blocks()[i].range.start);
+        let local = pos
+            .get()
+            .saturating_sub(self.layout.blocks()[i].range.start);
         let row_y = geometry::caret(&galley, local).top();
         // Leave a little of the text before it in view.
         self.layout.top(i) + row_y - REVEAL_BELOW_TOP * self.layout.font_size()

@@ -55,9 +55,7 @@ pub fn marks_under(
     marker_x: f32,
 ) -> Vec<Marker> {
     let local = |range: CharRange| -> Option<CharRange> {
-        range
-            .intersect(block)
-            .map(|r| r.relative_to(block.start))
+        range.intersect(block).map(|r| r.relative_to(block.start))
     };
     let rects = |range: CharRange| -> Vec<Rect> {
         local(range).map_or_else(Vec::new, |local| {
