@@ -102,7 +102,8 @@ impl Csv {
 
 /// One CSV cell (RFC 4180) as [`Csv`] writes it: neutralised against
 /// formula injection, then quoted when it holds a comma, semicolon, quote or
-/// line break.
+/// line break (blanks at its edges are part of it, as RFC 4180 reads them,
+/// and need no quotes).
 #[must_use]
 pub fn csv_cell(text: &str) -> String {
     let mut line = csv_line(&[text]);

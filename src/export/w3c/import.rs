@@ -39,9 +39,11 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
     }
     let mut importer = Importer::new(session, doc);
     for (n, item) in items.into_iter().enumerate() {
-        // Every field is lenient, so an object always reads.
-        if let Ok(item) = AnnotationIn::deserialize(item) {
-            importer.item(n + 1, &item);
+        // Every field is lenient, so an object always reads; should one
+        // not, it is named as skipped like any item without a passage.
+        match AnnotationIn::deserialize(item) {
+            Ok(item) => importer.item(n + 1, &item),
+            Err(_) => importer.skip(n + 1),
         }
     }
     Ok(importer.finish())
@@ -152,6 +154,12 @@ impl<'a> Importer<'a> {
         self.imported
     }
 
+    /// Notes that the `n`th item (from 1) brought no passage.
+    fn skip(&mut self, n: usize) {
+        let line = fill(tr().import_skipped, &[("n", &n)]);
+        self.imported.skipped.push(line);
+    }
+
     /// Reads the `n`th item (from 1): an annotation, or a line in
     /// `skipped` saying why not.
     fn item(&mut self, n: usize, item: &AnnotationIn<'_>) {
@@ -159,8 +167,7 @@ impl<'a> Importer<'a> {
         let mut target = match target_of(item, doc) {
             Ok(target) => target,
             Err(NoTarget::NoSelector) => {
-                let line = fill(tr().import_skipped, &[("n", &n)]);
-                self.imported.skipped.push(line);
+                self.skip(n);
                 return;
             }
             Err(NoTarget::Outside { start, end }) => {

@@ -212,9 +212,20 @@ impl App {
                     ctx.copy_text(self.ws.document().slice(selection).to_owned());
                 }
             }
-            Action::ShowAgreement => self.analysis.agreement_open = true,
-            Action::ShowStats => self.analysis.stats_open = true,
-            Action::ShowShortcuts => self.show_shortcuts = true,
+            // The windows are drawn before intents are applied: the next
+            // frame shows them.
+            Action::ShowAgreement => {
+                self.analysis.agreement_open = true;
+                ctx.request_repaint();
+            }
+            Action::ShowStats => {
+                self.analysis.stats_open = true;
+                ctx.request_repaint();
+            }
+            Action::ShowShortcuts => {
+                self.show_shortcuts = true;
+                ctx.request_repaint();
+            }
         }
     }
 
