@@ -3,8 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Deserialize as _;
+use serde::Deserialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::wire::{AnnotationIn, BodyIn, SelectorIn, StatementIn};
 use super::{ImportError, Imported, unpercent};
@@ -28,12 +29,18 @@ const ANNOTATION_IRI: &str = "urn:randnotiz:annotation:";
 /// An [`ImportError`] when the text is not JSON or holds no annotation.
 pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Json {
+    let json_error = |e: serde_json::Error| ImportError::Json {
         line: e.line(),
         col: e.column(),
         what: e.to_string(),
-    })?;
-    let items = annotations_in(&value);
+    };
+    // The whole text is checked as JSON first, then walked without building
+    // its tree: each annotation is parsed on its own, and dropped before the
+    // next. One tree of a hundred thousand annotations cost more to free
+    // than to read.
+    let whole: &RawValue = serde_json::from_str(text).map_err(json_error)?;
+    let mut items = Vec::new();
+    annotations_in(whole, &mut items);
     if items.is_empty() {
         return Err(ImportError::NoAnnotations);
     }
@@ -41,36 +48,103 @@ pub fn import(text: &str, session: &Session, doc: &Document) -> Result<Imported,
     for (n, item) in items.into_iter().enumerate() {
         // Every field is lenient, so an object always reads; should one
         // not, it is named as skipped like any item without a passage.
-        match AnnotationIn::deserialize(item) {
-            Ok(item) => importer.item(n + 1, &item),
-            Err(_) => importer.skip(n + 1),
+        let value: Result<Value, _> = serde_json::from_str(item.get());
+        match value.as_ref().map(AnnotationIn::deserialize) {
+            Ok(Ok(item)) => importer.item(n + 1, &item),
+            _ => importer.skip(n + 1),
         }
     }
     Ok(importer.finish())
 }
 
-/// Every annotation object in a document: an annotation, an array, a page,
-/// or a collection with an embedded first page.
-fn annotations_in(value: &Value) -> Vec<&Value> {
-    let kind = value
-        .get("type")
-        .and_then(Value::as_str)
+/// The keys that tell what a JSON object in an annotation file is, each
+/// as its raw JSON; a key given twice counts as JSON readers count it (the
+/// last wins).
+#[derive(Default)]
+struct Node<'a> {
+    kind: Option<&'a RawValue>,
+    target: Option<&'a RawValue>,
+    items: Option<&'a RawValue>,
+    first: Option<&'a RawValue>,
+    annotations: Option<&'a RawValue>,
+}
+
+impl<'de> Deserialize<'de> for Node<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keys;
+
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = Node<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut node = Node::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let slot = match key.as_ref() {
+                        "type" => &mut node.kind,
+                        "target" => &mut node.target,
+                        "items" => &mut node.items,
+                        "first" => &mut node.first,
+                        "annotations" => &mut node.annotations,
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    *slot = Some(map.next_value()?);
+                }
+                Ok(node)
+            }
+        }
+
+        deserializer.deserialize_map(Keys)
+    }
+}
+
+/// Every annotation object in a document, in order: an annotation, an
+/// array, a page, or a collection with an embedded first page.
+fn annotations_in<'a>(raw: &'a RawValue, out: &mut Vec<&'a RawValue>) {
+    let json = raw.get();
+    if json.starts_with('[') {
+        if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(json) {
+            for item in items {
+                annotations_in(item, out);
+            }
+        }
+        return;
+    }
+    if !json.starts_with('{') {
+        return;
+    }
+    let Ok(node) = serde_json::from_str::<Node<'_>>(json) else {
+        return;
+    };
+    let kind = node
+        .kind
+        .and_then(|k| serde_json::from_str::<std::borrow::Cow<'_, str>>(k.get()).ok())
         .unwrap_or_default();
-    match value {
-        Value::Array(items) => items.iter().flat_map(annotations_in).collect(),
-        Value::Object(map) if kind == "Annotation" || map.contains_key("target") => vec![value],
-        Value::Object(map) if kind == "AnnotationPage" => {
-            map.get("items").map(annotations_in).unwrap_or_default()
+    let inner = match kind.as_ref() {
+        "Annotation" => {
+            out.push(raw);
+            return;
         }
-        Value::Object(map) if kind == "AnnotationCollection" => {
-            map.get("first").map(annotations_in).unwrap_or_default()
+        _ if node.target.is_some() => {
+            out.push(raw);
+            return;
         }
+        "AnnotationPage" => node.items,
+        "AnnotationCollection" => node.first,
         // The Hypothesis client's export: {export_date, annotations: […]}.
-        Value::Object(map) if map.contains_key("annotations") => map
-            .get("annotations")
-            .map(annotations_in)
-            .unwrap_or_default(),
-        _ => Vec::new(),
+        _ => node.annotations,
+    };
+    if let Some(inner) = inner {
+        annotations_in(inner, out);
     }
 }
 
@@ -442,4 +516,37 @@ fn time(value: Option<&str>) -> Timestamp {
     value
         .and_then(|s| s.parse::<Timestamp>().ok())
         .unwrap_or_else(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(json: &str) -> Vec<String> {
+        let whole: &RawValue = serde_json::from_str(json).unwrap();
+        let mut out = Vec::new();
+        annotations_in(whole, &mut out);
+        out.iter().map(|raw| raw.get().to_owned()).collect()
+    }
+
+    #[test]
+    fn annotations_are_found_in_every_shape_a_file_takes() {
+        let a = r#"{"type":"Annotation","id":"a"}"#;
+        let b = r#"{"target":"x","id":"b"}"#;
+        assert_eq!(found(a), [a]);
+        assert_eq!(found(&format!("[{a},1,\"s\",[{b}]]")), [a, b]);
+        let page = format!(r#"{{"type":"AnnotationPage","items":[{a},{b}]}}"#);
+        assert_eq!(found(&page), [a, b]);
+        let collection = format!(r#"{{"type":"AnnotationCollection","first":{page}}}"#);
+        assert_eq!(found(&collection), [a, b]);
+        let hypothesis = format!(r#"{{"export_date":"2024","annotations":[{b}]}}"#);
+        assert_eq!(found(&hypothesis), [b]);
+        // A key given twice: the last one counts; escapes are read.
+        let twice = format!(r#"{{"type":"Annotation","type":"AnnotationPage","items":[{a}]}}"#);
+        assert_eq!(found(&twice), [a]);
+        let escaped = r#"{"type":"\u0041nnotation"}"#;
+        assert_eq!(found(escaped), [escaped]);
+        assert!(found(r#"{"type":"AnnotationPage"}"#).is_empty());
+        assert!(found("42").is_empty());
+    }
 }
