@@ -284,3 +284,48 @@ fn search_finds_every_place_as_char_offsets_and_searches_notes() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("leer"), "{}", stderr(&out));
 }
+
+#[test]
+fn text_prints_what_the_offsets_point_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("artikel.txt");
+    std::fs::write(
+        &path,
+        "\u{feff}Ärger in Düsseldorf\r\n\r\nDer Rat tagte 👍🏽 bis spät.\r\nDann ging Tokajew.\r\n",
+    )
+    .unwrap();
+    let file = path.display().to_string();
+    let out = randnotiz(&["text", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\r') && !text.starts_with('\u{feff}'),
+        "{text:?}"
+    );
+    assert!(text.starts_with("Ärger in Düsseldorf\n\nDer Rat tagte 👍🏽 bis spät."));
+
+    // A hit's char offsets slice the printed text to the hit.
+    let out = randnotiz(&["search", &file, "tokajew", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let hit = &json["hits"][0];
+    let (start, end) = (
+        hit["start"].as_u64().unwrap() as usize,
+        hit["end"].as_u64().unwrap() as usize,
+    );
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(chars[start..end].iter().collect::<String>(), "Tokajew");
+
+    // A session's text is the text it was made on.
+    let session = common::asset("example-session.ron").display().to_string();
+    let out = randnotiz(&["text", &session]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        randnotiz::document::Document::parse(
+            randnotiz::document::bundled::ARTICLE,
+            randnotiz::document::TextFormat::Plain
+        )
+        .text()
+    );
+}

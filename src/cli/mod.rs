@@ -36,6 +36,12 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
+    /// Print a text as Randnotiz reads it: normalised, exactly the text every
+    /// char offset (outline, mentions, search, sessions) points into.
+    Text {
+        /// The text (or a session, for its text).
+        file: PathBuf,
+    },
     /// Print a text's metadata and sections (char offsets).
     Outline {
         /// The text (or a session, for its text).
@@ -148,6 +154,11 @@ enum Command {
 /// Runs the verb and returns the exit status, or an error message.
 pub fn run(args: Args) -> Result<ExitCode, String> {
     match args.command {
+        Some(Command::Text { file }) => {
+            let doc = load_document(&file)?;
+            Out::new().bytes(doc.text().as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Outline { file, json }) => outline::run(&file, json),
         Some(Command::Search { file, query, json }) => search::run(&file, &query, json),
         Some(Command::Mentions { file, actors, json }) => {
