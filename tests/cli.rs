@@ -329,3 +329,40 @@ fn text_prints_what_the_offsets_point_into() {
         .text()
     );
 }
+
+#[test]
+fn outline_json_names_the_format_and_each_paragraphs_kind() {
+    let out = randnotiz(&["outline", &article(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["source_format"], "text");
+    let kinds: Vec<&str> = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["paragraphs"].as_array().unwrap())
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds[0], "lead");
+    assert!(kinds[1..].iter().all(|k| *k == "body"), "{kinds:?}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("liste.md");
+    std::fs::write(
+        &path,
+        "# Ein Titel\n\nDer Vorspann steht hier und ist ein ganzer Satz.\n\n- erster Punkt der Liste\n- zweiter Punkt der Liste\n",
+    )
+    .unwrap();
+    let out = randnotiz(&["outline", &path.display().to_string(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["source_format"], "markdown");
+    let kinds: Vec<&str> = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["paragraphs"].as_array().unwrap())
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"list"), "{kinds:?}");
+}

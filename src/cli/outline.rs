@@ -3,11 +3,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use randnotiz::document::Document;
+use randnotiz::document::{Document, Role, TextFormat};
 use serde::Serialize;
 
 #[derive(Serialize)]
 struct Outline<'d> {
+    /// What the text was read as: "text" or "markdown".
+    source_format: &'static str,
     title: Option<&'d str>,
     date: Option<&'d str>,
     stand: Option<&'d str>,
@@ -27,11 +29,27 @@ struct SectionOut<'d> {
 struct ParagraphOut {
     start: usize,
     end: usize,
+    /// What kind of prose: lead, body, byline, list, aside.
+    kind: &'static str,
+}
+
+fn kind(role: Role) -> &'static str {
+    match role {
+        Role::Lead => "lead",
+        Role::Body => "body",
+        Role::Byline => "byline",
+        Role::ListItem => "list",
+        Role::Aside => "aside",
+    }
 }
 
 fn outline(doc: &Document) -> Outline<'_> {
     let meta = doc.meta();
     Outline {
+        source_format: match doc.format() {
+            TextFormat::Plain => "text",
+            TextFormat::Markdown => "markdown",
+        },
         title: meta.title.as_deref(),
         date: meta.date.as_deref(),
         stand: meta.stand.as_deref(),
@@ -49,6 +67,7 @@ fn outline(doc: &Document) -> Outline<'_> {
                     .map(|p| ParagraphOut {
                         start: p.range.start,
                         end: p.range.end,
+                        kind: kind(p.role),
                     })
                     .collect(),
             })
