@@ -1,5 +1,5 @@
-//! Any bytes, as a plain-text or Markdown article: a Document or a clear
-//! error, never a panic; every range of the result slices the text.
+//! Any bytes, as a plain-text, Markdown or web-page article: a Document or a
+//! clear error, never a panic; every range of the result slices the text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -7,7 +7,7 @@ use randnotiz::actors::{MentionIndex, default_actors};
 use randnotiz::document::{Document, TextFormat};
 
 fuzz_target!(|data: &[u8]| {
-    for format in [TextFormat::Plain, TextFormat::Markdown] {
+    for format in [TextFormat::Plain, TextFormat::Markdown, TextFormat::Html] {
         let Ok(doc) = Document::from_bytes(data, format) else {
             continue;
         };

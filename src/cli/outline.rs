@@ -13,6 +13,10 @@ struct Outline<'d> {
     title: Option<&'d str>,
     date: Option<&'d str>,
     stand: Option<&'d str>,
+    author: Option<&'d str>,
+    outlet: Option<&'d str>,
+    url: Option<&'d str>,
+    language: Option<&'d str>,
     sections: Vec<SectionOut<'d>>,
 }
 
@@ -29,7 +33,7 @@ struct SectionOut<'d> {
 struct ParagraphOut {
     start: usize,
     end: usize,
-    /// What kind of prose: lead, body, byline, list, aside.
+    /// What kind of prose: lead, body, byline, list, quote, aside.
     kind: &'static str,
 }
 
@@ -39,6 +43,7 @@ fn kind(role: Role) -> &'static str {
         Role::Body => "body",
         Role::Byline => "byline",
         Role::ListItem => "list",
+        Role::Quote => "quote",
         Role::Aside => "aside",
     }
 }
@@ -49,10 +54,15 @@ fn outline(doc: &Document) -> Outline<'_> {
         source_format: match doc.format() {
             TextFormat::Plain => "text",
             TextFormat::Markdown => "markdown",
+            TextFormat::Html => "html",
         },
         title: meta.title.as_deref(),
         date: meta.date.as_deref(),
         stand: meta.stand.as_deref(),
+        author: meta.author.as_deref(),
+        outlet: meta.outlet.as_deref(),
+        url: meta.url.as_deref(),
+        language: meta.language.as_deref(),
         sections: doc
             .sections()
             .iter()

@@ -173,6 +173,8 @@ pub enum Role {
     Byline,
     /// An item of a list.
     ListItem,
+    /// A quotation set apart (`> …`, a web page's block quote).
+    Quote,
     /// Editorial boilerplate: sources, credits, labels such as "Erstmeldung".
     Aside,
 }

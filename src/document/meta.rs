@@ -15,6 +15,14 @@ pub struct HeaderFields {
     pub date: Option<String>,
     /// The last update ("Stand"), without the word "Stand:".
     pub stand: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// Where it appeared (the site's or publisher's name).
+    pub outlet: Option<String>,
+    /// Its address on the web.
+    pub url: Option<String>,
+    /// Its language, as the page says (`de`, `en-GB`).
+    pub language: Option<String>,
 }
 
 /// Reads a `date YYYY-MM[-DD] <title> [Stand: <when>]` line.
@@ -39,6 +47,7 @@ pub fn parse_date_line(line: &str) -> Option<HeaderFields> {
         title: non_empty(title),
         date: Some(date.to_owned()),
         stand: stand.and_then(non_empty),
+        ..HeaderFields::default()
     })
 }
 
@@ -92,6 +101,12 @@ pub fn parse_front_matter(text: &str) -> Option<(HeaderFields, usize)> {
             "title" | "titel" => fields.title = non_empty(value),
             "date" | "datum" => fields.date = non_empty(value),
             "stand" | "updated" | "modified" => fields.stand = non_empty(value),
+            "author" | "autor" | "authors" => fields.author = non_empty(value),
+            "outlet" | "site" | "sitename" | "publisher" | "medium" => {
+                fields.outlet = non_empty(value);
+            }
+            "url" | "canonical" | "link" | "source" => fields.url = non_empty(value),
+            "language" | "lang" | "sprache" => fields.language = non_empty(value),
             _ => {}
         }
     }

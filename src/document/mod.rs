@@ -13,6 +13,7 @@ mod meta;
 pub mod offsets;
 mod parse;
 pub mod search;
+pub mod web;
 pub mod words;
 
 use std::path::Path;
@@ -35,6 +36,9 @@ pub enum TextFormat {
     Plain,
     /// Markdown: as plain text, plus `#` headings and front matter.
     Markdown,
+    /// A saved web page: its main article, extracted (see [`web`]) and then
+    /// read as Markdown.
+    Html,
 }
 
 impl TextFormat {
@@ -48,8 +52,16 @@ impl TextFormat {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Self::Markdown,
+            Some("html" | "htm" | "xhtml") => Self::Html,
             _ => Self::Plain,
         }
+    }
+
+    /// True when the text is read with Markdown's headings and front matter
+    /// (Markdown itself, and what a web page is turned into).
+    #[must_use]
+    pub fn is_markdown(self) -> bool {
+        matches!(self, Self::Markdown | Self::Html)
     }
 }
 
@@ -62,6 +74,14 @@ pub struct Meta {
     pub date: Option<String>,
     /// When the article was last updated, e.g. `13.01.2022 09:59 Uhr`.
     pub stand: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// Where it appeared (a site's or publisher's name).
+    pub outlet: Option<String>,
+    /// Its address on the web.
+    pub url: Option<String>,
+    /// Its language, as the source says.
+    pub language: Option<String>,
     /// The chars holding the metadata and title, shown above the text rather
     /// than in a section.
     pub header: Vec<CharRange>,
@@ -149,7 +169,12 @@ impl Document {
     /// Parses already-decoded text. Normalises line ends; never fails.
     #[must_use]
     pub fn parse(text: &str, format: TextFormat) -> Self {
-        Self::from_normalised(decode::normalise(text.to_owned()), format, Encoding::Utf8)
+        let text = if format == TextFormat::Html {
+            web::to_markdown(text)
+        } else {
+            text.to_owned()
+        };
+        Self::from_normalised(decode::normalise(text), format, Encoding::Utf8)
     }
 
     /// Decodes and parses the bytes of a file.
@@ -157,7 +182,17 @@ impl Document {
     /// # Errors
     /// A [`DecodeError`] when the bytes are empty or binary.
     pub fn from_bytes(bytes: &[u8], format: TextFormat) -> Result<Self, DecodeError> {
+        // A page saved as `.txt` (or without a name) is a page all the same.
+        let format = if format == TextFormat::Plain && web::looks_like_html(bytes) {
+            TextFormat::Html
+        } else {
+            format
+        };
         let (text, encoding) = decode::decode(bytes)?;
+        if format == TextFormat::Html {
+            let article = decode::normalise(web::to_markdown(&text));
+            return Ok(Self::from_normalised(article, format, encoding));
+        }
         Ok(Self::from_normalised(text, format, encoding))
     }
 

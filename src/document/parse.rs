@@ -32,7 +32,7 @@ enum Item {
 /// Parses normalised text into metadata and sections.
 pub(super) fn parse(text: &str, format: TextFormat) -> (Meta, Vec<Section>) {
     let mut meta = Meta::default();
-    let markdown = format == TextFormat::Markdown;
+    let markdown = format.is_markdown();
     // Front matter only in Markdown: two `---` rules in a plain text are rules.
     let front = markdown.then(|| parse_front_matter(text)).flatten();
     let skip = front.as_ref().map_or(0, |(_, bytes)| *bytes);
@@ -52,6 +52,10 @@ fn merge(meta: &mut Meta, fields: HeaderFields) {
     meta.title = meta.title.take().or(fields.title);
     meta.date = meta.date.take().or(fields.date);
     meta.stand = meta.stand.take().or(fields.stand);
+    meta.author = meta.author.take().or(fields.author);
+    meta.outlet = meta.outlet.take().or(fields.outlet);
+    meta.url = meta.url.take().or(fields.url);
+    meta.language = meta.language.take().or(fields.language);
 }
 
 fn block_text<'t>(text: &'t str, block: &Block) -> &'t str {
@@ -185,8 +189,8 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
             }
         }
         let hard_wrapped = block.lines > 1
-            && role != Role::ListItem
-            && (format == TextFormat::Markdown || block.widest_inner_line >= WRAPPED_LINE_CHARS);
+            && !matches!(role, Role::ListItem | Role::Quote)
+            && (format.is_markdown() || block.widest_inner_line >= WRAPPED_LINE_CHARS);
         items.push(Item::Paragraph(Paragraph {
             range: block.chars,
             bytes: block.bytes,
@@ -199,7 +203,9 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
 
 fn paragraph_role(line: &str, block: &Block) -> Role {
     let first_line = line.lines().next().unwrap_or_default();
-    if classify::is_list_item(first_line) {
+    if first_line.trim_start().starts_with("> ") {
+        Role::Quote
+    } else if classify::is_list_item(first_line) {
         Role::ListItem
     } else if block.lines == 1 && classify::is_byline(line) {
         Role::Byline

@@ -223,6 +223,7 @@ pub static STRINGS: Strings = Strings {
     filter_readable: "Texte und Sitzungen",
     filter_sessions: "Randnotiz-Sitzungen",
     filter_texts: "Texte (Text, Markdown)",
+    filter_web_pages: "Webseiten",
     no_dialog_available: "Es kann kein Dateidialog angezeigt werden (kein xdg-desktop-portal, kein zenity). Geben Sie den Pfad hier ein.",
     no_dialog_thread: "Der Dateidialog konnte nicht gestartet werden. Geben Sie den Pfad hier ein.",
     path_label: "Pfad:",

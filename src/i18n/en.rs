@@ -223,6 +223,7 @@ pub static STRINGS: Strings = Strings {
     filter_readable: "Texts and sessions",
     filter_sessions: "Randnotiz sessions",
     filter_texts: "Texts (plain, Markdown)",
+    filter_web_pages: "Web pages",
     no_dialog_available: "No file dialog can be shown (no xdg-desktop-portal, no zenity). Type the path here.",
     no_dialog_thread: "The file dialog could not be started. Type the path here.",
     path_label: "Path:",

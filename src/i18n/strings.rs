@@ -452,6 +452,8 @@ strings! {
     filter_sessions,
     /// Dialog filter.
     filter_texts,
+    /// File dialog filter.
+    filter_web_pages,
     /// Dialog.
     no_dialog_available,
     /// Dialog.

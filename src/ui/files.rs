@@ -141,9 +141,13 @@ impl Files {
             Purpose::Open | Purpose::LocateText { .. } => {
                 let dialog = dialog
                     .set_title(t.dialog_open_title)
-                    .add_filter(t.filter_readable, &["txt", "md", "markdown", "ron"])
+                    .add_filter(
+                        t.filter_readable,
+                        &["txt", "md", "markdown", "html", "htm", "xhtml", "ron"],
+                    )
                     .add_filter(t.filter_sessions, &["ron"])
-                    .add_filter(t.filter_texts, &["txt", "md", "markdown"]);
+                    .add_filter(t.filter_texts, &["txt", "md", "markdown"])
+                    .add_filter(t.filter_web_pages, &["html", "htm", "xhtml"]);
                 Box::pin(dialog.pick_file())
                     as std::pin::Pin<
                         Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,

@@ -320,6 +320,9 @@ impl App {
             );
             let meta = doc.meta();
             let mut facts = Vec::new();
+            for who in [&meta.author, &meta.outlet].into_iter().flatten() {
+                facts.push(who.clone());
+            }
             if let Some(date) = &meta.date {
                 facts.push(fill(t.header_date, &[("date", date)]));
             }

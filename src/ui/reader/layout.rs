@@ -288,7 +288,7 @@ fn job(doc: &Document, block: &Block, key: &LayoutKey) -> LayoutJob {
     let format = TextFormat {
         font_id: theme::block_font(&key.family, key.font_size, block.heading, block.role),
         color: Color32::PLACEHOLDER,
-        italics: block.role == Role::Byline,
+        italics: matches!(block.role, Role::Byline | Role::Quote),
         ..Default::default()
     };
     let mut job = LayoutJob::single_section(text, format);
