@@ -330,21 +330,34 @@ fn text_prints_what_the_offsets_point_into() {
     );
 }
 
-#[test]
-fn outline_json_names_the_format_and_each_paragraphs_kind() {
-    let out = randnotiz(&["outline", &article(), "--json"]);
+/// `outline FILE --json`, parsed.
+fn outline_json(file: &str) -> serde_json::Value {
+    let out = randnotiz(&["outline", file, "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(json["source_format"], "text");
-    let kinds: Vec<&str> = json["sections"]
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+/// Every paragraph's kind in an outline, in order.
+fn kinds(outline: &serde_json::Value) -> Vec<String> {
+    outline["sections"]
         .as_array()
         .unwrap()
         .iter()
         .flat_map(|s| s["paragraphs"].as_array().unwrap())
-        .map(|p| p["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(kinds[0], "lead");
-    assert!(kinds[1..].iter().all(|k| *k == "body"), "{kinds:?}");
+        .map(|p| p["kind"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn outline_json_names_the_format_and_each_paragraphs_kind() {
+    let json = outline_json(&article());
+    assert_eq!(json["source_format"], "text");
+    let kinds_of_article = kinds(&json);
+    assert_eq!(kinds_of_article[0], "lead");
+    assert!(
+        kinds_of_article[1..].iter().all(|k| k == "body"),
+        "{kinds_of_article:?}"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("liste.md");
@@ -353,16 +366,7 @@ fn outline_json_names_the_format_and_each_paragraphs_kind() {
         "# Ein Titel\n\nDer Vorspann steht hier und ist ein ganzer Satz.\n\n- erster Punkt der Liste\n- zweiter Punkt der Liste\n",
     )
     .unwrap();
-    let out = randnotiz(&["outline", &path.display().to_string(), "--json"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let json = outline_json(&path.display().to_string());
     assert_eq!(json["source_format"], "markdown");
-    let kinds: Vec<&str> = json["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|s| s["paragraphs"].as_array().unwrap())
-        .map(|p| p["kind"].as_str().unwrap())
-        .collect();
-    assert!(kinds.contains(&"list"), "{kinds:?}");
+    assert!(kinds(&json).iter().any(|k| k == "list"), "{json}");
 }
