@@ -14,6 +14,7 @@ pub mod offsets;
 mod parse;
 pub mod search;
 pub mod web;
+mod web_meta;
 pub mod words;
 
 use std::path::Path;

@@ -11,6 +11,8 @@
 //! does, its text in NFC.
 
 use scraper::{ElementRef, Html, Node, Selector};
+
+use super::web_meta;
 use unicode_normalization::UnicodeNormalization as _;
 
 /// Whether bytes look like an HTML page (whatever the file is called).
@@ -80,13 +82,26 @@ pub fn to_markdown(html: &str) -> String {
         );
     }
     let meta = extracted.as_ref().map(|e| &e.metadata);
-    let site = meta.map(|m| flat(&m.sitename)).unwrap_or_default();
-    let title = meta
-        .map(|m| flat(&m.title))
-        .filter(|t| !t.is_empty())
-        .or_else(|| first_text(&page, "title"))
-        .map(|t| without_site(&t, &site))
+    let own = web_meta::page_meta(&page);
+    let from_extractor = |f: fn(&trafilatura::Metadata) -> String| {
+        meta.map(|m| flat(&f(m))).filter(|v| !v.is_empty())
+    };
+    let site = own
+        .site
+        .or_else(|| from_extractor(|m| m.sitename.clone()))
         .unwrap_or_default();
+    let title = own
+        .title
+        .or_else(|| {
+            from_extractor(|m| m.title.clone()).map(|t| web_meta::cut_site(&t, Some(&site)))
+        })
+        .or_else(|| first_text(&page, "title"))
+        .unwrap_or_default();
+    let date = own.date.or_else(|| {
+        meta.and_then(|m| m.date)
+            .map(|d| d.format("%Y-%m-%d").to_string())
+    });
+    let author = own.author.or_else(|| from_extractor(|m| m.author.clone()));
 
     // The headline stands above the text already.
     blocks.retain(|b| !(b.kind == Kind::Heading && b.text == title));
@@ -99,15 +114,10 @@ pub fn to_markdown(html: &str) -> String {
         }
     };
     field("title", &title);
+    field("date", date.as_deref().unwrap_or_default());
+    field("author", author.as_deref().unwrap_or_default());
+    field("outlet", &site);
     if let Some(m) = meta {
-        field(
-            "date",
-            &m.date
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-        );
-        field("author", &m.author);
-        field("outlet", &site);
         field("url", &m.url);
         field("language", &m.language);
     }
@@ -153,24 +163,6 @@ fn first_text(page: &Html, selector: &str) -> Option<String> {
     page.select(&selector)
         .map(|e| flat(&e.text().collect::<String>()))
         .find(|t| !t.is_empty())
-}
-
-/// A title without the site's name after a separator ("… | tagesschau.de").
-fn without_site(title: &str, site: &str) -> String {
-    for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
-        if let Some((head, tail)) = title.rsplit_once(separator) {
-            let tail_low = tail.to_lowercase();
-            let site_low = site.to_lowercase();
-            let names_site = !site_low.is_empty()
-                && (tail_low.contains(&site_low) || site_low.contains(&tail_low));
-            let looks_like_site = tail.split_whitespace().count() <= 4
-                && (tail.contains('.') || names_site || tail.chars().count() <= 25);
-            if (names_site || looks_like_site) && head.chars().count() >= 10 {
-                return head.trim().to_owned();
-            }
-        }
-    }
-    title.trim().to_owned()
 }
 
 /// Block elements: each starts a new block of text.
@@ -413,18 +405,22 @@ mod tests {
 
     #[test]
     fn a_site_suffix_is_cut_from_the_title() {
+        use web_meta::cut_site;
         assert_eq!(
-            without_site("Bündnis beginnt mit Abzug | tagesschau.de", "tagesschau.de"),
+            cut_site(
+                "Bündnis beginnt mit Abzug | tagesschau.de",
+                Some("tagesschau.de")
+            ),
             "Bündnis beginnt mit Abzug"
         );
         assert_eq!(
-            without_site("Kasachstan: Bündnis zieht ab - DER SPIEGEL", ""),
+            cut_site("Kasachstan: Bündnis zieht ab - DER SPIEGEL", None),
             "Kasachstan: Bündnis zieht ab"
         );
         assert_eq!(
-            without_site(
+            cut_site(
                 "Krieg und Frieden - ein Roman in vier Bänden über Russland",
-                ""
+                None
             ),
             "Krieg und Frieden - ein Roman in vier Bänden über Russland"
         );
