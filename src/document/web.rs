@@ -11,9 +11,9 @@
 //! does, its text in NFC.
 
 use scraper::{ElementRef, Html, Node, Selector};
-
-use super::web_meta;
 use unicode_normalization::UnicodeNormalization as _;
+
+use super::web_meta::{self, flat};
 
 /// Whether bytes look like an HTML page (whatever the file is called).
 #[must_use]
@@ -95,7 +95,6 @@ pub fn to_markdown(html: &str) -> String {
         .or_else(|| {
             from_extractor(|m| m.title.clone()).map(|t| web_meta::cut_site(&t, Some(&site)))
         })
-        .or_else(|| first_text(&page, "title"))
         .unwrap_or_default();
     let date = own.date.or_else(|| {
         meta.and_then(|m| m.date)
@@ -137,11 +136,6 @@ pub fn to_markdown(html: &str) -> String {
     out.nfc().collect()
 }
 
-/// White space folded to single blanks, trimmed.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A line whose start Markdown would read as markup (`#`, `-`, `>`, `1.`),
 /// kept as text: a no-break space goes before it, which the text shows as
 /// a blank and the parser does not take for markup.
@@ -155,14 +149,6 @@ fn escape_start(text: &str) -> String {
     } else {
         text.to_owned()
     }
-}
-
-/// The first element's text for a selector.
-fn first_text(page: &Html, selector: &str) -> Option<String> {
-    let selector = Selector::parse(selector).ok()?;
-    page.select(&selector)
-        .map(|e| flat(&e.text().collect::<String>()))
-        .find(|t| !t.is_empty())
 }
 
 /// Block elements: each starts a new block of text.

@@ -22,7 +22,8 @@ fn selector(css: &str) -> Option<Selector> {
     Selector::parse(css).ok()
 }
 
-fn flat(text: &str) -> String {
+/// White space folded to single blanks, trimmed.
+pub(super) fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
