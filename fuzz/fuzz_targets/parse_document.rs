@@ -7,7 +7,14 @@ use randnotiz::actors::{MentionIndex, default_actors};
 use randnotiz::document::{Document, TextFormat};
 
 fuzz_target!(|data: &[u8]| {
-    for format in [TextFormat::Plain, TextFormat::Markdown, TextFormat::Html] {
+    for format in [
+        TextFormat::Plain,
+        TextFormat::Markdown,
+        TextFormat::Html,
+        TextFormat::Docx,
+        TextFormat::Odt,
+        TextFormat::Epub,
+    ] {
         let Ok(doc) = Document::from_bytes(data, format) else {
             continue;
         };

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use randnotiz::document::{Document, Role, TextFormat};
+use randnotiz::document::{Document, Role};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -45,17 +45,14 @@ fn kind(role: Role) -> &'static str {
         Role::ListItem => "list",
         Role::Quote => "quote",
         Role::Aside => "aside",
+        Role::Note => "note",
     }
 }
 
 fn outline(doc: &Document) -> Outline<'_> {
     let meta = doc.meta();
     Outline {
-        source_format: match doc.format() {
-            TextFormat::Plain => "text",
-            TextFormat::Markdown => "markdown",
-            TextFormat::Html => "html",
-        },
+        source_format: doc.format().name(),
         title: meta.title.as_deref(),
         date: meta.date.as_deref(),
         stand: meta.stand.as_deref(),

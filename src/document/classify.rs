@@ -177,6 +177,8 @@ pub enum Role {
     Quote,
     /// Editorial boilerplate: sources, credits, labels such as "Erstmeldung".
     Aside,
+    /// A footnote or endnote ("¹ …"), placed at the end of its section.
+    Note,
 }
 
 /// Text with the trailing quotes and brackets removed.

@@ -6,7 +6,7 @@
 //! byte-order mark and Latin-1/Windows-1252 are decoded with a notice; binary
 //! data is refused with a clear error instead of being shown as garbage.
 
-use crate::i18n::{fill, tr};
+use crate::i18n::{fill, tr, tr_in};
 
 /// Why bytes are not a readable text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,6 +17,29 @@ pub enum DecodeError {
     /// The file looks like binary data (images, archives, programs).
     #[error("{}", tr().err_binary_text)]
     Binary,
+    /// A document of a richer format (EPUB, Word, OpenDocument, PDF) that
+    /// cannot be read.
+    #[error("{}", fill(tr_in().err_damaged, &[("format", format), ("why", detail)]))]
+    Damaged {
+        /// The format's name, e.g. `DOCX`.
+        format: &'static str,
+        /// What is wrong, as the reading library says.
+        detail: String,
+    },
+    /// A packed document that would unpack beyond any real document's size.
+    #[error("{}", fill(tr_in().err_unpacked_too_large, &[("format", format), ("limit", limit_mb)]))]
+    Unpacked {
+        /// The format's name.
+        format: &'static str,
+        /// The limit in MB.
+        limit_mb: u64,
+    },
+    /// A document with no text in it.
+    #[error("{}", fill(tr_in().err_no_text_in, &[("format", format)]))]
+    NoText {
+        /// The format's name.
+        format: &'static str,
+    },
 }
 
 /// Which encoding the bytes were read as.

@@ -5,11 +5,13 @@
 //! over the text plus one over its blocks, so a several-MB book opens in
 //! milliseconds.
 
+pub(crate) mod article;
 mod blocks;
 pub mod bundled;
 pub mod classify;
 mod decode;
 mod meta;
+pub mod office;
 pub mod offsets;
 mod parse;
 pub mod search;
@@ -40,6 +42,12 @@ pub enum TextFormat {
     /// A saved web page: its main article, extracted (see [`web`]) and then
     /// read as Markdown.
     Html,
+    /// A Word file (`.docx`), extracted (see [`office`]).
+    Docx,
+    /// An OpenDocument text (`.odt`), extracted.
+    Odt,
+    /// An EPUB e-book, its chapters extracted.
+    Epub,
 }
 
 impl TextFormat {
@@ -54,16 +62,42 @@ impl TextFormat {
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Self::Markdown,
             Some("html" | "htm" | "xhtml") => Self::Html,
+            Some("docx") => Self::Docx,
+            Some("odt") => Self::Odt,
+            Some("epub") => Self::Epub,
             _ => Self::Plain,
         }
     }
 
     /// True when the text is read with Markdown's headings and front matter
-    /// (Markdown itself, and what a web page is turned into).
+    /// (Markdown itself, and what every extracted format is turned into).
     #[must_use]
     pub fn is_markdown(self) -> bool {
-        matches!(self, Self::Markdown | Self::Html)
+        self != Self::Plain
     }
+
+    /// True for a format whose text is extracted from markup or a package,
+    /// not read as it stands.
+    #[must_use]
+    pub fn is_extracted(self) -> bool {
+        !matches!(self, Self::Plain | Self::Markdown)
+    }
+
+    /// The format's short name, as `outline --json` gives it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Plain => "text",
+            Self::Markdown => "markdown",
+            Self::Html => "html",
+            Self::Docx => "docx",
+            Self::Odt => "odt",
+            Self::Epub => "epub",
+        }
+    }
+
+    /// The file extensions the file dialog offers for the extracted formats.
+    pub const DOCUMENT_EXTENSIONS: [&'static str; 3] = ["epub", "docx", "odt"];
 }
 
 /// What the first lines of an article say about it.
@@ -168,27 +202,42 @@ pub struct Document {
 
 impl Document {
     /// Parses already-decoded text. Normalises line ends; never fails.
+    /// (A packed format cannot be text; it is read as plain text here.)
     #[must_use]
     pub fn parse(text: &str, format: TextFormat) -> Self {
-        let text = if format == TextFormat::Html {
-            web::to_markdown(text)
-        } else {
-            text.to_owned()
+        let (text, format) = match format {
+            TextFormat::Html => (web::to_markdown(text), format),
+            TextFormat::Plain | TextFormat::Markdown => (text.to_owned(), format),
+            TextFormat::Docx | TextFormat::Odt | TextFormat::Epub => {
+                (text.to_owned(), TextFormat::Plain)
+            }
         };
         Self::from_normalised(decode::normalise(text), format, Encoding::Utf8)
     }
 
-    /// Decodes and parses the bytes of a file.
+    /// Decodes and parses the bytes of a file. What the bytes are decides
+    /// over what the file's name says: a page saved as `.txt` is a page, a
+    /// Word file named `.zip` a Word file.
     ///
     /// # Errors
-    /// A [`DecodeError`] when the bytes are empty or binary.
+    /// A [`DecodeError`] when the bytes are empty or binary, or a packed
+    /// document is damaged, holds no text or unpacks too large.
     pub fn from_bytes(bytes: &[u8], format: TextFormat) -> Result<Self, DecodeError> {
-        // A page saved as `.txt` (or without a name) is a page all the same.
-        let format = if format == TextFormat::Plain && web::looks_like_html(bytes) {
-            TextFormat::Html
-        } else {
-            format
+        let format = match office::sniff(bytes) {
+            Some(packed) => packed,
+            None if format == TextFormat::Plain && web::looks_like_html(bytes) => TextFormat::Html,
+            None => format,
         };
+        let article = match format {
+            TextFormat::Docx => Some(office::read_docx(bytes)?),
+            TextFormat::Odt => Some(office::read_odt(bytes)?),
+            TextFormat::Epub => Some(office::read_epub(bytes)?),
+            _ => None,
+        };
+        if let Some(article) = article {
+            let text = decode::normalise(article.into_markdown());
+            return Ok(Self::from_normalised(text, format, Encoding::Utf8));
+        }
         let (text, encoding) = decode::decode(bytes)?;
         if format == TextFormat::Html {
             let article = decode::normalise(web::to_markdown(&text));

@@ -154,7 +154,8 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
                 range,
                 level,
             })
-        } else if classify::looks_like_heading(line, block.lines)
+        } else if !format.is_extracted()
+            && classify::looks_like_heading(line, block.lines)
             && (Context {
                 candidate: Some(line),
                 previous,
@@ -181,7 +182,7 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
             continue;
         }
 
-        let mut role = paragraph_role(line, block);
+        let mut role = paragraph_role(line, block, format);
         if role == Role::Body && !lead_found {
             lead_found = true;
             if !seen_heading && block.chars.len() <= MAX_LEAD_CHARS {
@@ -201,9 +202,11 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
     items
 }
 
-fn paragraph_role(line: &str, block: &Block) -> Role {
+fn paragraph_role(line: &str, block: &Block, format: TextFormat) -> Role {
     let first_line = line.lines().next().unwrap_or_default();
-    if first_line.trim_start().starts_with("> ") {
+    if format.is_markdown() && super::article::is_note(first_line) {
+        Role::Note
+    } else if first_line.trim_start().starts_with("> ") {
         Role::Quote
     } else if classify::is_list_item(first_line) {
         Role::ListItem

@@ -11,8 +11,8 @@
 //! does, its text in NFC.
 
 use scraper::{ElementRef, Html, Node, Selector};
-use unicode_normalization::UnicodeNormalization as _;
 
+use super::article::{Article, Block, Kind, superscript};
 use super::web_meta::{self, flat};
 
 /// Whether bytes look like an HTML page (whatever the file is called).
@@ -24,22 +24,6 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || (head.starts_with("<?xml") && head.contains("<html"))
-}
-
-/// What kind of block of the article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Heading,
-    Paragraph,
-    Item,
-    Quote,
-}
-
-/// A block of the article, its text on one line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Block {
-    kind: Kind,
-    text: String,
 }
 
 /// The page as Markdown with front matter: what [`super::Document`] parses.
@@ -102,53 +86,25 @@ pub fn to_markdown(html: &str) -> String {
     });
     let author = own.author.or_else(|| from_extractor(|m| m.author.clone()));
 
-    // The headline stands above the text already.
-    blocks.retain(|b| !(b.kind == Kind::Heading && b.text == title));
-
-    let mut out = String::from("---\n");
-    let mut field = |key: &str, value: &str| {
-        let value = flat(value);
-        if !value.is_empty() {
-            out.push_str(&format!("{key}: {value}\n"));
-        }
-    };
-    field("title", &title);
-    field("date", date.as_deref().unwrap_or_default());
-    field("author", author.as_deref().unwrap_or_default());
-    field("outlet", &site);
-    if let Some(m) = meta {
-        field("url", &m.url);
-        field("language", &m.language);
-    }
-    out.push_str("---\n\n");
-    if !title.is_empty() {
-        out.push_str(&format!("# {}\n\n", escape_start(&title)));
-    }
-    for block in &blocks {
-        let text = escape_start(&block.text);
-        match block.kind {
-            Kind::Heading => out.push_str(&format!("## {text}\n\n")),
-            Kind::Paragraph => out.push_str(&format!("{text}\n\n")),
-            Kind::Item => out.push_str(&format!("- {text}\n\n")),
-            Kind::Quote => out.push_str(&format!("> {text}\n\n")),
+    // The headline stands above the text already; the page's sub-headings
+    // are all one level below it.
+    blocks.retain(|b| !(matches!(b.kind, Kind::Heading(_)) && b.text == title));
+    for block in &mut blocks {
+        if let Kind::Heading(_) = block.kind {
+            block.kind = Kind::Heading(2);
         }
     }
-    out.nfc().collect()
-}
-
-/// A line whose start Markdown would read as markup (`#`, `-`, `>`, `1.`),
-/// kept as text: a no-break space goes before it, which the text shows as
-/// a blank and the parser does not take for markup.
-fn escape_start(text: &str) -> String {
-    let marky = text.starts_with(['#', '>', '-', '*', '+'])
-        || text.split_once(['.', ')']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-        });
-    if marky {
-        format!("\u{a0}{text}")
-    } else {
-        text.to_owned()
+    Article {
+        date: date.unwrap_or_default(),
+        author: author.unwrap_or_default(),
+        url: meta.map(|m| m.url.clone()).unwrap_or_default(),
+        language: meta.map(|m| m.language.clone()).unwrap_or_default(),
+        title,
+        outlet: site,
+        blocks,
+        ..Article::default()
     }
+    .into_markdown()
 }
 
 /// Block elements: each starts a new block of text.
@@ -192,25 +148,73 @@ const BLOCKS: &[&str] = &[
 /// The blocks of the extractor's HTML, in order, each with its kind.
 fn blocks_of(fragment: &str) -> Vec<Block> {
     let doc = Html::parse_fragment(fragment);
+    element_blocks(doc.root_element())
+}
+
+/// The blocks under an element, in order, each with its kind: headings with
+/// their level, list items, quotes, and the notes of an e-book (EPUB's
+/// `footnote`/`endnote` asides and sections); scripts, styles, the head and
+/// a note's link back to its mark are left out.
+pub(super) fn element_blocks(root: ElementRef<'_>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current = String::new();
-    walk(
-        doc.root_element(),
-        Kind::Paragraph,
-        &mut blocks,
-        &mut current,
-    );
+    walk(root, Kind::Paragraph, &mut blocks, &mut current);
     flush(&mut blocks, &mut current, Kind::Paragraph);
     blocks
 }
 
-fn kind_of(name: &str, inherited: Kind) -> Kind {
+/// Elements whose text is not the article's.
+const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "svg"];
+
+fn kind_of(element: &scraper::node::Element, inherited: Kind) -> Kind {
+    if inherited == Kind::Note {
+        return Kind::Note;
+    }
+    let name = element.name();
+    if let Some(level) = name
+        .strip_prefix('h')
+        .and_then(|n| n.parse::<u8>().ok())
+        .filter(|n| (1..=6).contains(n))
+    {
+        return Kind::Heading(level);
+    }
+    let semantics = [element.attr("epub:type"), element.attr("role")];
+    let is_note = semantics.iter().flatten().any(|s| {
+        s.split_whitespace().any(|t| {
+            matches!(
+                t,
+                "footnote" | "footnotes" | "endnote" | "endnotes" | "rearnote" | "rearnotes"
+            ) || t.starts_with("doc-endnote")
+                || t.starts_with("doc-footnote")
+        })
+    });
+    if is_note {
+        return Kind::Note;
+    }
     match name {
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "head" => Kind::Heading,
+        "head" => Kind::Heading(2),
         "li" | "item" | "dd" | "dt" => Kind::Item,
         "blockquote" | "quote" => Kind::Quote,
         _ => inherited,
     }
+}
+
+/// A note's link back to where it is referred to ("↩").
+fn is_back_link(element: &scraper::node::Element) -> bool {
+    element.name() == "a"
+        && (element.attr("role") == Some("doc-backlink")
+            || element
+                .attr("class")
+                .is_some_and(|c| c.split_whitespace().any(|c| c == "footnote-back")))
+}
+
+/// A link to a note, showing its number (an e-book's `noteref`).
+fn is_note_ref(element: &scraper::node::Element) -> bool {
+    element.name() == "a"
+        && (element.attr("role") == Some("doc-noteref")
+            || element
+                .attr("epub:type")
+                .is_some_and(|t| t.split_whitespace().any(|t| t == "noteref")))
 }
 
 fn walk(element: ElementRef<'_>, kind: Kind, blocks: &mut Vec<Block>, current: &mut String) {
@@ -219,8 +223,21 @@ fn walk(element: ElementRef<'_>, kind: Kind, blocks: &mut Vec<Block>, current: &
             Node::Text(text) => current.push_str(text),
             Node::Element(e) => {
                 let name = e.name();
-                let block = BLOCKS.contains(&name);
-                let inner = kind_of(name, kind);
+                if SKIPPED.contains(&name) || is_back_link(e) {
+                    continue;
+                }
+                if is_note_ref(e)
+                    && let Some(link) = ElementRef::wrap(child)
+                {
+                    let mark = flat(&link.text().collect::<String>());
+                    match mark.parse::<usize>() {
+                        Ok(n) => current.push_str(&superscript(n)),
+                        Err(_) => current.push_str(&mark),
+                    }
+                    continue;
+                }
+                let block = BLOCKS.contains(&name) || name == "aside";
+                let inner = kind_of(e, kind);
                 if block {
                     flush(blocks, current, kind);
                 }
@@ -243,10 +260,9 @@ fn flush(blocks: &mut Vec<Block>, current: &mut String, kind: Kind) {
         return;
     }
     // A heading as long as a paragraph is a paragraph set in bold.
-    let kind = if kind == Kind::Heading && text.chars().count() > 160 {
-        Kind::Paragraph
-    } else {
-        kind
+    let kind = match kind {
+        Kind::Heading(_) if text.chars().count() > 160 => Kind::Paragraph,
+        other => other,
     };
     blocks.push(Block { kind, text });
 }

@@ -7,8 +7,28 @@
 //! the window sets it from the user's settings, the command line from
 //! `RANDNOTIZ_LANG`.
 
+/// Defines a table of strings: one field per text a user reads.
+macro_rules! strings {
+    ($table:ident; $($(#[doc = $doc:literal])+ $name:ident,)*) => {
+        /// User-visible texts of one language.
+        #[derive(Debug)]
+        pub struct $table {
+            $($(#[doc = $doc])+ pub $name: &'static str,)*
+        }
+
+        impl $table {
+            /// All texts with their field names, in declaration order.
+            #[must_use]
+            pub fn templates(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+        }
+    };
+}
+
 mod de;
 mod en;
+mod inputs;
 mod strings;
 
 use std::fmt::Display;
@@ -16,6 +36,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+pub use inputs::Inputs;
 pub use strings::Strings;
 
 /// A language the user interface can speak.
@@ -109,6 +130,13 @@ pub fn strings_for(lang: Lang) -> &'static Strings {
     }
 }
 
+/// The strings about reading files and pages (formats, extraction, links)
+/// in the current language.
+#[must_use]
+pub fn tr_in() -> &'static Inputs {
+    inputs::for_lang(lang())
+}
+
 /// Fills the `{name}` placeholders of `template` with `args`.
 ///
 /// A placeholder without a value stays as it is, so a missing argument shows
@@ -153,8 +181,10 @@ mod tests {
     #[test]
     fn both_languages_fill_every_template_they_share() {
         // A template in one language must name the same placeholders as in the other.
-        let de = strings_for(Lang::De).templates();
-        let en = strings_for(Lang::En).templates();
+        let mut de = strings_for(Lang::De).templates();
+        let mut en = strings_for(Lang::En).templates();
+        de.extend(inputs::for_lang(Lang::De).templates());
+        en.extend(inputs::for_lang(Lang::En).templates());
         assert_eq!(de.len(), en.len());
         for ((name, de), (_, en)) in de.iter().zip(&en) {
             let names = |s: &str| {

@@ -1,27 +1,11 @@
 //! The table of strings: one field per text a user reads.
 //!
-//! The macro defines the struct and a list of all fields, so tests can check
-//! that every language fills every template with the same placeholders.
-
-macro_rules! strings {
-    ($($(#[doc = $doc:literal])+ $name:ident,)*) => {
-        /// Every user-visible text of one language.
-        #[derive(Debug)]
-        pub struct Strings {
-            $($(#[doc = $doc])+ pub $name: &'static str,)*
-        }
-
-        impl Strings {
-            /// All texts with their field names, in declaration order.
-            #[must_use]
-            pub fn templates(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($name), self.$name),)*]
-            }
-        }
-    };
-}
+//! The macro (in the module above) defines the struct and a list of all
+//! fields, so tests can check that every language fills every template with
+//! the same placeholders.
 
 strings! {
+    Strings;
     /// Outline label of the section holding the lead.
     section_lead,
     /// Outline label of a section without heading.

@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, RichText, Ui};
 
-use crate::i18n::{fill, tr};
+use crate::document::TextFormat;
+use crate::i18n::{fill, tr, tr_in};
 
 /// An answer faster than this was no dialog at all.
 const TOO_FAST_FOR_A_PERSON: Duration = Duration::from_millis(150);
@@ -139,15 +140,16 @@ impl Files {
                 Box::pin(dialog.save_file())
             }
             Purpose::Open | Purpose::LocateText { .. } => {
+                let documents = TextFormat::DOCUMENT_EXTENSIONS;
+                let mut readable = vec!["txt", "md", "markdown", "html", "htm", "xhtml", "ron"];
+                readable.extend(documents);
                 let dialog = dialog
                     .set_title(t.dialog_open_title)
-                    .add_filter(
-                        t.filter_readable,
-                        &["txt", "md", "markdown", "html", "htm", "xhtml", "ron"],
-                    )
+                    .add_filter(t.filter_readable, &readable)
                     .add_filter(t.filter_sessions, &["ron"])
                     .add_filter(t.filter_texts, &["txt", "md", "markdown"])
-                    .add_filter(t.filter_web_pages, &["html", "htm", "xhtml"]);
+                    .add_filter(t.filter_web_pages, &["html", "htm", "xhtml"])
+                    .add_filter(tr_in().filter_documents, &documents);
                 Box::pin(dialog.pick_file())
                     as std::pin::Pin<
                         Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
