@@ -32,6 +32,7 @@ pub mod annotation;
 pub mod document;
 pub mod export;
 pub mod extra;
+pub mod fetch;
 pub mod fsio;
 pub mod i18n;
 mod ids;

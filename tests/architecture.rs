@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["i18n"],
     &["ids"],
-    &["fsio"],
+    &["fsio", "fetch"],
     &["extra"],
     &["document"],
     &["anchor"],

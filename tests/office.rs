@@ -115,7 +115,11 @@ fn a_word_file_opens_with_headings_lists_and_notes() {
     assert_eq!(meta.author.as_deref(), Some("Anna Müller"));
     assert_eq!(meta.date.as_deref(), Some("2022-01-13"));
     assert_eq!(meta.language.as_deref(), Some("de-DE"));
-    let labels: Vec<&str> = doc.sections().iter().map(randnotiz::document::Section::label).collect();
+    let labels: Vec<&str> = doc
+        .sections()
+        .iter()
+        .map(randnotiz::document::Section::label)
+        .collect();
     assert_eq!(labels[1..], ["Was Tokajew sagt", "Reaktionen"]);
     let text = doc.text();
     assert!(text.contains("Der Präsident dankte den Verbündeten¹. Die Lage sei stabil."));
@@ -192,7 +196,11 @@ fn an_opendocument_text_opens_into_its_sections() {
     for absent in ["Gelöschter", "Kommentar", "........"] {
         assert!(!text.contains(absent), "{absent} is not the article's text");
     }
-    let labels: Vec<&str> = doc.sections().iter().map(randnotiz::document::Section::label).collect();
+    let labels: Vec<&str> = doc
+        .sections()
+        .iter()
+        .map(randnotiz::document::Section::label)
+        .collect();
     assert_eq!(labels, ["Eröffnung", "Schluss"]);
     let roles: Vec<Role> = doc.sections()[0]
         .paragraphs
@@ -227,7 +235,11 @@ fn an_epub_opens_with_its_chapters_as_sections() {
     let doc = Document::from_bytes(&epub(), TextFormat::Epub).unwrap();
     assert_eq!(doc.meta().title.as_deref(), Some("Ein kleines Buch"));
     assert_eq!(doc.meta().author.as_deref(), Some("Erika Muster"));
-    let labels: Vec<&str> = doc.sections().iter().map(randnotiz::document::Section::label).collect();
+    let labels: Vec<&str> = doc
+        .sections()
+        .iter()
+        .map(randnotiz::document::Section::label)
+        .collect();
     // The first chapter has no heading of its own: the table of contents names it.
     assert_eq!(labels, ["Erstes Kapitel", "Zweites Kapitel"]);
     let text = doc.text();

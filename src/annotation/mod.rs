@@ -146,6 +146,17 @@ pub struct DocumentRef {
     pub hash: String,
     /// Number of chars in the normalised text.
     pub chars: usize,
+    /// `blake3:` and the hex digest of the source file's bytes (the page,
+    /// the PDF, the text file), so a text made anew from the same source by
+    /// a newer extractor is known for the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_hash: Option<String>,
+    /// What made the text of the source, with its revision (`html 1 …`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extractor: Option<String>,
+    /// The address the source was fetched from, for a page opened as a link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Fields this version does not know, kept for writing back.
     #[serde(skip)]
     pub extra: crate::extra::Extra,
@@ -160,7 +171,22 @@ impl DocumentRef {
             path,
             hash: doc.hash().to_owned(),
             chars: doc.len_chars(),
+            source_hash: Some(doc.source().hash.clone()),
+            extractor: Some(doc.source().extractor.to_owned()),
+            url: None,
             extra: crate::extra::Extra::default(),
+        }
+    }
+
+    /// True when `doc` was made from the very source this reference was
+    /// made on (the same bytes), whatever made the text of it: by the
+    /// source's digest, or, for a reference older than source digests, by
+    /// the decoded text's.
+    #[must_use]
+    pub fn same_source(&self, doc: &Document) -> bool {
+        match &self.source_hash {
+            Some(hash) => *hash == doc.source().hash,
+            None => doc.source().decoded_hash.as_ref() == Some(&self.hash),
         }
     }
 }

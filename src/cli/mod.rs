@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use randnotiz::document::Document;
-use randnotiz::workspace::Workspace;
+use randnotiz::workspace::{Workspace, link};
 
 /// Command-line arguments.
 #[derive(Debug, clap::Parser)]
@@ -39,12 +39,13 @@ enum Command {
     /// Print a text as Randnotiz reads it: normalised, exactly the text every
     /// char offset (outline, mentions, search, sessions) points into.
     Text {
-        /// The text (or a session, for its text).
+        /// The text, web page, e-book, Word or OpenDocument file, a link
+        /// (http:// or https://), or a session, for its text.
         file: PathBuf,
     },
     /// Print a text's metadata and sections (char offsets).
     Outline {
-        /// The text (or a session, for its text).
+        /// The text, document or link (or a session, for its text).
         file: PathBuf,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -332,6 +333,18 @@ pub fn is_session_path(path: &Path) -> bool {
 
 /// Opens `path` as a text, or, for a session, the text it belongs to.
 fn load_document(path: &Path) -> Result<Document, String> {
+    let name = path.to_string_lossy();
+    if !path.exists() && randnotiz::fetch::is_url(&name) {
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        let page = link::fetch_page(
+            &name,
+            &randnotiz::fetch::Limits::default(),
+            &cancel,
+            &|_, _| {},
+        )
+        .map_err(|e| e.to_string())?;
+        return page.document().map_err(|e| e.to_string());
+    }
     if is_session_path(path) {
         let (workspace, _) = Workspace::open_session(path, None).map_err(|e| e.to_string())?;
         Ok(workspace.document().as_ref().clone())

@@ -96,6 +96,20 @@ impl TextFormat {
         }
     }
 
+    /// What makes the text of this format, with a revision that goes up
+    /// whenever the text it makes of the same bytes changes.
+    #[must_use]
+    pub fn extractor(self) -> &'static str {
+        match self {
+            Self::Plain => "text 1",
+            Self::Markdown => "markdown 1",
+            Self::Html => "html 1 (trafilatura 0.6)",
+            Self::Docx => "docx 1",
+            Self::Odt => "odt 1",
+            Self::Epub => "epub 1",
+        }
+    }
+
     /// The file extensions the file dialog offers for the extracted formats.
     pub const DOCUMENT_EXTENSIONS: [&'static str; 3] = ["epub", "docx", "odt"];
 }
@@ -198,6 +212,20 @@ pub struct Document {
     hash: String,
     format: TextFormat,
     encoding: Encoding,
+    source: Source,
+}
+
+/// Where a document's text came from: the source's bytes (a page, a PDF,
+/// a text file) and what made the text of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// `blake3:` and the hex digest of the source's bytes.
+    pub hash: String,
+    /// The extractor and its revision, e.g. `docx 1`.
+    pub extractor: &'static str,
+    /// For a plain or Markdown text: the digest of the decoded text before
+    /// any reshaping, which sessions saved before the reshaping recorded.
+    pub decoded_hash: Option<String>,
 }
 
 impl Document {
@@ -212,7 +240,8 @@ impl Document {
                 (text.to_owned(), TextFormat::Plain)
             }
         };
-        Self::from_normalised(decode::normalise(text), format, Encoding::Utf8)
+        let source = content_hash(&text);
+        Self::from_normalised(decode::normalise(text), format, Encoding::Utf8, source)
     }
 
     /// Decodes and parses the bytes of a file. What the bytes are decides
@@ -234,16 +263,17 @@ impl Document {
             TextFormat::Epub => Some(office::read_epub(bytes)?),
             _ => None,
         };
+        let source = bytes_hash(bytes);
         if let Some(article) = article {
             let text = decode::normalise(article.into_markdown());
-            return Ok(Self::from_normalised(text, format, Encoding::Utf8));
+            return Ok(Self::from_normalised(text, format, Encoding::Utf8, source));
         }
         let (text, encoding) = decode::decode(bytes)?;
         if format == TextFormat::Html {
             let article = decode::normalise(web::to_markdown(&text));
-            return Ok(Self::from_normalised(article, format, encoding));
+            return Ok(Self::from_normalised(article, format, encoding, source));
         }
-        Ok(Self::from_normalised(text, format, encoding))
+        Ok(Self::from_normalised(text, format, encoding, source))
     }
 
     /// Reads and parses an article file.
@@ -260,9 +290,22 @@ impl Document {
         })
     }
 
-    fn from_normalised(text: String, format: TextFormat, encoding: Encoding) -> Self {
+    fn from_normalised(
+        text: String,
+        format: TextFormat,
+        encoding: Encoding,
+        source_hash: String,
+    ) -> Self {
+        // What the text was before any reshaping: sessions made before the
+        // reshaping recognise their text by it.
+        let decoded_hash = (!format.is_extracted()).then(|| content_hash(&text));
         let index = CharIndex::new(&text);
         let hash = content_hash(&text);
+        let source = Source {
+            hash: source_hash,
+            extractor: format.extractor(),
+            decoded_hash,
+        };
         let (meta, sections) = parse::parse(&text, format);
         Self {
             text,
@@ -272,6 +315,7 @@ impl Document {
             hash,
             format,
             encoding,
+            source,
         }
     }
 
@@ -309,6 +353,12 @@ impl Document {
     #[must_use]
     pub fn format(&self) -> TextFormat {
         self.format
+    }
+
+    /// Where the text came from.
+    #[must_use]
+    pub fn source(&self) -> &Source {
+        &self.source
     }
 
     /// The encoding the file was read in.
@@ -362,6 +412,12 @@ impl Document {
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.sections.iter().flat_map(|s| s.paragraphs.iter())
     }
+}
+
+/// The digest sessions record to recognise a source file's bytes.
+#[must_use]
+pub fn bytes_hash(bytes: &[u8]) -> String {
+    format!("blake3:{}", blake3::hash(bytes).to_hex())
 }
 
 /// The content hash sessions record to recognise their text.

@@ -21,6 +21,68 @@ strings! {
     err_pdf_too_many_pages,
     /// File dialog filter: documents.
     filter_documents,
+    /// Notice: the text was made anew from the same source: {before} {now}
+    notice_reextracted,
+    /// Link: not a web address: {url}
+    fetch_bad_url,
+    /// Link: no connection: {why}
+    fetch_no_network,
+    /// Link: the server took too long.
+    fetch_timeout,
+    /// Link: error status: {code} {reason}
+    fetch_status,
+    /// Link: too large: {limit}
+    fetch_too_large,
+    /// Link: redirect loop.
+    fetch_redirects,
+    /// Link: secure connection failed: {why}
+    fetch_tls,
+    /// Link: cancelled.
+    fetch_cancelled,
+    /// Link: other failure: {why}
+    fetch_other,
+    /// Reason: the host name was not found.
+    reason_host_not_found,
+    /// Reason: the connection failed.
+    reason_connection_failed,
+    /// Reason: the server cannot be reached.
+    reason_unreachable,
+    /// Reason: the server refused.
+    reason_refused,
+    /// Reason: the connection broke off.
+    reason_broke_off,
+    /// Status reason: 401–403.
+    reason_403,
+    /// Status reason: 404, 410.
+    reason_404,
+    /// Status reason: 429.
+    reason_429,
+    /// Status reason: 3xx without a target.
+    reason_3xx,
+    /// Status reason: other 4xx.
+    reason_4xx,
+    /// Status reason: 502–504.
+    reason_503,
+    /// Status reason: other 5xx.
+    reason_5xx,
+    /// Link: the page holds too little text (paywall?): {url} {chars}
+    fetch_too_little_text,
+    /// Link: a kind of document the reader cannot open: {kind} {url}
+    fetch_unsupported,
+    /// Menu: open a link.
+    menu_open_url,
+    /// Dialog: open a link, title.
+    dialog_open_url_title,
+    /// Dialog: open a link, hint in the field.
+    open_url_hint,
+    /// Dialog: open a link, button.
+    open_url_button,
+    /// Progress: loading a link: {url}
+    progress_fetching,
+    /// Progress: reading a file: {name}
+    progress_reading,
+    /// Button: cancel a running load.
+    cancel_loading,
 }
 
 /// The German texts.
@@ -33,6 +95,37 @@ static DE: Inputs = Inputs {
     err_pdf_wrong_password: "Das Passwort passt nicht zu dieser PDF-Datei.",
     err_pdf_too_many_pages: "Die PDF-Datei hat {pages} Seiten; geöffnet werden höchstens {limit}. Teilen Sie sie auf (z. B. „qpdf --split-pages“).",
     filter_documents: "Dokumente (PDF, EPUB, Word, OpenDocument)",
+    notice_reextracted: "Der Text wurde aus derselben Quelldatei neu gewonnen, von einer neueren Fassung des Lesers ({before} → {now}); die Anmerkungen wurden über ihre Zitate wiedergefunden.",
+    fetch_bad_url: "„{url}“ ist keine Webadresse, die sich öffnen lässt (sie muss mit http:// oder https:// beginnen).",
+    fetch_no_network: "Keine Verbindung zu {why}.",
+    fetch_timeout: "Der Server hat zu lange nicht geantwortet; das Laden wurde abgebrochen.",
+    fetch_status: "Der Server antwortet mit {code}: {reason}.",
+    fetch_too_large: "Das Dokument ist größer als {limit} und wurde nicht geladen.",
+    fetch_redirects: "Die Adresse leitet zu oft weiter (eine Weiterleitungsschleife?).",
+    fetch_tls: "Die sichere Verbindung ist gescheitert: {why}.",
+    fetch_cancelled: "Das Laden wurde abgebrochen.",
+    fetch_other: "Das Dokument konnte nicht geladen werden: {why}.",
+    reason_host_not_found: "die Adresse wurde nicht gefunden (Schreibweise und Internetverbindung prüfen)",
+    reason_connection_failed: "die Verbindung kam nicht zustande",
+    reason_unreachable: "der Server ist nicht erreichbar",
+    reason_refused: "der Server hat die Verbindung abgelehnt",
+    reason_broke_off: "die Verbindung ist abgebrochen",
+    reason_403: "Zugriff verweigert (eine Anmeldung wäre nötig)",
+    reason_404: "Seite nicht gefunden",
+    reason_429: "zu viele Anfragen, später noch einmal versuchen",
+    reason_3xx: "die Seite leitet weiter, ohne zu sagen wohin",
+    reason_4xx: "die Anfrage wurde abgelehnt",
+    reason_503: "ein Server dazwischen ist ausgefallen oder überlastet",
+    reason_5xx: "Fehler auf dem Server",
+    fetch_too_little_text: "Auf der Seite {url} steht kaum Text ({chars} Zeichen): Vielleicht liegt der Artikel hinter einer Bezahlschranke oder wird erst im Browser nachgeladen. Speichern Sie die Seite im Browser („Seite speichern unter …“) und öffnen Sie die gespeicherte Datei.",
+    fetch_unsupported: "Unter {url} liegt kein Artikel, sondern {kind}; das kann Randnotiz nicht öffnen.",
+    menu_open_url: "Adresse öffnen …",
+    dialog_open_url_title: "Adresse öffnen",
+    open_url_hint: "https://www.tagesschau.de/…",
+    open_url_button: "Laden",
+    progress_fetching: "Lade {url} …",
+    progress_reading: "Lese {name} …",
+    cancel_loading: "Abbrechen",
 };
 
 /// The English texts.
@@ -45,6 +138,37 @@ static EN: Inputs = Inputs {
     err_pdf_wrong_password: "The password does not open this PDF.",
     err_pdf_too_many_pages: "The PDF has {pages} pages; at most {limit} are opened. Split it first (e.g. “qpdf --split-pages”).",
     filter_documents: "Documents (PDF, EPUB, Word, OpenDocument)",
+    notice_reextracted: "The text was made anew from the same source file by a newer version of the reader ({before} → {now}); the annotations were found again by their quotes.",
+    fetch_bad_url: "“{url}” is not a web address that can be opened (it must start with http:// or https://).",
+    fetch_no_network: "No connection to {why}.",
+    fetch_timeout: "The server took too long to answer, so loading was stopped.",
+    fetch_status: "The server answered {code}: {reason}.",
+    fetch_too_large: "The document is larger than {limit} and was not loaded.",
+    fetch_redirects: "The address forwards to other addresses too many times (a redirect loop?).",
+    fetch_tls: "The secure connection failed: {why}.",
+    fetch_cancelled: "Loading was cancelled.",
+    fetch_other: "The document could not be loaded: {why}.",
+    reason_host_not_found: "the address was not found (check the spelling and the internet connection)",
+    reason_connection_failed: "the connection failed",
+    reason_unreachable: "the server cannot be reached",
+    reason_refused: "the server refused the connection",
+    reason_broke_off: "the connection broke off",
+    reason_403: "access denied (a login would be needed)",
+    reason_404: "page not found",
+    reason_429: "too many requests, try again later",
+    reason_3xx: "the page forwards elsewhere without saying where",
+    reason_4xx: "the request was refused",
+    reason_503: "a server in between failed or is overloaded",
+    reason_5xx: "error on the server",
+    fetch_too_little_text: "The page {url} holds hardly any text ({chars} characters): the article may be behind a paywall or loaded only in a browser. Save the page in the browser (“Save page as …”) and open the saved file.",
+    fetch_unsupported: "{url} holds no article but {kind}, which Randnotiz cannot open.",
+    menu_open_url: "Open address …",
+    dialog_open_url_title: "Open address",
+    open_url_hint: "https://www.theguardian.com/…",
+    open_url_button: "Load",
+    progress_fetching: "Loading {url} …",
+    progress_reading: "Reading {name} …",
+    cancel_loading: "Cancel",
 };
 
 /// The table of one language.

@@ -148,6 +148,17 @@ pub fn session_text(session: &SessionView<'_>) -> String {
     out.push_str(",\n        hash: ");
     string(&mut out, &doc.hash);
     out.push_str(&format!(",\n        chars: {},\n", doc.chars));
+    for (name, value) in [
+        ("source_hash", &doc.source_hash),
+        ("extractor", &doc.extractor),
+        ("url", &doc.url),
+    ] {
+        if let Some(value) = value {
+            out.push_str(&format!("        {name}: Some("));
+            string(&mut out, value);
+            out.push_str("),\n");
+        }
+    }
     extra(&mut out, &doc.extra, "        ");
     out.push_str("    ),\n    actors: ");
     if session.actors.is_empty() {

@@ -14,6 +14,7 @@
 
 mod draft;
 pub mod import;
+pub mod link;
 pub mod merge;
 mod open;
 mod paths;
@@ -74,6 +75,8 @@ pub struct Workspace {
     disk: Option<fsio::DiskState>,
     /// What that file held, per record, to merge another side's changes in.
     base: reconcile::Base,
+    /// The text is a link's snapshot, not yet kept beside a session file.
+    snapshot: bool,
 }
 
 impl Workspace {
@@ -121,6 +124,7 @@ impl Workspace {
             reader: None,
             disk: None,
             base: reconcile::Base::default(),
+            snapshot: false,
         }
     }
 

@@ -7,7 +7,7 @@ use super::Workspace;
 use super::paths::{absolute, lexically_normal};
 use crate::annotation::{EditError, Session, reconcile};
 use crate::document::{Document, DocumentError};
-use crate::i18n::{fill, tr};
+use crate::i18n::{fill, tr, tr_in};
 use crate::storage::{self, SessionError};
 
 /// How the opened document relates to the one the session was made on.
@@ -119,7 +119,8 @@ impl Workspace {
         let (session, repairs, disk) = storage::read_session_with_state(path)?;
         let base = reconcile::Base::of(&session);
         let (document, document_path) = find_document(&session, path, text)?;
-        let (mut workspace, report) = Self::join(
+        let reextracted = reextracted(&session, &document);
+        let (mut workspace, mut report) = Self::join(
             session,
             Some(absolute(path)),
             document,
@@ -128,6 +129,7 @@ impl Workspace {
         );
         workspace.disk = Some(disk);
         workspace.base = base;
+        report.notices.splice(0..0, reextracted);
         Ok((workspace, report))
     }
 
@@ -185,6 +187,20 @@ impl Workspace {
     }
 }
 
+/// The notice for a text made anew from the same source (a newer
+/// extractor): the passages were found again through their quotes.
+fn reextracted(session: &Session, document: &Document) -> Option<String> {
+    (document.hash() != session.document.hash && session.document.same_source(document)).then(
+        || {
+            let before = session.document.extractor.as_deref().unwrap_or("?");
+            fill(
+                tr_in().notice_reextracted,
+                &[("before", &before), ("now", &document.source().extractor)],
+            )
+        },
+    )
+}
+
 /// Finds the text a session belongs to: the one given, the path it records
 /// (relative to the session file), or the bundled article by its hash.
 fn find_document(
@@ -206,7 +222,8 @@ fn find_document(
             // is read only if it holds the very text the session was made
             // on. Another (or changed) text is loaded only when named.
             let document = Document::open(&candidate)?;
-            if document.hash() != session.document.hash {
+            if document.hash() != session.document.hash && !session.document.same_source(&document)
+            {
                 return Err(OpenError::TextDiffers {
                     title: session.document.title.clone(),
                     found: candidate,

@@ -120,6 +120,7 @@ impl Workspace {
         if relation != DocumentMatch::Different {
             self.session.document = DocumentRef {
                 path: self.session.document.path.clone(),
+                url: self.session.document.url.take(),
                 extra: std::mem::take(&mut self.session.document.extra),
                 ..DocumentRef::to(&doc, None)
             };

@@ -108,6 +108,7 @@ impl Workspace {
                 path: path.to_path_buf(),
             });
         }
+        self.keep_snapshot_beside(&target)?;
         let mut view = self.session.view();
         view.document = std::borrow::Cow::Owned(self.document_ref_for(path));
         let mut hasher = blake3::Hasher::new();
