@@ -606,8 +606,8 @@ mod tests {
         let err = map_ureq_error(&ureq::Error::HostNotFound, "example.invalid");
         assert_eq!(
             err.to_string(),
-            "No connection to example.invalid: the address was not found \
-             (check the spelling and the internet connection)."
+            "Keine Verbindung zu example.invalid: die Adresse wurde nicht gefunden \
+             (Schreibweise und Internetverbindung prüfen)."
         );
     }
 
