@@ -30,6 +30,7 @@ impl Window {
                 file,
                 native_dialogs: false,
                 recovery: None,
+                snapshots: None,
             },
         );
         let mut window = Self { ctx, app };

@@ -548,6 +548,7 @@ fn app_with_storage(file: Option<PathBuf>, storage: &MemoryStorage) -> Harness<'
                     file,
                     native_dialogs: false,
                     recovery: None,
+                    snapshots: None,
                 },
             )
         });
@@ -819,6 +820,7 @@ fn child_shows_the_language_menu() {
                     file: None,
                     native_dialogs: false,
                     recovery: None,
+                    snapshots: None,
                 },
             )
         });

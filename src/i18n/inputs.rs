@@ -71,6 +71,8 @@ strings! {
     fetch_unsupported,
     /// Menu: open a link.
     menu_open_url,
+    /// Tooltip: open a link.
+    tip_open_url,
     /// Dialog: open a link, title.
     dialog_open_url_title,
     /// Dialog: open a link, hint in the field.
@@ -83,6 +85,8 @@ strings! {
     progress_reading,
     /// Button: cancel a running load.
     cancel_loading,
+    /// Notice: a link was opened: {url}
+    opened_link,
 }
 
 /// The German texts.
@@ -120,12 +124,14 @@ static DE: Inputs = Inputs {
     fetch_too_little_text: "Auf der Seite {url} steht kaum Text ({chars} Zeichen): Vielleicht liegt der Artikel hinter einer Bezahlschranke oder wird erst im Browser nachgeladen. Speichern Sie die Seite im Browser („Seite speichern unter …“) und öffnen Sie die gespeicherte Datei.",
     fetch_unsupported: "Unter {url} liegt kein Artikel, sondern {kind}; das kann Randnotiz nicht öffnen.",
     menu_open_url: "Adresse öffnen …",
+    tip_open_url: "Einen Artikel aus dem Netz laden: die Webseite (oder ein PDF, E-Book, Word-Dokument) unter einer Adresse. Die Seite wird als Kopie neben der Sitzung aufbewahrt.",
     dialog_open_url_title: "Adresse öffnen",
     open_url_hint: "https://www.tagesschau.de/…",
     open_url_button: "Laden",
     progress_fetching: "Lade {url} …",
     progress_reading: "Lese {name} …",
     cancel_loading: "Abbrechen",
+    opened_link: "Geladen: {url} – beim Speichern wird die Seite als Kopie neben die Sitzung gelegt.",
 };
 
 /// The English texts.
@@ -163,12 +169,14 @@ static EN: Inputs = Inputs {
     fetch_too_little_text: "The page {url} holds hardly any text ({chars} characters): the article may be behind a paywall or loaded only in a browser. Save the page in the browser (“Save page as …”) and open the saved file.",
     fetch_unsupported: "{url} holds no article but {kind}, which Randnotiz cannot open.",
     menu_open_url: "Open address …",
+    tip_open_url: "Load an article from the web: the page (or a PDF, e-book, Word document) at an address. The page is kept as a copy beside the session.",
     dialog_open_url_title: "Open address",
     open_url_hint: "https://www.theguardian.com/…",
     open_url_button: "Load",
     progress_fetching: "Loading {url} …",
     progress_reading: "Reading {name} …",
     cancel_loading: "Cancel",
+    opened_link: "Loaded {url}; saving the session keeps a copy of the page beside it.",
 };
 
 /// The table of one language.

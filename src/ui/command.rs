@@ -14,7 +14,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::actors::ActorId;
 use crate::annotation::{AnnotationId, Colour, Edit};
 use crate::document::CharRange;
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_in};
 
 /// A command with a label, a tooltip and shortcuts, all in one place: the
 /// menus, the toolbar, the shortcuts window and the key handler read them
@@ -23,6 +23,8 @@ use crate::i18n::tr;
 pub enum Action {
     /// Open a text or session.
     Open,
+    /// Open a link: fetch a web page (or a document) by its address.
+    OpenUrl,
     /// Save the session (asks for a name the first time).
     Save,
     /// Save the session under a new name.
@@ -77,6 +79,7 @@ impl Action {
         let t = tr();
         match self {
             Self::Open => t.action_open,
+            Self::OpenUrl => tr_in().menu_open_url,
             Self::Save => t.action_save,
             Self::SaveAs => t.action_save_as,
             Self::ImportW3c => t.menu_import_w3c,
@@ -106,6 +109,7 @@ impl Action {
         let t = tr();
         match self {
             Self::Open => t.tip_open,
+            Self::OpenUrl => tr_in().tip_open_url,
             Self::Save => t.tip_save,
             Self::SaveAs => t.tip_save_as,
             Self::ImportW3c => t.tip_import_w3c,
@@ -143,6 +147,7 @@ impl Action {
         }
         match self {
             Self::Open => keys!((CMD, O)),
+            Self::OpenUrl => keys!((CMD_SHIFT, O)),
             Self::Save => keys!((CMD, S)),
             Self::SaveAs => keys!((CMD_SHIFT, S)),
             Self::Quit => keys!((CMD, Q)),

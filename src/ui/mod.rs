@@ -12,6 +12,7 @@ pub mod command;
 pub mod derived;
 mod dossier;
 pub mod files;
+mod loading;
 mod messages;
 mod outline;
 pub mod reader;
@@ -112,6 +113,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 file,
                 native_dialogs: true,
                 recovery: crate::storage::recovery::RecoveryStore::default_location(),
+                snapshots: None,
             },
         )))
     });

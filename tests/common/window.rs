@@ -11,7 +11,8 @@ use randnotiz::storage::recovery::RecoveryStore;
 use randnotiz::ui::{App, StartOptions};
 
 /// The window at 1280×800 in German, on `file` (the bundled article when
-/// `None`), autosaving into `recovery` if given, settled.
+/// `None`), autosaving into `recovery` if given, settled (a file opened in
+/// the background loaded).
 pub fn app(file: Option<PathBuf>, recovery: Option<RecoveryStore>) -> Harness<'static, App> {
     randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
     let file = file.map(private_copy);
@@ -25,6 +26,36 @@ pub fn app(file: Option<PathBuf>, recovery: Option<RecoveryStore>) -> Harness<'s
                     file,
                     native_dialogs: false,
                     recovery,
+                    snapshots: None,
+                },
+            )
+        });
+    harness.step();
+    // A large file or a document loads in the background: settled means loaded.
+    let start = std::time::Instant::now();
+    while harness.state().is_loading() && start.elapsed() < std::time::Duration::from_secs(30) {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    harness
+}
+
+/// The window on the bundled article, keeping link snapshots in `snapshots`.
+pub fn app_with_snapshots(snapshots: &std::path::Path) -> Harness<'static, App> {
+    randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
+    let snapshots = snapshots.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            App::new(
+                &cc.egui_ctx,
+                None,
+                StartOptions {
+                    file: None,
+                    native_dialogs: false,
+                    recovery: None,
+                    snapshots: Some(snapshots),
                 },
             )
         });

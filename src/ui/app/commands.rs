@@ -155,6 +155,7 @@ impl App {
                 let folder = folder_of(self.ws.session_path().or(self.ws.document_path()));
                 self.files.ask(ctx, Purpose::Open, folder.as_deref(), None);
             }
+            Action::OpenUrl => self.url_prompt = Some(super::loading::UrlPrompt::default()),
             Action::Save => self.save(ctx),
             Action::SaveAs => self.save_as(ctx),
             Action::ImportW3c => {

@@ -218,6 +218,11 @@ impl App {
         let is_session = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+        if !is_session && !crate::ui::loading::is_instant(path) {
+            let ctx = self.ctx.clone();
+            self.loader.open_text(&ctx, path);
+            return;
+        }
         if !is_session {
             match Workspace::open_text(path) {
                 Ok(ws) => {

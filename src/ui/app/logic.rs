@@ -48,6 +48,7 @@ impl App {
         if let Some((purpose, path)) = self.files.poll() {
             self.chosen(ctx, purpose, &path);
         }
+        self.poll_loading();
         let section = self.current_section();
         self.autosave.tick(ctx, &self.ws, section);
         if let Some(error) = self.autosave.error.take() {

@@ -14,6 +14,7 @@
 
 mod commands;
 mod file_ops;
+mod loading;
 mod logic;
 mod panels;
 
@@ -48,6 +49,9 @@ pub struct StartOptions {
     pub native_dialogs: bool,
     /// Where autosave writes recovery files; `None` turns autosave off.
     pub recovery: Option<crate::storage::recovery::RecoveryStore>,
+    /// Where snapshots of opened links go until their session is saved
+    /// (`None`: the user's data folder).
+    pub snapshots: Option<PathBuf>,
 }
 
 /// What the reader is looking at, apart from the session itself.
@@ -101,6 +105,12 @@ pub struct App {
     /// The user chose to keep this side's copy of a session file changed on
     /// disk: not asked again until the next save.
     disk_ignored: bool,
+    /// The load running in the background, if any.
+    loader: super::loading::Loader,
+    /// The address dialog, while open.
+    url_prompt: Option<loading::UrlPrompt>,
+    /// Where link snapshots go.
+    snapshots: Option<PathBuf>,
     ctx: egui::Context,
 }
 
@@ -152,10 +162,19 @@ impl App {
             autosave: Autosave::new(options.recovery),
             lock: None,
             disk_ignored: false,
+            loader: super::loading::Loader::default(),
+            url_prompt: None,
+            snapshots: options.snapshots,
             ctx: ctx.clone(),
         };
         if let Some(file) = options.file {
-            app.open(&file);
+            let name = file.to_string_lossy();
+            if !file.exists() && crate::fetch::is_url(&name) {
+                let url = name.into_owned();
+                app.open_url(&url);
+            } else {
+                app.open(&file);
+            }
         }
         app
     }

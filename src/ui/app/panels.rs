@@ -96,6 +96,7 @@ impl App {
         if let Some((purpose, path)) = self.files.prompt_ui(&ctx) {
             self.chosen(&ctx, purpose, &path);
         }
+        self.url_prompt_ui(&ctx);
         if let Some((after, choice)) = self.messages.modals_ui(&ctx) {
             self.answered(&ctx, after, choice);
         }
@@ -154,6 +155,7 @@ impl App {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t.menu_file, |ui| {
                 item(ui, Action::Open, true, &mut intents);
+                item(ui, Action::OpenUrl, true, &mut intents);
                 ui.menu_button(t.menu_recent, |ui| {
                     if self.settings.recent.is_empty() {
                         ui.label(RichText::new(t.recent_none).weak());
@@ -295,6 +297,7 @@ impl App {
                         .color(theme::warning(ui.visuals())),
                 );
             }
+            self.loader.ui(ui);
             self.messages.notice_ui(ui);
         });
     }

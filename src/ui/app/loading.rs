@@ -1,0 +1,112 @@
+//! Loads that run in the background (see [`crate::ui::loading`]): starting
+//! them, taking their result in, and the "open address" dialog.
+
+use egui::{Key, Ui};
+
+use crate::i18n::{fill, tr, tr_in};
+use crate::ui::loading::Loaded;
+use crate::ui::widgets;
+
+use super::App;
+
+/// The address field of *Datei → Adresse öffnen …*.
+pub(crate) struct UrlPrompt {
+    text: String,
+    focus: bool,
+}
+
+impl Default for UrlPrompt {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            focus: true,
+        }
+    }
+}
+
+impl App {
+    /// Fetches `url` in the background and opens it as a new session.
+    pub fn open_url(&mut self, url: &str) {
+        let ctx = self.ctx.clone();
+        self.loader.open_link(&ctx, url, self.snapshots.clone());
+    }
+
+    /// True while a file or link loads in the background.
+    #[must_use]
+    pub fn is_loading(&self) -> bool {
+        self.loader.busy()
+    }
+
+    /// Takes in a finished background load.
+    pub(super) fn poll_loading(&mut self) {
+        let Some(loaded) = self.loader.poll() else {
+            return;
+        };
+        match loaded {
+            Loaded::Text { path, result } => match result {
+                Ok(ws) => {
+                    if let Some(notice) = ws.document().encoding().notice() {
+                        self.messages.error(notice);
+                    }
+                    self.replace(ws);
+                    self.lock = None;
+                    self.settings.remember(path);
+                }
+                Err(err) => self.messages.error(err),
+            },
+            Loaded::Page { url, result } => match result {
+                Ok(ws) => {
+                    self.replace(ws);
+                    self.lock = None;
+                    self.messages
+                        .notice(fill(tr_in().opened_link, &[("url", &url)]));
+                }
+                Err(err) => self.messages.error(err),
+            },
+        }
+    }
+
+    /// The address dialog, while open.
+    pub(super) fn url_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = self.url_prompt.as_mut() else {
+            return;
+        };
+        let mut go = None;
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("url-prompt")).show(ctx, |ui: &mut Ui| {
+            ui.set_width(520.0);
+            ui.heading(tr_in().dialog_open_url_title);
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut prompt.text)
+                    .id_salt("url-field")
+                    .hint_text(tr_in().open_url_hint)
+                    .desired_width(f32::INFINITY),
+            );
+            if prompt.focus {
+                field.request_focus();
+                prompt.focus = false;
+            }
+            let enter = widgets::submitted(ui, &field);
+            ui.horizontal(|ui| {
+                let load = ui.add_enabled(
+                    !prompt.text.trim().is_empty(),
+                    egui::Button::new(tr_in().open_url_button),
+                );
+                if (load.clicked() || enter) && !prompt.text.trim().is_empty() {
+                    go = Some(prompt.text.trim().to_owned());
+                }
+                if ui.button(tr().button_cancel).clicked()
+                    || widgets::take_key(ui.ctx(), Key::Escape)
+                {
+                    close = true;
+                }
+            });
+        });
+        if let Some(url) = go {
+            self.url_prompt = None;
+            self.open_url(&url);
+        } else if close {
+            self.url_prompt = None;
+        }
+    }
+}

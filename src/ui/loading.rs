@@ -1,0 +1,212 @@
+//! Opening that takes long (a link, a PDF, a book, a large web page) runs on
+//! a worker thread: the window keeps drawing, shows what it loads with its
+//! progress, and the reader may cancel. The result comes back as the
+//! workspace to show, or the message to give.
+//!
+//! A short text opens at once on the UI thread (it parses in milliseconds),
+//! so opening stays immediate where it can be.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::Instant;
+
+use egui::Ui;
+
+use crate::document::TextFormat;
+use crate::fetch::Limits;
+use crate::i18n::{fill, tr_in};
+use crate::workspace::Workspace;
+use crate::workspace::link::{self, LinkError};
+
+/// A text file above this size opens in the background.
+const INSTANT_BYTES: u64 = 2 * 1024 * 1024;
+
+/// What a finished job hands back.
+pub enum Loaded {
+    /// A text or document file, opened as a new session.
+    Text {
+        /// The file.
+        path: PathBuf,
+        /// The session on it, or why not.
+        result: Result<Workspace, String>,
+    },
+    /// A link, fetched, kept as a snapshot and opened.
+    Page {
+        /// The address asked for.
+        url: String,
+        /// The session on the page, or why not.
+        result: Result<Workspace, String>,
+    },
+}
+
+struct Job {
+    label: String,
+    cancel: Arc<AtomicBool>,
+    /// Bytes read so far and expected (0: not known), for a download.
+    done: Arc<AtomicU64>,
+    total: Arc<AtomicU64>,
+    answer: Receiver<Loaded>,
+    started: Instant,
+}
+
+/// The one background load at a time.
+#[derive(Default)]
+pub struct Loader {
+    job: Option<Job>,
+}
+
+/// True when opening `path` as a text is quick enough for the UI thread
+/// (and when it cannot be opened at all: the error is quick too).
+#[must_use]
+pub fn is_instant(path: &Path) -> bool {
+    let small = std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() <= INSTANT_BYTES);
+    small
+        && matches!(
+            TextFormat::from_path(path),
+            TextFormat::Plain | TextFormat::Markdown
+        )
+}
+
+impl Loader {
+    /// True while something loads.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Opens a text or document file in the background.
+    pub fn open_text(&mut self, ctx: &egui::Context, path: &Path) {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let label = fill(tr_in().progress_reading, &[("name", &name)]);
+        let path = path.to_path_buf();
+        self.start(ctx, label, move |_, _| {
+            let result = Workspace::open_text(&path).map_err(|e| e.to_string());
+            Loaded::Text { path, result }
+        });
+    }
+
+    /// Fetches a link, keeps its snapshot in `snapshots` and opens it.
+    pub fn open_link(&mut self, ctx: &egui::Context, url: &str, snapshots: Option<PathBuf>) {
+        let label = fill(tr_in().progress_fetching, &[("url", &url)]);
+        let url = url.trim().to_owned();
+        let repaint = ctx.clone();
+        self.start(ctx, label, move |cancel, progress| {
+            let report = |done: u64, total: Option<u64>| {
+                progress.0.store(done, Ordering::Relaxed);
+                progress.1.store(total.unwrap_or(0), Ordering::Relaxed);
+                repaint.request_repaint();
+            };
+            let result = (|| {
+                let page = link::fetch_page(&url, &Limits::default(), cancel, &report)?;
+                let dir = snapshots
+                    .or_else(link::snapshot_dir)
+                    .unwrap_or_else(std::env::temp_dir);
+                let snapshot = page.keep_in(&dir)?;
+                Workspace::open_page(&page, snapshot)
+            })()
+            .map_err(|e: LinkError| e.to_string());
+            Loaded::Page { url, result }
+        });
+    }
+
+    fn start(
+        &mut self,
+        ctx: &egui::Context,
+        label: String,
+        work: impl FnOnce(&AtomicBool, (&AtomicU64, &AtomicU64)) -> Loaded + Send + 'static,
+    ) {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let done = Arc::new(AtomicU64::new(0));
+        let total = Arc::new(AtomicU64::new(0));
+        let (send, answer) = channel();
+        let ctx = ctx.clone();
+        let (c, d, t) = (cancel.clone(), done.clone(), total.clone());
+        let spawned = std::thread::Builder::new()
+            .name("randnotiz-load".into())
+            .spawn(move || {
+                let loaded = work(&c, (&d, &t));
+                // Nobody waits any more when the load was cancelled.
+                let _ = send.send(loaded);
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            // A load started while another runs replaces it.
+            if let Some(old) = self.job.take() {
+                old.cancel.store(true, Ordering::Relaxed);
+            }
+            self.job = Some(Job {
+                label,
+                cancel,
+                done,
+                total,
+                answer,
+                started: Instant::now(),
+            });
+        }
+    }
+
+    /// The finished load, if one finished.
+    pub fn poll(&mut self) -> Option<Loaded> {
+        let job = self.job.as_ref()?;
+        match job.answer.try_recv() {
+            Ok(loaded) => {
+                self.job = None;
+                Some(loaded)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.job = None;
+                None
+            }
+        }
+    }
+
+    /// Stops waiting for the running load (a download stops at once; an
+    /// extraction runs out and its result is dropped).
+    pub fn cancel(&mut self) {
+        if let Some(job) = self.job.take() {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The progress row: what loads, how far, a cancel button. Nothing when
+    /// idle.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let Some(job) = &self.job else {
+            return;
+        };
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            let done = job.done.load(Ordering::Relaxed);
+            let total = job.total.load(Ordering::Relaxed);
+            #[allow(clippy::cast_precision_loss)]
+            let bar = if total > 0 {
+                egui::ProgressBar::new(done as f32 / total as f32).show_percentage()
+            } else {
+                egui::ProgressBar::new(0.0).animate(true)
+            };
+            ui.add(bar.desired_width(160.0));
+            let seconds = job.started.elapsed().as_secs();
+            let text = if done > 0 {
+                format!("{} · {} kB · {seconds} s", job.label, done / 1024)
+            } else {
+                format!("{} · {seconds} s", job.label)
+            };
+            ui.label(text);
+            if ui.button(tr_in().cancel_loading).clicked() {
+                cancel = true;
+            }
+        });
+        if cancel {
+            self.cancel();
+        }
+        // The seconds count on while the worker is silent.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(250));
+    }
+}
