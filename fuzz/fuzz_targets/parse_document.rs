@@ -1,4 +1,5 @@
-//! Any bytes, as a plain-text, Markdown or web-page article: a Document or a
+//! Any bytes, as an article of every format (text, Markdown, web page, Word,
+//! OpenDocument, EPUB, PDF): a Document or a
 //! clear error, never a panic; every range of the result slices the text.
 #![no_main]
 
@@ -14,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
         TextFormat::Docx,
         TextFormat::Odt,
         TextFormat::Epub,
+        TextFormat::Pdf,
     ] {
         let Ok(doc) = Document::from_bytes(data, format) else {
             continue;

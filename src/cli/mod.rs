@@ -39,9 +39,12 @@ enum Command {
     /// Print a text as Randnotiz reads it: normalised, exactly the text every
     /// char offset (outline, mentions, search, sessions) points into.
     Text {
-        /// The text, web page, e-book, Word or OpenDocument file, a link
-        /// (http:// or https://), or a session, for its text.
+        /// The text, web page, PDF, e-book, Word or OpenDocument file, a
+        /// link (http:// or https://), or a session, for its text.
         file: PathBuf,
+        /// The password of a protected PDF.
+        #[arg(long)]
+        password: Option<String>,
     },
     /// Print a text's metadata and sections (char offsets).
     Outline {
@@ -155,8 +158,12 @@ enum Command {
 /// Runs the verb and returns the exit status, or an error message.
 pub fn run(args: Args) -> Result<ExitCode, String> {
     match args.command {
-        Some(Command::Text { file }) => {
-            let doc = load_document(&file)?;
+        Some(Command::Text { file, password }) => {
+            let doc = match password {
+                Some(password) => Document::open_with_password(&file, Some(&password))
+                    .map_err(|e| e.to_string())?,
+                None => load_document(&file)?,
+            };
             Out::new().bytes(doc.text().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }

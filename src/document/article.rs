@@ -79,6 +79,22 @@ impl Article {
         }
     }
 
+    /// A first heading that repeats the title shown above the text is
+    /// dropped; without a title, the first heading becomes it.
+    pub fn drop_title_heading(&mut self) {
+        let title = flat(&self.title);
+        if let Some(first) = self.blocks.first()
+            && matches!(first.kind, Kind::Heading(_))
+        {
+            if title.is_empty() {
+                self.title = first.text.clone();
+                self.blocks.remove(0);
+            } else if first.text == title {
+                self.blocks.remove(0);
+            }
+        }
+    }
+
     fn place_notes(&mut self) {
         self.blocks.append(&mut self.pending_notes);
     }

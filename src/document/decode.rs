@@ -40,6 +40,26 @@ pub enum DecodeError {
         /// The format's name.
         format: &'static str,
     },
+    /// A PDF of page images only (a scan without text recognition).
+    #[error("{}", fill(tr_in().err_pdf_no_text_layer, &[("pages", pages)]))]
+    NoTextLayer {
+        /// Its pages.
+        pages: usize,
+    },
+    /// A PDF that needs a password, none given.
+    #[error("{}", tr_in().err_pdf_password)]
+    NeedsPassword,
+    /// A PDF the given password does not open.
+    #[error("{}", tr_in().err_pdf_wrong_password)]
+    WrongPassword,
+    /// A PDF of more pages than are opened.
+    #[error("{}", fill(tr_in().err_pdf_too_many_pages, &[("pages", pages), ("limit", limit)]))]
+    TooManyPages {
+        /// Its pages.
+        pages: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 /// Which encoding the bytes were read as.

@@ -14,6 +14,7 @@ mod meta;
 pub mod office;
 pub mod offsets;
 mod parse;
+pub mod pdf;
 pub mod search;
 pub mod web;
 mod web_meta;
@@ -48,6 +49,8 @@ pub enum TextFormat {
     Odt,
     /// An EPUB e-book, its chapters extracted.
     Epub,
+    /// A PDF with a text layer, its pages laid out (see [`pdf`]).
+    Pdf,
 }
 
 impl TextFormat {
@@ -65,6 +68,7 @@ impl TextFormat {
             Some("docx") => Self::Docx,
             Some("odt") => Self::Odt,
             Some("epub") => Self::Epub,
+            Some("pdf") => Self::Pdf,
             _ => Self::Plain,
         }
     }
@@ -93,6 +97,7 @@ impl TextFormat {
             Self::Docx => "docx",
             Self::Odt => "odt",
             Self::Epub => "epub",
+            Self::Pdf => "pdf",
         }
     }
 
@@ -107,11 +112,12 @@ impl TextFormat {
             Self::Docx => "docx 1",
             Self::Odt => "odt 1",
             Self::Epub => "epub 1",
+            Self::Pdf => "pdf 1 (lopdf 0.47)",
         }
     }
 
     /// The file extensions the file dialog offers for the extracted formats.
-    pub const DOCUMENT_EXTENSIONS: [&'static str; 3] = ["epub", "docx", "odt"];
+    pub const DOCUMENT_EXTENSIONS: [&'static str; 4] = ["pdf", "epub", "docx", "odt"];
 }
 
 /// What the first lines of an article say about it.
@@ -236,7 +242,7 @@ impl Document {
         let (text, format) = match format {
             TextFormat::Html => (web::to_markdown(text), format),
             TextFormat::Plain | TextFormat::Markdown => (text.to_owned(), format),
-            TextFormat::Docx | TextFormat::Odt | TextFormat::Epub => {
+            TextFormat::Docx | TextFormat::Odt | TextFormat::Epub | TextFormat::Pdf => {
                 (text.to_owned(), TextFormat::Plain)
             }
         };
@@ -252,15 +258,41 @@ impl Document {
     /// A [`DecodeError`] when the bytes are empty or binary, or a packed
     /// document is damaged, holds no text or unpacks too large.
     pub fn from_bytes(bytes: &[u8], format: TextFormat) -> Result<Self, DecodeError> {
-        let format = match office::sniff(bytes) {
-            Some(packed) => packed,
-            None if format == TextFormat::Plain && web::looks_like_html(bytes) => TextFormat::Html,
-            None => format,
+        Self::from_bytes_with_password(bytes, format, None)
+    }
+
+    /// [`Document::from_bytes`], with the password a protected PDF needs.
+    ///
+    /// # Errors
+    /// As [`Document::from_bytes`]; for a PDF also a missing or wrong
+    /// password, no text layer, too many pages.
+    pub fn from_bytes_with_password(
+        bytes: &[u8],
+        format: TextFormat,
+        password: Option<&str>,
+    ) -> Result<Self, DecodeError> {
+        let format = if pdf::looks_like_pdf(bytes) {
+            TextFormat::Pdf
+        } else {
+            match office::sniff(bytes) {
+                Some(packed) => packed,
+                None if format == TextFormat::Plain && web::looks_like_html(bytes) => {
+                    TextFormat::Html
+                }
+                None if format == TextFormat::Pdf => {
+                    return Err(DecodeError::Damaged {
+                        format: "PDF",
+                        detail: "no %PDF header".into(),
+                    });
+                }
+                None => format,
+            }
         };
         let article = match format {
             TextFormat::Docx => Some(office::read_docx(bytes)?),
             TextFormat::Odt => Some(office::read_odt(bytes)?),
             TextFormat::Epub => Some(office::read_epub(bytes)?),
+            TextFormat::Pdf => Some(pdf::read(bytes, password)?),
             _ => None,
         };
         let source = bytes_hash(bytes);
@@ -281,13 +313,21 @@ impl Document {
     /// # Errors
     /// A [`DocumentError`] saying why the file cannot be opened, path last.
     pub fn open(path: &Path) -> Result<Self, DocumentError> {
+        Self::open_with_password(path, None)
+    }
+
+    /// [`Document::open`], with the password a protected PDF needs.
+    ///
+    /// # Errors
+    /// As [`Document::open`].
+    pub fn open_with_password(path: &Path, password: Option<&str>) -> Result<Self, DocumentError> {
         let bytes = read_limited(path, MAX_DOCUMENT_BYTES)?;
-        Self::from_bytes(&bytes, TextFormat::from_path(path)).map_err(|why| {
-            DocumentError::NotText {
+        Self::from_bytes_with_password(&bytes, TextFormat::from_path(path), password).map_err(
+            |why| DocumentError::NotText {
                 why,
                 path: path.to_path_buf(),
-            }
-        })
+            },
+        )
     }
 
     fn from_normalised(

@@ -88,7 +88,8 @@ fn page_of(fetched: Fetched) -> Result<Page, LinkError> {
         Kind::Epub => (TextFormat::Epub, "epub"),
         Kind::Docx => (TextFormat::Docx, "docx"),
         Kind::Odt => (TextFormat::Odt, "odt"),
-        Kind::Pdf | Kind::Other(_) => {
+        Kind::Pdf => (TextFormat::Pdf, "pdf"),
+        Kind::Other(_) => {
             return Err(LinkError::Unsupported {
                 kind: fetched
                     .content_type

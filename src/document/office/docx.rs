@@ -74,7 +74,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Article, DecodeError> {
     };
     reader.blocks(body);
     let mut article = reader.article;
-    drop_title_heading(&mut article);
+    article.drop_title_heading();
     non_empty(article, FORMAT)
 }
 
@@ -88,21 +88,6 @@ fn core_properties(doc: &roxmltree::Document<'_>, article: &mut Article) {
             "created" if article.date.is_empty() => article.date = date_part(&value),
             "language" => article.language = value,
             _ => {}
-        }
-    }
-}
-
-/// A first heading that repeats the title shown above the text is dropped.
-pub(super) fn drop_title_heading(article: &mut Article) {
-    let title = crate::document::web_meta::flat(&article.title);
-    if let Some(first) = article.blocks.first()
-        && matches!(first.kind, Kind::Heading(_))
-    {
-        if title.is_empty() {
-            article.title = first.text.clone();
-            article.blocks.remove(0);
-        } else if first.text == title {
-            article.blocks.remove(0);
         }
     }
 }

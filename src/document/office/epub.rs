@@ -86,7 +86,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Article, DecodeError> {
         let xhtml = String::from_utf8_lossy(&bytes);
         chapter(&xhtml, labels.get(path.as_str()), &mut notes, &mut article);
     }
-    super::docx::drop_title_heading(&mut article);
+    article.drop_title_heading();
     non_empty(article, FORMAT)
 }
 

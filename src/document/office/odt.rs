@@ -56,7 +56,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Article, DecodeError> {
     };
     reader.blocks(text, false);
     let mut article = reader.article;
-    super::docx::drop_title_heading(&mut article);
+    article.drop_title_heading();
     non_empty(article, FORMAT)
 }
 
