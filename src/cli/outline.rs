@@ -11,8 +11,13 @@ struct Outline<'d> {
     /// What the text was read as: "text" or "markdown".
     source_format: &'static str,
     title: Option<&'d str>,
+    kicker: Option<&'d str>,
     date: Option<&'d str>,
     stand: Option<&'d str>,
+    /// When it appeared: the date (`YYYY-MM-DD` where the source says so).
+    published: Option<&'d str>,
+    /// When it was last changed (a web page's `dateModified`, a "Stand:").
+    updated: Option<&'d str>,
     author: Option<&'d str>,
     outlet: Option<&'d str>,
     url: Option<&'d str>,
@@ -54,6 +59,9 @@ fn outline(doc: &Document) -> Outline<'_> {
     Outline {
         source_format: doc.format().name(),
         title: meta.title.as_deref(),
+        kicker: meta.kicker.as_deref(),
+        published: meta.date.as_deref(),
+        updated: meta.stand.as_deref(),
         date: meta.date.as_deref(),
         stand: meta.stand.as_deref(),
         author: meta.author.as_deref(),

@@ -39,7 +39,11 @@ pub(crate) struct Block {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Article {
     pub title: String,
+    /// The line above the headline (Dachzeile).
+    pub kicker: String,
     pub date: String,
+    /// When the source was last changed.
+    pub updated: String,
     pub author: String,
     pub outlet: String,
     pub url: String,
@@ -110,7 +114,9 @@ impl Article {
             }
         };
         field("title", &self.title);
+        field("kicker", &self.kicker);
         field("date", &self.date);
+        field("updated", &self.updated);
         field("author", &self.author);
         field("outlet", &self.outlet);
         field("url", &self.url);

@@ -11,6 +11,8 @@
 pub struct HeaderFields {
     /// The headline.
     pub title: Option<String>,
+    /// The line above the headline (Dachzeile).
+    pub kicker: Option<String>,
     /// The date as written.
     pub date: Option<String>,
     /// The last update ("Stand"), without the word "Stand:".
@@ -101,6 +103,7 @@ pub fn parse_front_matter(text: &str) -> Option<(HeaderFields, usize)> {
             "title" | "titel" => fields.title = non_empty(value),
             "date" | "datum" => fields.date = non_empty(value),
             "stand" | "updated" | "modified" => fields.stand = non_empty(value),
+            "kicker" | "dachzeile" | "topline" => fields.kicker = non_empty(value),
             "author" | "autor" | "authors" => fields.author = non_empty(value),
             "outlet" | "site" | "sitename" | "publisher" | "medium" => {
                 fields.outlet = non_empty(value);

@@ -125,6 +125,8 @@ impl TextFormat {
 pub struct Meta {
     /// The headline.
     pub title: Option<String>,
+    /// The line above the headline (Dachzeile, kicker), e.g. `Kasachstan`.
+    pub kicker: Option<String>,
     /// The date as given, e.g. `2022-01`.
     pub date: Option<String>,
     /// When the article was last updated, e.g. `13.01.2022 09:59 Uhr`.

@@ -50,6 +50,7 @@ pub(super) fn parse(text: &str, format: TextFormat) -> (Meta, Vec<Section>) {
 
 fn merge(meta: &mut Meta, fields: HeaderFields) {
     meta.title = meta.title.take().or(fields.title);
+    meta.kicker = meta.kicker.take().or(fields.kicker);
     meta.date = meta.date.take().or(fields.date);
     meta.stand = meta.stand.take().or(fields.stand);
     meta.author = meta.author.take().or(fields.author);

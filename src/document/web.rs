@@ -29,6 +29,7 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 /// The page as Markdown with front matter: what [`super::Document`] parses.
 #[must_use]
 pub fn to_markdown(html: &str) -> String {
+    let html = &without_heavy_parts(html);
     let options = trafilatura::Options::default().with_fallback(true);
     let extracted = trafilatura::extract(html, &options).ok();
     let page = Html::parse_document(html);
@@ -95,6 +96,11 @@ pub fn to_markdown(html: &str) -> String {
         }
     }
     Article {
+        kicker: own.kicker.unwrap_or_default(),
+        updated: own
+            .updated
+            .filter(|u| Some(u) != date.as_ref())
+            .unwrap_or_default(),
         date: date.unwrap_or_default(),
         author: author.unwrap_or_default(),
         url: meta.map(|m| m.url.clone()).unwrap_or_default(),
@@ -105,6 +111,78 @@ pub fn to_markdown(html: &str) -> String {
         ..Article::default()
     }
     .into_markdown()
+}
+
+/// The page without what holds no article text but most of a large page's
+/// bytes: scripts (JSON-LD kept, the metadata reads it), styles, inline
+/// SVG and comments. Both HTML parsers after this (the extractor's and the
+/// block walker's) then read a fraction of the page. Written by hand: a
+/// scan for a few tags with `memchr`, no parser (that is what it saves).
+fn without_heavy_parts(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + found;
+        let rest = &bytes[start..];
+        let end = if rest.starts_with(b"<!--") {
+            memchr::memmem::find(&rest[4..], b"-->").map(|e| start + 4 + e + 3)
+        } else {
+            ["script", "style", "svg"].iter().find_map(|tag| {
+                let open = rest.get(1..=tag.len())?;
+                let boundary = rest.get(tag.len() + 1).copied();
+                if !open.eq_ignore_ascii_case(tag.as_bytes())
+                    || !matches!(boundary, Some(b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'/'))
+                {
+                    return None;
+                }
+                let head_end = memchr::memchr(b'>', rest)?;
+                let head = &rest[..head_end];
+                if *tag == "script"
+                    && memchr::memmem::find(&head.to_ascii_lowercase(), b"ld+json").is_some()
+                {
+                    return None;
+                }
+                let close = format!("</{tag}");
+                let body = &rest[head_end..];
+                let close_at = find_ignore_case(body, close.as_bytes())?;
+                let after = memchr::memchr(b'>', &body[close_at..])?;
+                Some(start + head_end + close_at + after + 1)
+            })
+        };
+        match end {
+            Some(end) => {
+                out.push_str(&html[copied..start]);
+                out.push(' ');
+                copied = end;
+                at = end;
+            }
+            None => at = start + 1,
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Where `needle` (lower-case ASCII) first stands in `hay`, case aside.
+fn find_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?;
+    let mut at = 0;
+    while let Some(i) = memchr::memchr2(*first, first.to_ascii_uppercase(), &hay[at..]) {
+        let i = at + i;
+        if hay
+            .get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
 }
 
 /// Block elements: each starts a new block of text.
@@ -425,6 +503,29 @@ mod tests {
                 None
             ),
             "Krieg und Frieden - ein Roman in vier Bänden über Russland"
+        );
+    }
+
+    #[test]
+    fn scripts_styles_and_comments_go_before_extraction_json_ld_stays() {
+        let page = "<html><head><STYLE>p{x:1}</STYLE><script src=a.js></script>\
+            <script type=\"application/ld+json\">{\"a\":1}</script></head>\
+            <body><!-- <p>alt</p> --><svg><text>Icon</text></svg><p>Text <scripty></p>\
+            <script>var s = \"</p>\";</script></body></html>";
+        let lean = without_heavy_parts(page);
+        assert_eq!(
+            lean,
+            "<html><head>  <script type=\"application/ld+json\">{\"a\":1}</script></head>\
+             <body>  <p>Text <scripty></p> </body></html>"
+        );
+        assert_eq!(
+            without_heavy_parts("<p>kein Skript</p>"),
+            "<p>kein Skript</p>"
+        );
+        // An unclosed script keeps the rest as it is.
+        assert_eq!(
+            without_heavy_parts("<p>a</p><script>x"),
+            "<p>a</p><script>x"
         );
     }
 

@@ -11,9 +11,13 @@ use serde_json::Value;
 #[derive(Default, Debug, Clone, PartialEq, Eq)]
 pub(super) struct PageMeta {
     pub title: Option<String>,
+    /// The line above the headline (Dachzeile, kicker).
+    pub kicker: Option<String>,
     pub author: Option<String>,
     /// `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// When it was last changed, `YYYY-MM-DD`.
+    pub updated: Option<String>,
     /// The site's name.
     pub site: Option<String>,
 }
@@ -214,6 +218,50 @@ fn headline(page: &Html) -> Option<String> {
     (headline.split_whitespace().count() >= 2).then_some(headline)
 }
 
+/// Class names of a kicker standing beside the headline (not the hidden
+/// texts and labels [`KICKER`] also strips from it).
+const KICKER_SHOWN: [&str; 10] = [
+    "kicker",
+    "dachzeile",
+    "overline",
+    "topline",
+    "roofline",
+    "eyebrow",
+    "spitzmarke",
+    "toptitle",
+    "supertitle",
+    "rubrik",
+];
+
+/// The kicker (Dachzeile): a kicker-classed part of the headline, or such
+/// an element just before it.
+fn kicker(page: &Html) -> Option<String> {
+    let h1 = page
+        .select(&selector("article h1, main h1, h1")?)
+        .find(|e| !has_class(e.value(), &HIDDEN))?;
+    let shown = |e: &ElementRef<'_>| {
+        has_class(e.value(), &KICKER_SHOWN)
+            && !has_class(e.value(), &HIDDEN)
+            && e.value().attr("aria-hidden") != Some("true")
+    };
+    let inside = h1.descendants().filter_map(ElementRef::wrap).find(shown);
+    let before = || {
+        let parent = h1.parent().and_then(ElementRef::wrap)?;
+        parent
+            .children()
+            .filter_map(ElementRef::wrap)
+            .take_while(|e| e.id() != h1.id())
+            .flat_map(|e| std::iter::once(e).chain(e.descendants().filter_map(ElementRef::wrap)))
+            .filter(shown)
+            .last()
+    };
+    let text = flat(&inside.or_else(before)?.text().collect::<String>());
+    let text = text
+        .trim_matches(|c: char| matches!(c, '-' | '–' | ':' | '|') || c.is_whitespace())
+        .to_owned();
+    (!text.is_empty() && text.chars().count() <= 80).then_some(text)
+}
+
 /// A byline's name: "Von …", dates and separators after it taken off.
 fn strip_byline(text: &str) -> String {
     let mut name = flat(text);
@@ -358,8 +406,10 @@ pub(super) fn page_meta(page: &Html) -> PageMeta {
     let site = meta_content(page, &["og:site_name", "application-name"]);
     PageMeta {
         title: title(page, &articles, site.as_deref()),
+        kicker: kicker(page),
         author: author(page, &articles, site.as_deref()),
         date: date(page, &ld, &articles),
+        updated: updated(page, &ld, &articles),
         site,
     }
 }
@@ -518,19 +568,40 @@ fn date(page: &Html, ld: &[Value], articles: &[&Value]) -> Option<String> {
                     .find_map(|e| e.value().attr("datetime").and_then(ymd))
             })
     };
-    let modified = || {
-        meta_content(
-            page,
-            &[
-                "article:modified_time",
-                "og:updated_time",
-                "last-modified",
-                "dateModified",
-            ],
-        )
-        .and_then(|d| ymd(&d))
-    };
-    meta.or_else(from_ld).or_else(from_time).or_else(modified)
+    meta.or_else(from_ld)
+        .or_else(from_time)
+        .or_else(|| updated(page, ld, articles))
+}
+
+/// When the page says it was last changed: meta tags, JSON-LD
+/// `dateModified`, `<time itemprop=dateModified>`.
+fn updated(page: &Html, ld: &[Value], articles: &[&Value]) -> Option<String> {
+    meta_content(
+        page,
+        &[
+            "article:modified_time",
+            "og:updated_time",
+            "last-modified",
+            "dateModified",
+        ],
+    )
+    .and_then(|d| ymd(&d))
+    .or_else(|| {
+        articles
+            .iter()
+            .copied()
+            .chain(ld)
+            .find_map(|v| v.get("dateModified").and_then(Value::as_str).and_then(ymd))
+    })
+    .or_else(|| {
+        let modified = selector("[itemprop=dateModified]")?;
+        page.select(&modified).find_map(|e| {
+            e.value()
+                .attr("datetime")
+                .or_else(|| e.value().attr("content"))
+                .and_then(ymd)
+        })
+    })
 }
 
 #[cfg(test)]

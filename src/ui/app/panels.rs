@@ -316,6 +316,13 @@ impl App {
         // Title, date and Stand, then the section navigation.
         ui.vertical_centered(|ui| {
             ui.add_space(4.0);
+            if let Some(kicker) = &doc.meta().kicker {
+                ui.label(
+                    RichText::new(kicker)
+                        .font(egui::FontId::new(font_size * 0.9, family.clone()))
+                        .color(ui.visuals().hyperlink_color),
+                );
+            }
             ui.label(
                 RichText::new(doc.title_or_default())
                     .font(egui::FontId::new(font_size * 1.5, family.clone()))
@@ -332,7 +339,9 @@ impl App {
             if let Some(stand) = &meta.stand {
                 facts.push(fill(t.header_stand, &[("stand", stand)]));
             }
-            if let Some(path) = self.ws.document_path().and_then(Path::file_name) {
+            if let Some(url) = &self.ws.session().document.url {
+                facts.push(url.clone());
+            } else if let Some(path) = self.ws.document_path().and_then(Path::file_name) {
                 facts.push(path.to_string_lossy().into_owned());
             }
             if !facts.is_empty() {
