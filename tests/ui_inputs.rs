@@ -141,3 +141,37 @@ fn a_link_opens_from_the_address_dialog_while_the_window_goes_on() {
     assert!(error.contains("404"), "{error}");
     assert!(harness.state().title().contains("Radweg"));
 }
+
+#[test]
+fn a_protected_pdf_asks_for_its_password_and_opens_with_it() {
+    let locked = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/testdata/docs/pdf/encrypted_aes256_userpw_paesswoert.pdf");
+    if !locked.is_file() {
+        eprintln!("{} is not there: skipped", locked.display());
+        return;
+    }
+    let mut harness = window::app(None, None);
+    let type_password = |harness: &mut Harness<'_, App>, password: &str| {
+        harness.run_steps(2);
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::Text(password.to_owned()));
+        harness.run_steps(2);
+        harness.key_press(Key::Enter);
+        harness.step();
+        until_loaded(harness);
+    };
+    harness.state_mut().open(&locked);
+    until_loaded(&mut harness);
+    harness.get_by_label("Passwort der PDF-Datei");
+    type_password(&mut harness, "passwoert");
+    harness.get_by_label("Das Passwort passt nicht zu dieser PDF-Datei.");
+    type_password(&mut harness, "pässwört");
+    let text = harness.state().workspace().document().text().to_owned();
+    assert!(
+        text.contains("If you can read this, decryption succeeded."),
+        "{text}"
+    );
+    assert!(harness.query_by_label("Passwort der PDF-Datei").is_none());
+}

@@ -87,6 +87,10 @@ strings! {
     cancel_loading,
     /// Notice: a link was opened: {url}
     opened_link,
+    /// Dialog title: the password of a PDF.
+    dialog_password_title,
+    /// Dialog: which file wants a password: {name}
+    password_for,
 }
 
 /// The German texts.
@@ -95,7 +99,7 @@ static DE: Inputs = Inputs {
     err_unpacked_too_large: "Die {format}-Datei ergäbe entpackt mehr als {limit} MB – so groß ist kein Artikel und kein Buch (eine „Zip-Bombe“?). Sie wird nicht geöffnet.",
     err_no_text_in: "In der {format}-Datei steht kein Text (sie ist leer oder enthält nur Bilder).",
     err_pdf_no_text_layer: "Die PDF-Datei hat keine Textebene: Sie ist ein Scan (nur Bilder; Seitenzahl: {pages}). Lassen Sie zuerst eine Texterkennung laufen, z. B. „ocrmypdf scan.pdf scan-ocr.pdf“, und öffnen Sie dann das Ergebnis.",
-    err_pdf_password: "Die PDF-Datei ist passwortgeschützt. Geben Sie das Passwort an (Kommandozeile: --password) oder öffnen Sie eine ungeschützte Fassung.",
+    err_pdf_password: "Die PDF-Datei ist passwortgeschützt. Geben Sie das Passwort an (im Fenster wird danach gefragt, auf der Kommandozeile mit --password) oder öffnen Sie eine ungeschützte Fassung.",
     err_pdf_wrong_password: "Das Passwort passt nicht zu dieser PDF-Datei.",
     err_pdf_too_many_pages: "Die PDF-Datei hat {pages} Seiten; geöffnet werden höchstens {limit}. Teilen Sie sie auf (z. B. „qpdf --split-pages“).",
     filter_documents: "Dokumente (PDF, EPUB, Word, OpenDocument)",
@@ -132,6 +136,8 @@ static DE: Inputs = Inputs {
     progress_reading: "Lese {name} …",
     cancel_loading: "Abbrechen",
     opened_link: "Geladen: {url} – beim Speichern wird die Seite als Kopie neben die Sitzung gelegt.",
+    dialog_password_title: "Passwort der PDF-Datei",
+    password_for: "„{name}“ ist passwortgeschützt. Mit welchem Passwort soll sie geöffnet werden?",
 };
 
 /// The English texts.
@@ -140,7 +146,7 @@ static EN: Inputs = Inputs {
     err_unpacked_too_large: "The {format} file would unpack to more than {limit} MB; no article or book is that large (a “zip bomb”?). It is not opened.",
     err_no_text_in: "The {format} file holds no text (it is empty or holds only images).",
     err_pdf_no_text_layer: "The PDF has no text layer: it is a scan (images only; pages: {pages}). Run text recognition first, e.g. “ocrmypdf scan.pdf scan-ocr.pdf”, then open the result.",
-    err_pdf_password: "The PDF is protected by a password. Give the password (command line: --password) or open an unprotected copy.",
+    err_pdf_password: "The PDF is protected by a password. Give the password (the window asks for it; on the command line use --password) or open an unprotected copy.",
     err_pdf_wrong_password: "The password does not open this PDF.",
     err_pdf_too_many_pages: "The PDF has {pages} pages; at most {limit} are opened. Split it first (e.g. “qpdf --split-pages”).",
     filter_documents: "Documents (PDF, EPUB, Word, OpenDocument)",
@@ -177,6 +183,8 @@ static EN: Inputs = Inputs {
     progress_reading: "Reading {name} …",
     cancel_loading: "Cancel",
     opened_link: "Loaded {url}; saving the session keeps a copy of the page beside it.",
+    dialog_password_title: "PDF password",
+    password_for: "“{name}” is protected by a password. Which password opens it?",
 };
 
 /// The table of one language.

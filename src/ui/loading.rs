@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use egui::Ui;
 
-use crate::document::TextFormat;
+use crate::document::{DocumentError, TextFormat};
 use crate::fetch::Limits;
 use crate::i18n::{fill, tr_in};
 use crate::workspace::Workspace;
@@ -30,7 +30,7 @@ pub enum Loaded {
         /// The file.
         path: PathBuf,
         /// The session on it, or why not.
-        result: Result<Workspace, String>,
+        result: Result<Workspace, DocumentError>,
     },
     /// A link, fetched, kept as a snapshot and opened.
     Page {
@@ -76,8 +76,9 @@ impl Loader {
         self.job.is_some()
     }
 
-    /// Opens a text or document file in the background.
-    pub fn open_text(&mut self, ctx: &egui::Context, path: &Path) {
+    /// Opens a text or document file in the background (with the password
+    /// of a protected PDF, if given).
+    pub fn open_text(&mut self, ctx: &egui::Context, path: &Path, password: Option<String>) {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -85,7 +86,7 @@ impl Loader {
         let label = fill(tr_in().progress_reading, &[("name", &name)]);
         let path = path.to_path_buf();
         self.start(ctx, label, move |_, _| {
-            let result = Workspace::open_text(&path).map_err(|e| e.to_string());
+            let result = Workspace::open_text_with_password(&path, password.as_deref());
             Loaded::Text { path, result }
         });
     }

@@ -102,7 +102,18 @@ impl Workspace {
     /// # Errors
     /// A [`DocumentError`] saying why the text cannot be opened.
     pub fn open_text(path: &Path) -> Result<Self, DocumentError> {
-        let document = Document::open(path)?;
+        Self::open_text_with_password(path, None)
+    }
+
+    /// [`Workspace::open_text`] for a PDF protected by `password`.
+    ///
+    /// # Errors
+    /// As [`Workspace::open_text`].
+    pub fn open_text_with_password(
+        path: &Path,
+        password: Option<&str>,
+    ) -> Result<Self, DocumentError> {
+        let document = Document::open_with_password(path, password)?;
         let actors = if document.hash() == crate::document::bundled::document().hash() {
             crate::actors::default_actors()
         } else {

@@ -220,7 +220,7 @@ impl App {
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
         if !is_session && !crate::ui::loading::is_instant(path) {
             let ctx = self.ctx.clone();
-            self.loader.open_text(&ctx, path);
+            self.loader.open_text(&ctx, path, None);
             return;
         }
         if !is_session {

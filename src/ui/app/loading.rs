@@ -3,11 +3,21 @@
 
 use egui::{Key, Ui};
 
+use crate::document::{DecodeError, DocumentError};
 use crate::i18n::{fill, tr, tr_in};
 use crate::ui::loading::Loaded;
 use crate::ui::widgets;
 
 use super::App;
+
+/// The password field for a protected PDF.
+pub(crate) struct PasswordPrompt {
+    path: std::path::PathBuf,
+    password: String,
+    /// The last password tried did not open it.
+    wrong: bool,
+    focus: bool,
+}
 
 /// The address field of *Datei → Adresse öffnen …*.
 pub(crate) struct UrlPrompt {
@@ -52,7 +62,18 @@ impl App {
                     self.lock = None;
                     self.settings.remember(path);
                 }
-                Err(err) => self.messages.error(err),
+                Err(DocumentError::NotText {
+                    why: why @ (DecodeError::NeedsPassword | DecodeError::WrongPassword),
+                    ..
+                }) => {
+                    self.password_prompt = Some(PasswordPrompt {
+                        path,
+                        password: String::new(),
+                        wrong: why == DecodeError::WrongPassword,
+                        focus: true,
+                    });
+                }
+                Err(err) => self.messages.error(err.to_string()),
             },
             Loaded::Page { url, result } => match result {
                 Ok(ws) => {
@@ -63,6 +84,61 @@ impl App {
                 }
                 Err(err) => self.messages.error(err),
             },
+        }
+    }
+
+    /// The password dialog of a protected PDF, while open.
+    pub(super) fn password_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = self.password_prompt.as_mut() else {
+            return;
+        };
+        let mut go = false;
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("password-prompt")).show(ctx, |ui: &mut Ui| {
+            ui.set_width(420.0);
+            ui.heading(tr_in().dialog_password_title);
+            let name = prompt
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            ui.label(fill(tr_in().password_for, &[("name", &name)]));
+            if prompt.wrong {
+                ui.colored_label(
+                    crate::ui::theme::warning(ui.visuals()),
+                    tr_in().err_pdf_wrong_password,
+                );
+            }
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut prompt.password)
+                    .password(true)
+                    .id_salt("password-field")
+                    .desired_width(f32::INFINITY),
+            );
+            if prompt.focus {
+                field.request_focus();
+                prompt.focus = false;
+            }
+            let enter = widgets::submitted(ui, &field);
+            ui.horizontal(|ui| {
+                if ui.button(tr().button_open).clicked() || enter {
+                    go = true;
+                }
+                if ui.button(tr().button_cancel).clicked()
+                    || widgets::take_key(ui.ctx(), Key::Escape)
+                {
+                    close = true;
+                }
+            });
+        });
+        if go {
+            if let Some(prompt) = self.password_prompt.take() {
+                let ctx = ctx.clone();
+                self.loader
+                    .open_text(&ctx, &prompt.path, Some(prompt.password));
+            }
+        } else if close {
+            self.password_prompt = None;
         }
     }
 

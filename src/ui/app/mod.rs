@@ -109,6 +109,8 @@ pub struct App {
     loader: super::loading::Loader,
     /// The address dialog, while open.
     url_prompt: Option<loading::UrlPrompt>,
+    /// The password dialog of a protected PDF, while open.
+    password_prompt: Option<loading::PasswordPrompt>,
     /// Where link snapshots go.
     snapshots: Option<PathBuf>,
     ctx: egui::Context,
@@ -164,6 +166,7 @@ impl App {
             disk_ignored: false,
             loader: super::loading::Loader::default(),
             url_prompt: None,
+            password_prompt: None,
             snapshots: options.snapshots,
             ctx: ctx.clone(),
         };

@@ -97,6 +97,7 @@ impl App {
             self.chosen(&ctx, purpose, &path);
         }
         self.url_prompt_ui(&ctx);
+        self.password_prompt_ui(&ctx);
         if let Some((after, choice)) = self.messages.modals_ui(&ctx) {
             self.answered(&ctx, after, choice);
         }
