@@ -139,6 +139,10 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
     let mut previous_was_heading = false;
     let mut seen_heading = false;
     let mut lead_found = !has_title;
+    // In an interview the questions stand alone like headings, and are not.
+    let interview = blocks
+        .iter()
+        .any(|b| b.lines == 1 && classify::marks_interview(block_text(text, b)));
 
     for (i, block) in blocks.iter().enumerate() {
         let line = block_text(text, block);
@@ -154,7 +158,8 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
                 range,
                 level,
             })
-        } else if classify::looks_like_heading(line, block.lines)
+        } else if heading_shaped(line, block.lines, previous, next)
+            && !(interview && classify::ends_as_question(line))
             && (Context {
                 candidate: Some(line),
                 previous,
@@ -199,6 +204,26 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
         }));
     }
     items
+}
+
+/// A block shaped like a heading: by its own shape, as a chapter heading, or
+/// numbered ("2. Der Experimentierkasten kommt zum Einsatz") between blocks
+/// that are not items of a list.
+fn heading_shaped(
+    line: &str,
+    lines: usize,
+    previous: Option<(&str, bool)>,
+    next: Option<&str>,
+) -> bool {
+    if lines != 1 {
+        return false;
+    }
+    if classify::looks_like_heading(line, lines) || classify::is_chapter_heading(line) {
+        return true;
+    }
+    classify::looks_like_numbered_heading(line)
+        && !previous.is_some_and(|(p, _)| classify::is_list_item(p))
+        && !next.is_some_and(classify::is_list_item)
 }
 
 fn paragraph_role(line: &str, block: &Block) -> Role {
