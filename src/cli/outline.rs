@@ -33,7 +33,7 @@ struct SectionOut<'d> {
 struct ParagraphOut {
     start: usize,
     end: usize,
-    /// What kind of prose: lead, body, byline, list, quote, aside.
+    /// What kind of prose: lead, body, byline, list, quote, aside, interjection.
     kind: &'static str,
 }
 
@@ -45,6 +45,7 @@ fn kind(role: Role) -> &'static str {
         Role::ListItem => "list",
         Role::Quote => "quote",
         Role::Aside => "aside",
+        Role::Interjection => "interjection",
     }
 }
 

@@ -12,7 +12,9 @@ mod decode;
 mod meta;
 pub mod offsets;
 mod parse;
+mod reflow;
 pub mod search;
+pub mod transcript;
 pub mod web;
 mod web_meta;
 pub mod words;
@@ -22,6 +24,8 @@ use std::path::Path;
 pub use classify::Role;
 pub use decode::{DecodeError, Encoding};
 pub use offsets::{ByteRange, ByteToChar, CharIndex, CharPos, CharRange};
+pub use reflow::Layout;
+pub use transcript::Speaker;
 
 use crate::fsio::{ReadError, read_limited};
 use crate::i18n::{fill, tr};
@@ -120,6 +124,8 @@ pub struct Section {
     pub heading: Option<Heading>,
     /// True when the section holds the article's lead paragraph.
     pub lead: bool,
+    /// Who speaks, when the section is a turn of a transcript.
+    pub speaker: Option<Speaker>,
     /// From the heading (or first paragraph) to the end of the last paragraph.
     pub range: CharRange,
     /// The section's paragraphs, in order.
@@ -163,6 +169,7 @@ pub struct Document {
     sections: Vec<Section>,
     hash: String,
     format: TextFormat,
+    layout: Layout,
     encoding: Encoding,
 }
 
@@ -212,9 +219,16 @@ impl Document {
     }
 
     fn from_normalised(text: String, format: TextFormat, encoding: Encoding) -> Self {
+        // Only plain text is reflowed: Markdown's soft breaks are reflowed by
+        // the reader already, and a web page comes as Markdown.
+        let (text, layout) = if format == TextFormat::Plain {
+            reflow::normalise(text)
+        } else {
+            (text, Layout::Prose)
+        };
         let index = CharIndex::new(&text);
         let hash = content_hash(&text);
-        let (meta, sections) = parse::parse(&text, format);
+        let (meta, sections) = parse::parse(&text, format, layout);
         Self {
             text,
             index,
@@ -222,8 +236,32 @@ impl Document {
             sections,
             hash,
             format,
+            layout,
             encoding,
         }
+    }
+
+    /// How the text is laid out: an article, a reflowed book, a transcript.
+    #[must_use]
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
+    /// The speakers of a transcript, each once, in the order they first
+    /// speak, with the party or office the transcript names first for them.
+    #[must_use]
+    pub fn speakers(&self) -> Vec<Speaker> {
+        let mut out: Vec<Speaker> = Vec::new();
+        for speaker in self.sections.iter().filter_map(|s| s.speaker.as_ref()) {
+            match out.iter_mut().find(|s| s.name == speaker.name) {
+                Some(known) => {
+                    known.party = known.party.take().or_else(|| speaker.party.clone());
+                    known.role = known.role.take().or_else(|| speaker.role.clone());
+                }
+                None => out.push(speaker.clone()),
+            }
+        }
+        out
     }
 
     /// The normalised text every offset points into.

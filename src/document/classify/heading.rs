@@ -112,6 +112,9 @@ pub fn is_chapter_heading(text: &str) -> bool {
     }
 }
 
+/// Quotation marks that open a quotation.
+const OPENING_QUOTES: &[char] = &['„', '“', '"', '»', '«', '‚'];
+
 /// Words that name a part of a book in a chapter heading.
 const CHAPTER_WORDS: &[&str] = &[
     "kapitel",
@@ -218,7 +221,11 @@ fn breaks_after_statement(text: &str) -> bool {
 fn sentence_break(text: &str, marks: &[char]) -> bool {
     let chars: Vec<char> = text.chars().collect();
     chars.windows(3).enumerate().any(|(i, w)| {
-        let breaks = marks.contains(&w[0]) && w[1] == ' ' && w[2].is_uppercase();
+        // "Er lachte. „Und das …“": the next sentence may open with a quote.
+        let opens = w[2].is_uppercase()
+            || (OPENING_QUOTES.contains(&w[2])
+                && chars.get(i + 3).is_some_and(|c| c.is_uppercase()));
+        let breaks = marks.contains(&w[0]) && w[1] == ' ' && opens;
         let word_before = chars[..i]
             .iter()
             .rev()

@@ -39,6 +39,14 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "des", "et", "un", "une",
 ];
 
+/// Words that can close a clause but that a sentence cut by a page break
+/// often stops on: verb particles, pronouns, auxiliaries.
+pub(super) const OPEN_WORDS: &[&str] = &[
+    "nach", "mit", "zu", "auf", "an", "aus", "vor", "um", "durch", "sich", "nicht", "ist", "hat",
+    "war", "wird", "sein", "so", "da", "man", "es", "er", "sie", "wir", "ich", "du", "noch",
+    "auch", "schon", "nur",
+];
+
 /// Month names that make a line with a day and a year a dateline.
 pub(super) const MONTHS: &[&str] = &[
     "januar",

@@ -13,7 +13,10 @@ pub use heading::{
     Context, ends_as_question, has_sentence_break, is_chapter_heading, looks_like_heading,
     looks_like_numbered_heading, marks_interview,
 };
-use lists::{AGENCIES, BYLINE_OPENINGS, CLOSING, LABELS, MONTHS, SOURCE_OPENINGS, TRAILING};
+use lists::{
+    AGENCIES, BYLINE_OPENINGS, CLOSING, FUNCTION_WORDS, LABELS, MONTHS, OPEN_WORDS,
+    SOURCE_OPENINGS, TRAILING,
+};
 
 /// What kind of prose a paragraph is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -31,6 +34,9 @@ pub enum Role {
     Quote,
     /// Editorial boilerplate: sources, credits, labels such as "Erstmeldung".
     Aside,
+    /// A call from the floor in a transcript: "(Beifall bei der SPD)",
+    /// "(Zuruf von der AfD: …)", "(Heiterkeit)".
+    Interjection,
 }
 
 /// Text with the trailing quotes and brackets removed.
@@ -43,6 +49,18 @@ fn without_trailing(text: &str) -> &str {
 #[must_use]
 pub fn ends_with_closing_punctuation(text: &str) -> bool {
     without_trailing(text).ends_with(CLOSING)
+}
+
+/// True when the text stops on a word after which its sentence must go on:
+/// an article, a preposition, a conjunction, a pronoun ("… auf dem Wege
+/// nach"). Only for text without closing punctuation: a page break cut it.
+#[must_use]
+pub fn ends_on_open_word(text: &str) -> bool {
+    let last = without_trailing(text)
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    FUNCTION_WORDS.contains(&last) || OPEN_WORDS.contains(&last)
 }
 
 /// True when the first letter of the text is lower case (a fragment, not a start).
