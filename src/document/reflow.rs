@@ -73,9 +73,11 @@ const CAPITAL_WORDS: &[&str] = &[
 /// The text reflowed when it is hard-wrapped or a transcript, and its layout.
 #[must_use]
 pub fn normalise(text: String) -> (String, Layout) {
-    let layout = if transcript::looks_like_transcript(&text) {
+    // A book of several MB is looked at once, line by line, for both shapes.
+    let survey = Survey::of(&text);
+    let layout = if survey.speaker_lines >= transcript::MIN_SPEAKER_LINES {
         Layout::Transcript
-    } else if is_hard_wrapped(&text) {
+    } else if survey.hard_wrapped() {
         Layout::Book
     } else {
         return (text, Layout::Prose);
@@ -83,26 +85,52 @@ pub fn normalise(text: String) -> (String, Layout) {
     (reflow(&text, layout), layout)
 }
 
-/// True when most lines of the text run on into the next one and are as
-/// wide as printed lines: the text was wrapped by hand.
-#[must_use]
-pub fn is_hard_wrapped(text: &str) -> bool {
-    let (mut lines, mut inner, mut inner_chars) = (0usize, 0usize, 0usize);
-    let mut previous: Option<usize> = None;
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            previous = None;
-            continue;
+/// What one pass over the lines of a text tells about its layout.
+struct Survey {
+    /// Non-blank lines.
+    lines: usize,
+    /// Non-blank lines followed by another non-blank line.
+    inner: usize,
+    /// Their total width, in bytes (a few more than chars in German: close
+    /// enough for a line width, and no pass over the chars).
+    inner_bytes: usize,
+    /// Lines that open a turn of a transcript.
+    speaker_lines: usize,
+}
+
+impl Survey {
+    fn of(text: &str) -> Self {
+        let mut survey = Self {
+            lines: 0,
+            inner: 0,
+            inner_bytes: 0,
+            speaker_lines: 0,
+        };
+        let mut previous: &str = "";
+        for line in text.lines() {
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                previous = "";
+                continue;
+            }
+            survey.lines += 1;
+            if !previous.is_empty() {
+                survey.inner += 1;
+                survey.inner_bytes += previous.len();
+            }
+            if trimmed.ends_with(':') && transcript::opens_turn(previous, trimmed) {
+                survey.speaker_lines += 1;
+            }
+            previous = trimmed;
         }
-        lines += 1;
-        if let Some(width) = previous {
-            inner += 1;
-            inner_chars += width;
-        }
-        previous = Some(trimmed.chars().count());
+        survey
     }
-    lines >= MIN_LINES && inner * 2 >= lines && (30..=120).contains(&(inner_chars / inner.max(1)))
+
+    fn hard_wrapped(&self) -> bool {
+        self.lines >= MIN_LINES
+            && self.inner * 2 >= self.lines
+            && (30..=130).contains(&(self.inner_bytes / self.inner.max(1)))
+    }
 }
 
 /// What a block of the source is.
@@ -122,56 +150,120 @@ struct Raw<'a> {
 }
 
 fn reflow(text: &str, layout: Layout) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let keep = if layout == Layout::Transcript {
-        kept_lines(&lines)
-    } else {
-        vec![true; lines.len()]
+    let mut writer = Writer {
+        out: String::with_capacity(text.len()),
+        start: None,
+        kind: Kind::Text,
+        lines: 0,
+        in_turn: false,
+        book: layout == Layout::Book,
     };
-    let blocks = raw_blocks(&lines, &keep, layout);
-
-    let mut out = String::with_capacity(text.len());
-    let mut paragraph = String::new();
-    let mut kind = Kind::Text;
-    let mut lines_in_paragraph = 0;
-    let mut in_turn = false;
-    for block in blocks {
-        in_turn |= block.kind == Kind::Speaker;
-        let joined = join_lines(&block.lines);
-        let continues = kind == Kind::Text
-            && block.kind == Kind::Text
-            && !paragraph.is_empty()
-            && !ends_sentence(&paragraph)
-            && !paragraph.contains(". . .")
-            && (classify::starts_lowercase(&joined)
-                || classify::ends_on_open_word(&paragraph)
-                // Columns of a speech break anywhere; a heading of a book
-                // stands on one line.
-                || in_turn
-                || (layout == Layout::Book && lines_in_paragraph > 1));
-        if continues {
-            join_line(&mut paragraph, &joined);
-            lines_in_paragraph += block.lines.len();
-            continue;
+    if layout == Layout::Transcript {
+        let lines: Vec<&str> = text.lines().collect();
+        let keep = kept_lines(&lines);
+        for block in raw_blocks(&lines, &keep, layout) {
+            writer.push(&block);
         }
-        if !paragraph.is_empty() {
-            out.push_str(&paragraph);
-            out.push_str(if layout == Layout::Book && block.gap >= 2 {
+    } else {
+        // A book of several MB: one pass, one buffer for the lines of a block.
+        let mut block = Raw {
+            lines: Vec::new(),
+            kind: Kind::Text,
+            gap: 0,
+        };
+        let mut blank = 0;
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                if !block.lines.is_empty() {
+                    block.kind = text_kind(&block.lines);
+                    writer.push(&block);
+                    block.lines.clear();
+                }
+                blank += 1;
+                continue;
+            }
+            if block.lines.is_empty() {
+                block.gap = std::mem::take(&mut blank);
+            }
+            block.lines.push(line);
+        }
+        if !block.lines.is_empty() {
+            block.kind = text_kind(&block.lines);
+            writer.push(&block);
+        }
+    }
+    let mut out = writer.out;
+    out.push('\n');
+    out
+}
+
+/// Writes the reflowed text, one source block at a time; the paragraph
+/// being written is the tail of `out`, from `start`.
+struct Writer {
+    out: String,
+    start: Option<usize>,
+    kind: Kind,
+    /// Source lines in the paragraph being written.
+    lines: usize,
+    in_turn: bool,
+    book: bool,
+}
+
+impl Writer {
+    fn push(&mut self, block: &Raw<'_>) {
+        self.in_turn |= block.kind == Kind::Speaker;
+        let Some(first) = block.lines.first() else {
+            return;
+        };
+        if let Some(start) = self.start {
+            let paragraph = &self.out[start..];
+            let continues = self.kind == Kind::Text
+                && block.kind == Kind::Text
+                && !ends_sentence(paragraph)
+                && !paragraph.contains(". . .")
+                && (classify::starts_lowercase(first)
+                    || classify::ends_on_open_word(paragraph)
+                    // Columns of a speech break anywhere; a heading of a
+                    // book stands on one line.
+                    || self.in_turn
+                    || (self.book && self.lines > 1));
+            if continues {
+                self.append(start, &block.lines);
+                self.lines += block.lines.len();
+                return;
+            }
+            self.out.push_str(if self.book && block.gap >= 2 {
                 "\n\n\n"
             } else {
                 "\n\n"
             });
         }
-        paragraph = joined;
+        let start = self.out.len();
         if block.kind == Kind::Centred {
-            paragraph.insert_str(0, &" ".repeat(CENTRED_INDENT));
+            self.out.push_str(&" ".repeat(CENTRED_INDENT));
         }
-        kind = block.kind;
-        lines_in_paragraph = block.lines.len();
+        let text_start = self.out.len();
+        self.append(text_start, &block.lines);
+        self.start = Some(start);
+        self.kind = block.kind;
+        self.lines = block.lines.len();
     }
-    out.push_str(&paragraph);
-    out.push('\n');
-    out
+
+    /// The lines of a block onto the paragraph from `start`; the items of a
+    /// list keep their own lines (a dash that opens a line inside a
+    /// paragraph is a dash).
+    fn append(&mut self, start: usize, lines: &[&str]) {
+        let list = lines.first().is_some_and(|l| classify::is_list_item(l));
+        for line in lines {
+            let line = line.trim();
+            if list && self.out.len() > start && classify::is_list_item(line) {
+                self.out.push('\n');
+                self.out.push_str(line);
+            } else {
+                append_line(&mut self.out, start, line);
+            }
+        }
+    }
 }
 
 /// True when the text ends a sentence or introduces speech (".", "!", "?",
@@ -234,12 +326,17 @@ fn raw_blocks<'a>(lines: &[&'a str], keep: &[bool], layout: Layout) -> Vec<Raw<'
                 .last()
                 .is_none_or(|l| classify::ends_with_closing_punctuation(l));
             // A speaker line, on one line or wrapped onto a second.
-            if trimmed.ends_with(':') && current.len() <= 1 {
-                let candidate = current.first().map_or_else(
-                    || trimmed.to_owned(),
-                    |f| transcript::join_wrapped(f, trimmed),
-                );
-                if transcript::parse_speaker(&candidate).is_some() {
+            if trimmed.ends_with(':') {
+                let wrapped = current.len() == 1
+                    && !after_sentence
+                    && transcript::parse_speaker(&transcript::join_wrapped(current[0], trimmed))
+                        .is_some();
+                let alone =
+                    !wrapped && after_sentence && transcript::parse_speaker(trimmed).is_some();
+                if alone && !current.is_empty() {
+                    blocks.push(text_block(std::mem::take(&mut current), gap));
+                }
+                if wrapped || alone {
                     current.push(trimmed);
                     blocks.push(Raw {
                         lines: std::mem::take(&mut current),
@@ -281,31 +378,25 @@ fn raw_blocks<'a>(lines: &[&'a str], keep: &[bool], layout: Layout) -> Vec<Raw<'
 
 /// A block of text lines; a lone short line set far in is centred.
 fn text_block(lines: Vec<&str>, gap: usize) -> Raw<'_> {
+    let kind = text_kind(&lines);
+    Raw { lines, kind, gap }
+}
+
+/// Text, or a centred line: a lone short line set far in.
+fn text_kind(lines: &[&str]) -> Kind {
     let centred = lines.len() == 1 && {
         let line = lines[0];
         let indent = line.len() - line.trim_start().len();
         indent >= CENTRED_INDENT && line.trim().chars().count() <= 60
     };
-    Raw {
-        lines,
-        kind: if centred { Kind::Centred } else { Kind::Text },
-        gap,
-    }
+    if centred { Kind::Centred } else { Kind::Text }
 }
 
-/// The lines of a block as one; the items of a list keep their own lines
-/// (a dash that opens a line inside a paragraph is a dash).
+/// The lines of a block as one line.
 fn join_lines(lines: &[&str]) -> String {
-    let list = lines.first().is_some_and(|l| classify::is_list_item(l));
     let mut out = String::new();
     for line in lines {
-        let line = line.trim();
-        if list && !out.is_empty() && classify::is_list_item(line) {
-            out.push('\n');
-            out.push_str(line);
-        } else {
-            join_line(&mut out, line);
-        }
+        join_line(&mut out, line);
     }
     out
 }
@@ -313,13 +404,18 @@ fn join_lines(lines: &[&str]) -> String {
 /// Appends the next line of a paragraph: a space between, or the line-end
 /// hyphen joined or kept as the words around it say.
 pub fn join_line(out: &mut String, next: &str) {
+    append_line(out, 0, next);
+}
+
+/// [`join_line`] onto the paragraph that starts at byte `start` of `out`.
+fn append_line(out: &mut String, start: usize, next: &str) {
     let next = next.trim();
-    let end = out.trim_end().len();
+    let end = start + out[start..].trim_end().len();
     out.truncate(end);
     if next.is_empty() {
         return;
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push_str(next);
         return;
     }

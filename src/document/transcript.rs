@@ -37,7 +37,7 @@ const CHAIR_ROLES: &[&str] = &[
 const TITLES: &[&str] = &["Dr.", "Prof.", "h.", "c.", "h.c.", "Dr.-Ing.", "Dipl.-Ing."];
 
 /// Fewest speaker lines that make a text a transcript.
-const MIN_SPEAKER_LINES: usize = 3;
+pub const MIN_SPEAKER_LINES: usize = 3;
 
 /// The longest line that can open a turn.
 const MAX_SPEAKER_CHARS: usize = 140;
@@ -47,7 +47,7 @@ const MAX_SPEAKER_CHARS: usize = 140;
 #[must_use]
 pub fn parse_speaker(line: &str) -> Option<Speaker> {
     let line = line.trim();
-    if line.chars().nth(MAX_SPEAKER_CHARS).is_some() || line.starts_with('(') {
+    if super::classify::longer_than(line, MAX_SPEAKER_CHARS) || line.starts_with('(') {
         return None;
     }
     let body = line.strip_suffix(':')?.trim_end();
@@ -90,9 +90,12 @@ pub fn parse_speaker(line: &str) -> Option<Speaker> {
     let is_name_word = |w: &&str| {
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let particle = ["von", "van", "de", "der", "zu", "den"].contains(w);
+        // An initial ("Matthias W. Birkwald") is the only word with a dot.
+        let initial = w.len() <= 3 && w.ends_with('.');
         (capital || particle)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+            && (initial
+                || w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'')))
     };
     if !(2..=5).contains(&name_words.len()) || !name_words.iter().all(is_name_word) {
         return None;
@@ -110,25 +113,29 @@ pub fn parse_speaker(line: &str) -> Option<Speaker> {
 #[must_use]
 pub fn looks_like_transcript(text: &str) -> bool {
     let mut found = 0;
-    let mut previous_blank = true;
     let mut previous: &str = "";
     for line in text.lines() {
         let trimmed = line.trim();
-        // A speaker line may be wrapped in two: "Katrin Göring-Eckardt (BÜNDNIS 90/DIE GRÜ-" / "NEN):".
-        if trimmed.ends_with(':')
-            && (previous_blank && parse_speaker(trimmed).is_some()
-                || !previous.is_empty()
-                    && parse_speaker(&join_wrapped(previous, trimmed)).is_some())
-        {
+        if trimmed.ends_with(':') && opens_turn(previous, trimmed) {
             found += 1;
-            if found >= MIN_SPEAKER_LINES {
-                return true;
-            }
         }
-        previous_blank = trimmed.is_empty();
         previous = trimmed;
     }
-    false
+    found >= MIN_SPEAKER_LINES
+}
+
+/// True when `line` (ending in ":") opens a turn: alone after a blank line
+/// or a finished sentence, or as the second half of a speaker line wrapped
+/// in two ("Katrin Göring-Eckardt (BÜNDNIS 90/DIE GRÜ-" / "NEN):").
+#[must_use]
+pub fn opens_turn(previous: &str, line: &str) -> bool {
+    let after_sentence =
+        previous.is_empty() || super::classify::ends_with_closing_punctuation(previous);
+    if after_sentence {
+        parse_speaker(line).is_some()
+    } else {
+        parse_speaker(&join_wrapped(previous, line)).is_some()
+    }
 }
 
 /// Two lines of a wrapped speaker line or interjection as one: the line-end
@@ -217,6 +224,7 @@ mod tests {
             "(Zuruf vom BÜNDNIS 90/DIE GRÜNEN:",
             "Angela Merkel:",
             "Es führt kein Weg daran vorbei:",
+            "Danke. Dr. Max Muster (SPD):",
         ] {
             assert!(parse_speaker(line).is_none(), "{line:?} opens no turn");
         }

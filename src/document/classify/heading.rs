@@ -5,7 +5,7 @@ use super::lists::{
 };
 use super::{
     ends_with_closing_punctuation, is_aside, is_byline, is_dateline, is_list_item, is_prose,
-    starts_lowercase, without_trailing,
+    starts_lowercase, starts_with_lower, without_trailing,
 };
 
 /// The text of a block, shaped like a heading: one line, short, no closing
@@ -21,7 +21,7 @@ use super::{
 pub fn looks_like_heading(text: &str, lines: usize) -> bool {
     let trimmed = text.trim();
     // Cheapest first: most single lines in prose end a sentence or are long.
-    if lines != 1 || trimmed.is_empty() || trimmed.chars().nth(MAX_HEADING_CHARS).is_some() {
+    if lines != 1 || trimmed.is_empty() || super::longer_than(trimmed, MAX_HEADING_CHARS) {
         return false;
     }
     if ends_with_closing_punctuation(trimmed)
@@ -87,7 +87,7 @@ pub fn looks_like_numbered_heading(text: &str) -> bool {
 pub fn is_chapter_heading(text: &str) -> bool {
     let trimmed = text.trim();
     let bare = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    if bare.is_empty() || bare.chars().count() > 40 {
+    if bare.is_empty() || super::longer_than(bare, 40) {
         return false;
     }
     let numeral = |w: &str| {
@@ -146,7 +146,9 @@ pub fn ends_as_question(text: &str) -> bool {
 #[must_use]
 pub fn marks_interview(text: &str) -> bool {
     let trimmed = text.trim();
-    let lower = trimmed.to_lowercase();
+    if super::longer_than(trimmed, MAX_HEADING_CHARS) {
+        return false;
+    }
     let credit = [
         "das interview führte",
         "das gespräch führte",
@@ -154,7 +156,7 @@ pub fn marks_interview(text: &str) -> bool {
         "interview:",
     ]
     .iter()
-    .any(|p| lower.starts_with(p));
+    .any(|p| starts_with_lower(trimmed, p));
     let labelled_question = trimmed.split_once(": ").is_some_and(|(label, _)| {
         !label.contains(' ') && (label.contains('.') || starts_lowercase(label))
     }) && ends_as_question(trimmed);

@@ -63,6 +63,20 @@ pub fn ends_on_open_word(text: &str) -> bool {
     FUNCTION_WORDS.contains(&last) || OPEN_WORDS.contains(&last)
 }
 
+/// True when the text has more than `chars` chars, told from its length
+/// in bytes where that is enough (a char is one to four bytes): the
+/// classifier asks this of every paragraph of a book.
+#[must_use]
+pub fn longer_than(text: &str, chars: usize) -> bool {
+    if text.len() <= chars {
+        false
+    } else if text.len() > chars * 4 {
+        true
+    } else {
+        text.chars().nth(chars).is_some()
+    }
+}
+
 /// True when the first letter of the text is lower case (a fragment, not a start).
 #[must_use]
 pub fn starts_lowercase(text: &str) -> bool {
@@ -101,10 +115,17 @@ fn starts_with_lower(text: &str, prefix: &str) -> bool {
 /// Longest label in [`LABELS`], in chars: longer lines are never labels.
 const MAX_LABEL_CHARS: usize = 40;
 
+/// Longest author line, in chars.
+const MAX_BYLINE_CHARS: usize = 100;
+
 /// An author line.
 #[must_use]
 pub fn is_byline(text: &str) -> bool {
     let trimmed = text.trim();
+    // Both kinds below are at most 100 chars: a paragraph is not lower-cased.
+    if longer_than(trimmed, MAX_BYLINE_CHARS) {
+        return false;
+    }
     let lower = trimmed.to_lowercase();
     // The openings are ASCII: compare on the original text, so that no
     // lower-casing shifts a byte offset.
@@ -121,7 +142,7 @@ pub fn is_byline(text: &str) -> bool {
             .split(',')
             .next()
             .unwrap_or_default();
-        let short = trimmed.chars().count() <= 100 && !ends_with_closing_punctuation(trimmed);
+        let short = !ends_with_closing_punctuation(trimmed);
         if short && is_name_list(names) {
             return true;
         }
@@ -140,14 +161,19 @@ pub fn is_byline(text: &str) -> bool {
 #[must_use]
 pub fn is_aside(text: &str) -> bool {
     let trimmed = text.trim();
+    // Every paragraph of a book comes here: only the openings that share
+    // its first letter are compared.
+    let Some(first) = trimmed.chars().next().and_then(|c| c.to_lowercase().next()) else {
+        return false;
+    };
     if SOURCE_OPENINGS
         .iter()
-        .any(|p| starts_with_lower(trimmed, p))
+        .any(|p| p.starts_with(first) && starts_with_lower(trimmed, p))
     {
         return true;
     }
     // Labels, agency credits and datelines are short; prose is not.
-    if trimmed.chars().nth(MAX_LABEL_CHARS).is_some() {
+    if longer_than(trimmed, MAX_LABEL_CHARS) {
         return false;
     }
     let lower = trimmed.to_lowercase();
