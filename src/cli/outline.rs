@@ -38,7 +38,7 @@ struct SectionOut<'d> {
 struct ParagraphOut {
     start: usize,
     end: usize,
-    /// What kind of prose: lead, body, byline, list, quote, aside.
+    /// What kind of prose: lead, body, byline, list, quote, aside, interjection.
     kind: &'static str,
 }
 
@@ -51,6 +51,7 @@ fn kind(role: Role) -> &'static str {
         Role::Quote => "quote",
         Role::Aside => "aside",
         Role::Note => "note",
+        Role::Interjection => "interjection",
     }
 }
 

@@ -18,6 +18,8 @@ pub struct Block {
     pub lines: usize,
     /// Length in chars of the block's longest line but its last.
     pub widest_inner_line: usize,
+    /// Blank lines between the block and the one before it.
+    pub blank_before: usize,
     /// Markdown heading level, when the block is an ATX or setext heading.
     pub markdown_heading: Option<u8>,
     /// For a Markdown heading: the heading text without its `#` marks.
@@ -39,6 +41,7 @@ pub fn split_blocks(text: &str, skip: usize, markdown: bool) -> Vec<Block> {
     let mut current: Vec<Line<'_>> = Vec::new();
     let mut byte = 0;
     let mut char = 0;
+    let mut blank = 0;
     for raw in text.split_inclusive('\n') {
         let line_text = raw.strip_suffix('\n').unwrap_or(raw);
         let line = Line {
@@ -50,28 +53,35 @@ pub fn split_blocks(text: &str, skip: usize, markdown: bool) -> Vec<Block> {
         char += raw.chars().count();
 
         if line.byte < skip || line_text.trim().is_empty() {
-            flush(&mut current, &mut blocks, None);
+            flush(&mut current, &mut blocks, None, &mut blank);
+            blank += 1;
         } else if let Some(level) = atx_level(line_text) {
-            flush(&mut current, &mut blocks, None);
+            flush(&mut current, &mut blocks, None, &mut blank);
             current.push(line);
-            flush(&mut current, &mut blocks, Some(level));
+            flush(&mut current, &mut blocks, Some(level), &mut blank);
         } else if let Some(level) = setext_level(line_text).filter(|_| markdown)
             && current.len() == 1
         {
             // The underline itself is markup, not text: it stays out of the block.
-            flush(&mut current, &mut blocks, Some(level));
+            flush(&mut current, &mut blocks, Some(level), &mut blank);
         } else {
             current.push(line);
         }
     }
-    flush(&mut current, &mut blocks, None);
+    flush(&mut current, &mut blocks, None, &mut blank);
     blocks
 }
 
-fn flush(lines: &mut Vec<Line<'_>>, blocks: &mut Vec<Block>, heading: Option<u8>) {
+fn flush(
+    lines: &mut Vec<Line<'_>>,
+    blocks: &mut Vec<Block>,
+    heading: Option<u8>,
+    blank: &mut usize,
+) {
     let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
         return;
     };
+    let blank_before = std::mem::take(blank);
     let lead_ws = first.text.len() - first.text.trim_start().len();
     let start_byte = first.byte + lead_ws;
     let start_char = first.char + first.text[..lead_ws].chars().count();
@@ -111,6 +121,7 @@ fn flush(lines: &mut Vec<Line<'_>>, blocks: &mut Vec<Block>, heading: Option<u8>
         },
         lines: lines.len(),
         widest_inner_line,
+        blank_before,
         markdown_heading: heading,
         heading_text,
     });

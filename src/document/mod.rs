@@ -15,7 +15,9 @@ pub mod office;
 pub mod offsets;
 mod parse;
 pub mod pdf;
+mod reflow;
 pub mod search;
+pub mod transcript;
 pub mod web;
 mod web_meta;
 pub mod words;
@@ -25,6 +27,8 @@ use std::path::Path;
 pub use classify::Role;
 pub use decode::{DecodeError, Encoding};
 pub use offsets::{ByteRange, ByteToChar, CharIndex, CharPos, CharRange};
+pub use reflow::Layout;
+pub use transcript::Speaker;
 
 use crate::fsio::{ReadError, read_limited};
 use crate::i18n::{fill, tr};
@@ -106,7 +110,7 @@ impl TextFormat {
     #[must_use]
     pub fn extractor(self) -> &'static str {
         match self {
-            Self::Plain => "text 1",
+            Self::Plain => "text 2",
             Self::Markdown => "markdown 1",
             Self::Html => "html 1 (trafilatura 0.6)",
             Self::Docx => "docx 1",
@@ -176,6 +180,8 @@ pub struct Section {
     pub heading: Option<Heading>,
     /// True when the section holds the article's lead paragraph.
     pub lead: bool,
+    /// Who speaks, when the section is a turn of a transcript.
+    pub speaker: Option<Speaker>,
     /// From the heading (or first paragraph) to the end of the last paragraph.
     pub range: CharRange,
     /// The section's paragraphs, in order.
@@ -219,6 +225,7 @@ pub struct Document {
     sections: Vec<Section>,
     hash: String,
     format: TextFormat,
+    layout: Layout,
     encoding: Encoding,
     source: Source,
 }
@@ -341,6 +348,13 @@ impl Document {
         // What the text was before any reshaping: sessions made before the
         // reshaping recognise their text by it.
         let decoded_hash = (!format.is_extracted()).then(|| content_hash(&text));
+        // Only plain text is reflowed: Markdown's soft breaks are reflowed by
+        // the reader already, and every extracted format comes as Markdown.
+        let (text, layout) = if format == TextFormat::Plain {
+            reflow::normalise(text)
+        } else {
+            (text, Layout::Prose)
+        };
         let index = CharIndex::new(&text);
         let hash = content_hash(&text);
         let source = Source {
@@ -348,7 +362,7 @@ impl Document {
             extractor: format.extractor(),
             decoded_hash,
         };
-        let (meta, sections) = parse::parse(&text, format);
+        let (meta, sections) = parse::parse(&text, format, layout);
         Self {
             text,
             index,
@@ -356,9 +370,33 @@ impl Document {
             sections,
             hash,
             format,
+            layout,
             encoding,
             source,
         }
+    }
+
+    /// How the text is laid out: an article, a reflowed book, a transcript.
+    #[must_use]
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
+    /// The speakers of a transcript, each once, in the order they first
+    /// speak, with the party or office the transcript names first for them.
+    #[must_use]
+    pub fn speakers(&self) -> Vec<Speaker> {
+        let mut out: Vec<Speaker> = Vec::new();
+        for speaker in self.sections.iter().filter_map(|s| s.speaker.as_ref()) {
+            match out.iter_mut().find(|s| s.name == speaker.name) {
+                Some(known) => {
+                    known.party = known.party.take().or_else(|| speaker.party.clone());
+                    known.role = known.role.take().or_else(|| speaker.role.clone());
+                }
+                None => out.push(speaker.clone()),
+            }
+        }
+        out
     }
 
     /// The normalised text every offset points into.

@@ -9,6 +9,8 @@ use super::blocks::{Block, split_blocks};
 use super::classify::{self, Context, Role};
 use super::meta::{HeaderFields, parse_date_line, parse_front_matter, split_stand};
 use super::offsets::CharRange;
+use super::reflow::Layout;
+use super::transcript::{self, Speaker};
 use super::{Heading, Meta, Paragraph, Section, TextFormat};
 
 /// A lead longer than this is the first paragraph of a text, not a teaser.
@@ -19,18 +21,23 @@ const MAX_TITLE_CHARS: usize = 160;
 const MAX_ASIDE_CHARS: usize = 300;
 /// An inner line this wide means the paragraph was wrapped by hand.
 const WRAPPED_LINE_CHARS: usize = 40;
+/// Leading spaces of a centred line in a reflowed book (see `reflow`).
+const CENTRED_INDENT: usize = 8;
 
 /// One classified block of the body.
 enum Item {
     Heading {
         heading: Heading,
         block_start: usize,
+        speaker: Option<Speaker>,
     },
     Paragraph(Paragraph),
+    /// A former page or scene break of a book: a new section without heading.
+    Break,
 }
 
 /// Parses normalised text into metadata and sections.
-pub(super) fn parse(text: &str, format: TextFormat) -> (Meta, Vec<Section>) {
+pub(super) fn parse(text: &str, format: TextFormat, layout: Layout) -> (Meta, Vec<Section>) {
     let mut meta = Meta::default();
     let markdown = format.is_markdown();
     // Front matter only in Markdown: two `---` rules in a plain text are rules.
@@ -44,7 +51,12 @@ pub(super) fn parse(text: &str, format: TextFormat) -> (Meta, Vec<Section>) {
     let blocks = split_blocks(text, skip, markdown);
 
     let body_start = take_header(text, &blocks, &mut meta);
-    let items = classify_body(text, &blocks[body_start..], format, meta.title.is_some());
+    let body = &blocks[body_start..];
+    let items = if layout == Layout::Transcript {
+        classify_turns(text, body)
+    } else {
+        classify_body(text, body, format, layout, meta.title.is_some())
+    };
     (meta, sections(items))
 }
 
@@ -135,11 +147,21 @@ fn looks_like_title(line: &str, lines: usize) -> bool {
         && !classify::is_aside(trimmed)
 }
 
-fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bool) -> Vec<Item> {
+fn classify_body(
+    text: &str,
+    blocks: &[Block],
+    format: TextFormat,
+    layout: Layout,
+    has_title: bool,
+) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::with_capacity(blocks.len());
     let mut previous_was_heading = false;
     let mut seen_heading = false;
     let mut lead_found = !has_title;
+    // In an interview the questions stand alone like headings, and are not.
+    let interview = blocks
+        .iter()
+        .any(|b| b.lines == 1 && classify::marks_interview(block_text(text, b)));
 
     for (i, block) in blocks.iter().enumerate() {
         let line = block_text(text, block);
@@ -147,6 +169,10 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
             .checked_sub(1)
             .map(|p| (block_text(text, &blocks[p]), previous_was_heading));
         let next = blocks.get(i + 1).map(|b| block_text(text, b));
+        let book = layout == Layout::Book;
+        if book && i > 0 && block.blank_before >= 2 && !previous_was_heading {
+            items.push(Item::Break);
+        }
 
         let heading = if let Some(level) = block.markdown_heading {
             let (range, bytes) = block.heading_text.unwrap_or((block.chars, block.bytes));
@@ -156,7 +182,9 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
                 level,
             })
         } else if !format.is_extracted()
-            && classify::looks_like_heading(line, block.lines)
+            && (heading_shaped(line, block.lines, previous, next)
+                || book && is_centred(text, block))
+            && !(interview && classify::ends_as_question(line))
             && (Context {
                 candidate: Some(line),
                 previous,
@@ -179,6 +207,7 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
             items.push(Item::Heading {
                 heading,
                 block_start: block.chars.start,
+                speaker: None,
             });
             continue;
         }
@@ -203,6 +232,88 @@ fn classify_body(text: &str, blocks: &[Block], format: TextFormat, has_title: bo
     items
 }
 
+/// A short line of its own set far in: centred, as chapter headings are.
+fn is_centred(text: &str, block: &Block) -> bool {
+    let before = &text[..block.bytes.start];
+    let indent = before.len() - before.trim_end_matches(' ').len();
+    block.lines == 1
+        && indent >= CENTRED_INDENT
+        && (before.len() == indent || before[..before.len() - indent].ends_with('\n'))
+}
+
+/// The blocks of a transcript: a speaker line opens a turn named after the
+/// speaker, calls from the floor are interjections, the table of contents
+/// and the annex are sections of their own ("Inhalt", "Anlage"), with their
+/// dot-leader lines as asides. No other headings: turns are the structure.
+fn classify_turns(text: &str, blocks: &[Block]) -> Vec<Item> {
+    let mut items = Vec::with_capacity(blocks.len());
+    let mut previous_was_heading = false;
+    let mut turns = false;
+    for block in blocks {
+        let line = block_text(text, block);
+        let single = block.lines == 1;
+        let speaker = single.then(|| transcript::parse_speaker(line)).flatten();
+        turns |= speaker.is_some();
+        // Before the first turn only the table of contents, after it only
+        // the annex: the contents list the annex too.
+        let part = single
+            && !previous_was_heading
+            && transcript::is_part_heading(line)
+            && turns == line.starts_with("Anlage");
+        if speaker.is_some() || part {
+            // The closing colon is punctuation, not part of the name.
+            let trimmed = line.trim_end_matches(':').trim_end();
+            let cut_chars = line[trimmed.len()..].chars().count();
+            items.push(Item::Heading {
+                heading: Heading {
+                    text: trimmed.to_owned(),
+                    range: CharRange::new(block.chars.start, block.chars.end - cut_chars),
+                    level: 2,
+                },
+                block_start: block.chars.start,
+                speaker,
+            });
+            previous_was_heading = true;
+            continue;
+        }
+        previous_was_heading = false;
+        let role = if transcript::is_interjection(line) {
+            Role::Interjection
+        } else if line.contains(". . .") {
+            Role::Aside
+        } else {
+            paragraph_role(line, block, TextFormat::Plain)
+        };
+        items.push(Item::Paragraph(Paragraph {
+            range: block.chars,
+            bytes: block.bytes,
+            role,
+            hard_wrapped: false,
+        }));
+    }
+    items
+}
+
+/// A block shaped like a heading: by its own shape, as a chapter heading, or
+/// numbered ("2. Der Experimentierkasten kommt zum Einsatz") between blocks
+/// that are not items of a list.
+fn heading_shaped(
+    line: &str,
+    lines: usize,
+    previous: Option<(&str, bool)>,
+    next: Option<&str>,
+) -> bool {
+    if lines != 1 {
+        return false;
+    }
+    if classify::looks_like_heading(line, lines) || classify::is_chapter_heading(line) {
+        return true;
+    }
+    classify::looks_like_numbered_heading(line)
+        && !previous.is_some_and(|(p, _)| classify::is_list_item(p))
+        && !next.is_some_and(classify::is_list_item)
+}
+
 fn paragraph_role(line: &str, block: &Block, format: TextFormat) -> Role {
     let first_line = line.lines().next().unwrap_or_default();
     if format.is_markdown() && super::article::is_note(first_line) {
@@ -222,23 +333,30 @@ fn paragraph_role(line: &str, block: &Block, format: TextFormat) -> Role {
 
 fn sections(items: Vec<Item>) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
+    let mut open_new = false;
     for item in items {
         match item {
+            Item::Break => open_new = true,
             Item::Heading {
                 heading,
                 block_start,
-            } => sections.push(Section {
-                range: CharRange::new(block_start, heading.range.end),
-                heading: Some(heading),
-                lead: false,
-                paragraphs: Vec::new(),
-            }),
+                speaker,
+            } => {
+                open_new = false;
+                sections.push(Section {
+                    range: CharRange::new(block_start, heading.range.end),
+                    heading: Some(heading),
+                    lead: false,
+                    speaker,
+                    paragraphs: Vec::new(),
+                });
+            }
             Item::Paragraph(paragraph) => {
-                let needs_new = sections.is_empty();
-                if needs_new {
+                if sections.is_empty() || std::mem::take(&mut open_new) {
                     sections.push(Section {
                         heading: None,
                         lead: false,
+                        speaker: None,
                         range: CharRange::new(paragraph.range.start, paragraph.range.end),
                         paragraphs: Vec::new(),
                     });

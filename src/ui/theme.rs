@@ -94,7 +94,7 @@ pub fn block_font(
     let size = match (heading_level, role) {
         (Some(1), _) => font_size * 1.45,
         (Some(_), _) => font_size * 1.22,
-        (None, Role::Byline | Role::Aside | Role::Note) => font_size * 0.85,
+        (None, Role::Byline | Role::Aside | Role::Interjection | Role::Note) => font_size * 0.85,
         (None, _) => font_size,
     };
     FontId::new(size, family.clone())
@@ -105,7 +105,7 @@ pub fn block_font(
 pub fn block_colour(visuals: &Visuals, heading: bool, role: Role) -> Color32 {
     if heading || role == Role::Lead {
         visuals.strong_text_color()
-    } else if matches!(role, Role::Byline | Role::Aside | Role::Note) {
+    } else if matches!(role, Role::Byline | Role::Aside | Role::Interjection | Role::Note) {
         visuals.weak_text_color()
     } else {
         visuals.text_color()

@@ -251,7 +251,7 @@ impl Layout {
         let sample = "Die Organisation des Vertrags über kollektive Sicherheit zieht ab.";
         let mut averages: HashMap<(Option<u8>, bool), (f32, f32)> = HashMap::new();
         let mut measure = |heading: Option<u8>, role: Role| {
-            let small = matches!(role, Role::Byline | Role::Aside | Role::Note);
+            let small = matches!(role, Role::Byline | Role::Aside | Role::Interjection | Role::Note);
             *averages.entry((heading, small)).or_insert_with(|| {
                 let font = theme::block_font(&key.family, key.font_size, heading, role);
                 let galley = painter.layout_no_wrap(sample.to_owned(), font, Color32::PLACEHOLDER);
@@ -288,7 +288,7 @@ fn job(doc: &Document, block: &Block, key: &LayoutKey) -> LayoutJob {
     let format = TextFormat {
         font_id: theme::block_font(&key.family, key.font_size, block.heading, block.role),
         color: Color32::PLACEHOLDER,
-        italics: matches!(block.role, Role::Byline | Role::Quote),
+        italics: matches!(block.role, Role::Byline | Role::Quote | Role::Interjection),
         ..Default::default()
     };
     let mut job = LayoutJob::single_section(text, format);
