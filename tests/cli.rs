@@ -370,3 +370,34 @@ fn outline_json_names_the_format_and_each_paragraphs_kind() {
     assert_eq!(json["source_format"], "markdown");
     assert!(kinds(&json).iter().any(|k| k == "list"), "{json}");
 }
+
+#[test]
+fn outline_of_a_transcript_names_each_turns_speaker_and_counts_only_their_words() {
+    let outline = outline_json("tests/data/plain/sitzung.txt");
+    let text = stdout(&randnotiz(&["text", "tests/data/plain/sitzung.txt"]));
+    let chars: Vec<char> = text.chars().collect();
+    let turn = outline["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["speaker"]["name"] == "Anna Beispiel")
+        .expect("her turn");
+    assert_eq!(turn["speaker"]["party"], "SPD");
+    let mut spoken = 0;
+    let mut called = 0;
+    for p in turn["paragraphs"].as_array().unwrap() {
+        let (start, end) = (p["start"].as_u64().unwrap(), p["end"].as_u64().unwrap());
+        let words = chars[start as usize..end as usize]
+            .iter()
+            .collect::<String>()
+            .split_whitespace()
+            .count();
+        if p["kind"] == "interjection" {
+            called += words;
+        } else {
+            spoken += words;
+        }
+    }
+    assert!(called > 0, "her turn has calls from the floor");
+    assert_eq!(turn["words"].as_u64().unwrap() as usize, spoken);
+}

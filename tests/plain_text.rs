@@ -253,3 +253,28 @@ fn the_bundestag_protocol_opens_in_speaker_turns() {
     assert_eq!(bartsch.party.as_deref(), Some("DIE LINKE"));
     assert_eq!(speakers.len(), 12, "{speakers:?}");
 }
+
+#[test]
+fn a_transcript_opens_with_its_speakers_as_actors() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/plain/sitzung.txt");
+    let ws = randnotiz::workspace::Workspace::open_text(&path).unwrap();
+    let actors = &ws.session().actors;
+    let anna = actors
+        .iter()
+        .find(|a| a.name == "Anna Beispiel")
+        .expect("the speaker is an actor");
+    assert_eq!(anna.kind, randnotiz::actors::ActorKind::Person);
+    assert!(anna.note.contains("SPD"), "{}", anna.note);
+    assert!(anna.aliases.contains(&"Dr. Anna Beispiel".to_owned()));
+    let chair = actors.iter().find(|a| a.name == "Claudia Roth").unwrap();
+    assert!(chair.note.contains("Vizepräsidentin"), "{}", chair.note);
+    // Each speaker once, each in a colour of its own.
+    let mut colours: Vec<_> = actors.iter().map(|a| a.colour).collect();
+    colours.dedup();
+    assert_eq!(colours.len(), actors.len());
+    // The mentions of their names are found like any actor's.
+    let mentions = randnotiz::actors::mentions(actors, ws.document().text());
+    let index = actors.iter().position(|a| a.id == anna.id).unwrap();
+    assert!(mentions.iter().any(|m| m.actor == index));
+}

@@ -165,6 +165,42 @@ pub fn default_actors() -> Vec<Actor> {
     parse_actor_list(DEFAULT_ACTORS_RON).unwrap_or_default()
 }
 
+/// The speakers of a transcript as actors: one person each, the full name
+/// and the surname (where no other speaker shares it) as aliases, the party
+/// and office in the note, colours as far apart as the palette allows.
+#[must_use]
+pub fn speakers_as_actors(speakers: &[crate::document::transcript::Speaker]) -> Vec<Actor> {
+    let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_owned();
+    let mut actors: Vec<Actor> = Vec::with_capacity(speakers.len());
+    for speaker in speakers {
+        let id = unique_id(&speaker.name, |id| actors.iter().any(|a| &a.id == id));
+        let mut aliases = Vec::new();
+        if speaker.full_name != speaker.name {
+            aliases.push(speaker.full_name.clone());
+        }
+        let last = surname(&speaker.name);
+        let shared = speakers.iter().filter(|s| surname(&s.name) == last).count() > 1;
+        if last != speaker.name && !shared && last.chars().count() >= 3 {
+            aliases.push(last);
+        }
+        let used: Vec<Rgb> = actors.iter().map(|a| a.colour).collect();
+        actors.push(Actor {
+            id,
+            name: speaker.name.clone(),
+            kind: ActorKind::Person,
+            aliases,
+            colour: colour::distinct_from(&used),
+            note: [speaker.party.as_deref(), speaker.role.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · "),
+            extra: crate::extra::Extra::default(),
+        });
+    }
+    actors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,13 @@ struct SectionOut<'d> {
     lead: bool,
     start: usize,
     end: usize,
+    /// In a transcript: who speaks in this turn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'d randnotiz::document::transcript::Speaker>,
+    /// In a transcript: the speaker's words in the turn, interjections from
+    /// the floor not counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    words: Option<usize>,
     paragraphs: Vec<ParagraphOut>,
 }
 
@@ -77,6 +84,14 @@ fn outline(doc: &Document) -> Outline<'_> {
                 lead: s.lead,
                 start: s.range.start,
                 end: s.range.end,
+                speaker: s.speaker.as_ref(),
+                words: s.speaker.as_ref().map(|_| {
+                    s.paragraphs
+                        .iter()
+                        .filter(|p| p.role != Role::Interjection)
+                        .map(|p| doc.slice(p.range).split_whitespace().count())
+                        .sum()
+                }),
                 paragraphs: s
                     .paragraphs
                     .iter()

@@ -105,7 +105,10 @@ pub fn block_font(
 pub fn block_colour(visuals: &Visuals, heading: bool, role: Role) -> Color32 {
     if heading || role == Role::Lead {
         visuals.strong_text_color()
-    } else if matches!(role, Role::Byline | Role::Aside | Role::Interjection | Role::Note) {
+    } else if matches!(
+        role,
+        Role::Byline | Role::Aside | Role::Interjection | Role::Note
+    ) {
         visuals.weak_text_color()
     } else {
         visuals.text_color()

@@ -114,10 +114,12 @@ impl Workspace {
         password: Option<&str>,
     ) -> Result<Self, DocumentError> {
         let document = Document::open_with_password(path, password)?;
+        // The bundled article comes with its actors, a transcript with its
+        // speakers.
         let actors = if document.hash() == crate::document::bundled::document().hash() {
             crate::actors::default_actors()
         } else {
-            Vec::new()
+            crate::actors::speakers_as_actors(&document.speakers())
         };
         Ok(Self::new(document, Some(absolute(path)), actors))
     }

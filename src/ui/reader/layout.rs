@@ -251,7 +251,10 @@ impl Layout {
         let sample = "Die Organisation des Vertrags über kollektive Sicherheit zieht ab.";
         let mut averages: HashMap<(Option<u8>, bool), (f32, f32)> = HashMap::new();
         let mut measure = |heading: Option<u8>, role: Role| {
-            let small = matches!(role, Role::Byline | Role::Aside | Role::Interjection | Role::Note);
+            let small = matches!(
+                role,
+                Role::Byline | Role::Aside | Role::Interjection | Role::Note
+            );
             *averages.entry((heading, small)).or_insert_with(|| {
                 let font = theme::block_font(&key.family, key.font_size, heading, role);
                 let galley = painter.layout_no_wrap(sample.to_owned(), font, Color32::PLACEHOLDER);
