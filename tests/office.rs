@@ -204,3 +204,52 @@ fn real_word_opendocument_and_epub_files_give_what_must_come_out() {
     }
     assert_eq!(checked, 11);
 }
+
+#[test]
+fn a_protocol_opens_in_speaker_turns_in_every_format() {
+    let Some(dir) = shared_docs() else {
+        eprintln!("../shared/testdata/docs is not there: skipped");
+        return;
+    };
+    for file in [
+        "pdf/GENERATED_bt_plenarprotokoll_18-181_auszug_2col.pdf",
+        "docx/GENERATED_bt_plenarprotokoll_18-181_auszug.docx",
+        "odt/GENERATED_bt_plenarprotokoll_18-181_auszug.odt",
+        "epub/GENERATED_bt_plenarprotokoll_18-181_auszug_epub3.epub",
+    ] {
+        let ws = randnotiz::workspace::Workspace::open_text(&dir.join(file)).unwrap();
+        let doc = ws.document();
+        let merkel = doc
+            .sections()
+            .iter()
+            .find(|s| {
+                s.speaker
+                    .as_ref()
+                    .is_some_and(|p| p.name == "Angela Merkel")
+            })
+            .unwrap_or_else(|| panic!("{file}: no turn of Merkel"));
+        assert_eq!(merkel.label(), "Dr. Angela Merkel, Bundeskanzlerin");
+        let calls = merkel
+            .paragraphs
+            .iter()
+            .filter(|p| p.role == Role::Interjection)
+            .count();
+        assert!(calls >= 20, "{file}: {calls} interjections");
+        // The headings it has stay: the turns stand beside them.
+        assert!(
+            doc.sections()
+                .iter()
+                .any(|s| s.label() == "Eröffnung der Sitzung")
+        );
+        let names: Vec<&str> = ws
+            .session()
+            .actors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert!(
+            names.contains(&"Norbert Lammert") && names.contains(&"Dietmar Bartsch"),
+            "{file}: {names:?}"
+        );
+    }
+}

@@ -162,6 +162,15 @@ fn classify_body(
     let interview = blocks
         .iter()
         .any(|b| b.lines == 1 && classify::marks_interview(block_text(text, b)));
+    // A protocol extracted from a PDF, Word or e-book: its speaker lines
+    // open turns beside the headings it has, its calls from the floor are
+    // interjections (plain-text transcripts are cut by `classify_turns`).
+    let turns = format.is_extracted()
+        && blocks
+            .iter()
+            .filter(|b| b.lines == 1 && transcript::parse_speaker(block_text(text, b)).is_some())
+            .count()
+            >= transcript::MIN_SPEAKER_LINES;
 
     for (i, block) in blocks.iter().enumerate() {
         let line = block_text(text, block);
@@ -201,6 +210,27 @@ fn classify_body(
             None
         };
 
+        let speaker = (turns && heading.is_none() && block.lines == 1)
+            .then(|| transcript::parse_speaker(line))
+            .flatten();
+        if let Some(speaker) = speaker {
+            // The closing colon is punctuation, not part of the name.
+            let trimmed = line.trim_end().trim_end_matches(':').trim_end();
+            let cut_chars = line[trimmed.len()..].chars().count();
+            previous_was_heading = true;
+            seen_heading = true;
+            items.push(Item::Heading {
+                heading: Heading {
+                    text: trimmed.to_owned(),
+                    range: CharRange::new(block.chars.start, block.chars.end - cut_chars),
+                    level: 3,
+                },
+                block_start: block.chars.start,
+                speaker: Some(speaker),
+            });
+            continue;
+        }
+
         previous_was_heading = heading.is_some();
         if let Some(heading) = heading {
             seen_heading = true;
@@ -212,7 +242,11 @@ fn classify_body(
             continue;
         }
 
-        let mut role = paragraph_role(line, block, format);
+        let mut role = if turns && transcript::is_interjection(line) {
+            Role::Interjection
+        } else {
+            paragraph_role(line, block, format)
+        };
         if role == Role::Body && !lead_found {
             lead_found = true;
             if !seen_heading && block.chars.len() <= MAX_LEAD_CHARS {
