@@ -135,7 +135,7 @@ pub fn run(file: &Path, json: bool) -> Result<ExitCode, String> {
         stdout.line(format!(
             "{:>3}. {:<44} {:>7}..{:<7} {:>4} ¶{lead}",
             n + 1,
-            section.label(),
+            doc.section_label(section),
             out.start,
             out.end,
             out.paragraphs.len()

@@ -488,6 +488,33 @@ impl Document {
         Some(after.saturating_sub(1))
     }
 
+    /// A section's name for an outline: its heading; for the lead's section
+    /// "Anfang"; else its first words ("„Effi, komm“ …"), so that a book
+    /// cut at its page breaks lists more than rows of "Ohne Überschrift".
+    #[must_use]
+    pub fn section_label<'d>(&'d self, section: &'d Section) -> std::borrow::Cow<'d, str> {
+        if section.heading.is_some() || section.lead {
+            return std::borrow::Cow::Borrowed(section.label());
+        }
+        let Some(first) = section.paragraphs.first() else {
+            return std::borrow::Cow::Borrowed(section.label());
+        };
+        let mut words = String::new();
+        for word in self.slice(first.range).split_whitespace().take(6) {
+            if words.chars().count() + word.chars().count() > 40 {
+                break;
+            }
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(word);
+        }
+        if words.is_empty() {
+            return std::borrow::Cow::Borrowed(section.label());
+        }
+        std::borrow::Cow::Owned(format!("{words} …"))
+    }
+
     /// All paragraphs, in reading order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.sections.iter().flat_map(|s| s.paragraphs.iter())

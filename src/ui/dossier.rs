@@ -119,8 +119,10 @@ fn body(ui: &mut Ui, ws: &Workspace, derived: &Derived, id: &ActorId) -> Vec<Int
             .document()
             .section_at(annotation.range().start)
             .and_then(|s| ws.document().sections().get(s))
-            .map_or("", |s| s.label());
-        ui.label(RichText::new(section).small().weak());
+            .map_or(std::borrow::Cow::Borrowed(""), |s| {
+                ws.document().section_label(s)
+            });
+        ui.label(RichText::new(section.as_ref()).small().weak());
         let response = ui
             .scope(|ui| widgets::annotation_summary(ui, session, annotation))
             .response

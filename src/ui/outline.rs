@@ -34,7 +34,8 @@ pub fn ui(
     ui.add_space(first as f32 * row);
     for (i, section) in sections.iter().enumerate().take(end).skip(first) {
         let count = derived.section_counts.get(i).copied().unwrap_or(0);
-        let label = section.label();
+        let label = doc.section_label(section);
+        let label = label.as_ref();
         let trailing = if count > 0 {
             count.to_string()
         } else {

@@ -378,7 +378,7 @@ impl App {
                     &[
                         ("i", &(current + 1)),
                         ("n", &sections),
-                        ("label", &section.label()),
+                        ("label", &doc.section_label(section)),
                     ],
                 );
                 ui.add(egui::Label::new(position).truncate());
