@@ -150,7 +150,12 @@ impl Article {
                 Kind::Note => out.push_str(&format!("{}\n\n", block.text)),
             }
         }
-        out.nfc().collect()
+        // Almost every text is NFC already: checked in one quick pass,
+        // composed only when it is not.
+        match unicode_normalization::is_nfc_quick(out.chars()) {
+            unicode_normalization::IsNormalized::Yes => out,
+            _ => out.nfc().collect(),
+        }
     }
 }
 
