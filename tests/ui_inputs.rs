@@ -175,3 +175,30 @@ fn a_protected_pdf_asks_for_its_password_and_opens_with_it() {
     );
     assert!(harness.query_by_label("Passwort der PDF-Datei").is_none());
 }
+
+#[test]
+fn a_link_that_loads_while_the_reader_codes_asks_before_it_replaces_the_work() {
+    let base = server();
+    let snapshots = tempfile::tempdir().unwrap();
+    let mut harness = window::app_with_snapshots(snapshots.path());
+    // The reader marks a passage of the article open, then asks for a link
+    // (as a script or the start options do, without the dialog's question).
+    let text = harness.state().workspace().document().text().to_owned();
+    let at = text.find("angeführte").unwrap();
+    let start = text[..at].chars().count();
+    window::drag_over(
+        &mut harness,
+        randnotiz::document::CharRange::new(start, start + "angeführte".chars().count()),
+    );
+    harness.key_press(Key::Num3);
+    harness.run();
+    assert_eq!(harness.state().workspace().session().annotations.len(), 1);
+    harness.state_mut().open_url(&format!("{base}/artikel"));
+    until_loaded(&mut harness);
+    // Nothing replaced yet: "save changes?" first.
+    assert!(harness.state().messages().confirm.is_some());
+    assert_eq!(harness.state().workspace().session().annotations.len(), 1);
+    harness.get_by_label("Verwerfen").click();
+    harness.run_steps(3);
+    assert!(harness.state().title().contains("Radweg"));
+}

@@ -21,6 +21,10 @@ pub enum AfterConfirm {
     Quit,
     /// Open a file.
     Open(PathBuf),
+    /// Fetch a link and open it.
+    OpenUrl(String),
+    /// Show what finished loading in the background (kept by the app).
+    ShowLoaded,
 }
 
 /// The answer to "save changes?".

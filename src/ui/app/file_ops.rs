@@ -375,6 +375,12 @@ impl App {
                 self.autosave.clear();
             }
             AfterConfirm::Open(path) => self.open(&path),
+            AfterConfirm::OpenUrl(url) => self.open_url(&url),
+            AfterConfirm::ShowLoaded => {
+                if let Some(loaded) = self.loaded.take() {
+                    self.show_loaded(loaded);
+                }
+            }
         }
     }
 }

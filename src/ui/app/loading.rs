@@ -6,6 +6,7 @@ use egui::{Key, Ui};
 use crate::document::{DecodeError, DocumentError};
 use crate::i18n::{fill, tr, tr_in};
 use crate::ui::loading::Loaded;
+use crate::ui::messages::AfterConfirm;
 use crate::ui::widgets;
 
 use super::App;
@@ -47,11 +48,26 @@ impl App {
         self.loader.busy()
     }
 
-    /// Takes in a finished background load.
+    /// Takes in a finished background load. Edits made while it loaded are
+    /// not thrown away: "save changes?" comes first.
     pub(super) fn poll_loading(&mut self) {
         let Some(loaded) = self.loader.poll() else {
             return;
         };
+        let replaces = matches!(
+            &loaded,
+            Loaded::Text { result: Ok(_), .. } | Loaded::Page { result: Ok(_), .. }
+        );
+        if replaces && self.ws.is_dirty() {
+            self.loaded = Some(loaded);
+            self.messages.confirm = Some(AfterConfirm::ShowLoaded);
+            return;
+        }
+        self.show_loaded(loaded);
+    }
+
+    /// Shows a finished load: its session, or why it failed.
+    pub(super) fn show_loaded(&mut self, loaded: Loaded) {
         match loaded {
             Loaded::Text { path, result } => match result {
                 Ok(ws) => {
@@ -180,7 +196,11 @@ impl App {
         });
         if let Some(url) = go {
             self.url_prompt = None;
-            self.open_url(&url);
+            if self.ws.is_dirty() {
+                self.messages.confirm = Some(AfterConfirm::OpenUrl(url));
+            } else {
+                self.open_url(&url);
+            }
         } else if close {
             self.url_prompt = None;
         }

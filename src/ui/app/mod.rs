@@ -111,6 +111,8 @@ pub struct App {
     url_prompt: Option<loading::UrlPrompt>,
     /// The password dialog of a protected PDF, while open.
     password_prompt: Option<loading::PasswordPrompt>,
+    /// A finished load waiting for "save changes?".
+    loaded: Option<super::loading::Loaded>,
     /// Where link snapshots go.
     snapshots: Option<PathBuf>,
     ctx: egui::Context,
@@ -167,6 +169,7 @@ impl App {
             loader: super::loading::Loader::default(),
             url_prompt: None,
             password_prompt: None,
+            loaded: None,
             snapshots: options.snapshots,
             ctx: ctx.clone(),
         };
