@@ -253,3 +253,32 @@ fn a_protocol_opens_in_speaker_turns_in_every_format() {
         );
     }
 }
+
+#[test]
+fn hostile_xml_is_refused_or_read_without_overflowing_or_exploding() {
+    // 30 000 runs nested in one another: read, not a stack overflow.
+    let deep = format!(
+        "<w:p>{}<w:t>tief</w:t>{}</w:p>",
+        "<w:r>".repeat(30_000),
+        "</w:r>".repeat(30_000)
+    );
+    let doc = Document::from_bytes(&docx(&deep, ""), TextFormat::Docx).unwrap();
+    assert!(doc.text().contains("tief"));
+    // One entity of 100 kB referred to 2 000 times would be 200 MB of text.
+    let entity = format!(
+        r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "{}">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body></w:document>"#,
+        "x".repeat(100_000),
+        "&a;".repeat(2_000)
+    );
+    let bomb = zip(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", entity.as_bytes()),
+    ]);
+    let err = Document::from_bytes(&bomb, TextFormat::Docx).unwrap_err();
+    assert!(matches!(err, DecodeError::Damaged { .. }), "{err:?}");
+    // A heading level past any Word has: a paragraph, no overflow.
+    let body =
+        r#"<w:p><w:pPr><w:outlineLvl w:val="255"/></w:pPr><w:r><w:t>Ebene 256</w:t></w:r></w:p>"#;
+    let doc = Document::from_bytes(&docx(body, ""), TextFormat::Docx).unwrap();
+    assert!(doc.text().contains("Ebene 256"));
+}

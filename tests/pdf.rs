@@ -154,3 +154,18 @@ fn truncated_and_bit_flipped_pdfs_are_refused_or_read_never_a_panic() {
     }
     let _ = Document::from_bytes(&flipped, TextFormat::Pdf);
 }
+
+#[test]
+fn a_text_that_mentions_the_pdf_header_is_a_text() {
+    let text = "# Dateiformate\n\nJede PDF-Datei beginnt mit %PDF-1.7 in ihrer ersten Zeile.\n";
+    let doc = Document::from_bytes(text.as_bytes(), TextFormat::Markdown).unwrap();
+    assert_eq!(doc.format(), TextFormat::Markdown);
+    let doc = Document::from_bytes(text.as_bytes(), TextFormat::Plain).unwrap();
+    assert_eq!(doc.format(), TextFormat::Plain);
+    // A PDF with a few blanks before its header is a PDF all the same.
+    let err = Document::from_bytes(b"\n %PDF-1.4\nkaputt", TextFormat::Plain).unwrap_err();
+    assert!(
+        matches!(err, DecodeError::Damaged { format: "PDF", .. }),
+        "{err:?}"
+    );
+}

@@ -174,6 +174,34 @@ fn a_protected_pdf_asks_for_its_password_and_opens_with_it() {
         "{text}"
     );
     assert!(harness.query_by_label("Passwort der PDF-Datei").is_none());
+
+    // A session on it, saved and opened again, asks again: the password is
+    // never written into the session.
+    let dir = tempfile::tempdir().unwrap();
+    let text = harness.state().workspace().document().text().to_owned();
+    let at = text.find("decryption").unwrap();
+    let start = text[..at].chars().count();
+    window::drag_over(
+        &mut harness,
+        randnotiz::document::CharRange::new(start, start + "decryption".len()),
+    );
+    harness.key_press(Key::Num2);
+    harness.run();
+    let session = dir.path().join("geschuetzt.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    window::type_path(&mut harness, &session);
+    harness.key_press(Key::Enter);
+    harness.run();
+    let saved = std::fs::read_to_string(&session).unwrap();
+    assert!(!saved.contains("pässwört"));
+    harness.state_mut().open(&session);
+    harness.run();
+    harness.get_by_label("Passwort der PDF-Datei");
+    type_password(&mut harness, "pässwört");
+    let ws = harness.state().workspace();
+    assert_eq!(ws.session().annotations.len(), 1);
+    assert_eq!(ws.session_path(), Some(session.as_path()));
 }
 
 #[test]

@@ -280,7 +280,9 @@ impl Document {
         format: TextFormat,
         password: Option<&str>,
     ) -> Result<Self, DecodeError> {
-        let format = if pdf::looks_like_pdf(bytes) {
+        let format = if pdf::looks_like_pdf(bytes)
+            || format == TextFormat::Pdf && pdf::has_pdf_header(bytes)
+        {
             TextFormat::Pdf
         } else {
             match office::sniff(bytes) {

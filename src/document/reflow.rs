@@ -197,6 +197,18 @@ fn reflow(text: &str, layout: Layout) -> String {
     out
 }
 
+/// A paragraph joined from blocks stops growing here.
+const MAX_JOINED_BYTES: usize = 64 * 1024;
+
+/// The last `bytes` bytes of `text` (at a char boundary).
+fn tail_of(text: &str, bytes: usize) -> &str {
+    let mut start = text.len().saturating_sub(bytes);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 /// Writes the reflowed text, one source block at a time; the paragraph
 /// being written is the tail of `out`, from `start`.
 struct Writer {
@@ -217,12 +229,18 @@ impl Writer {
         };
         if let Some(start) = self.start {
             let paragraph = &self.out[start..];
+            // Only the paragraph's tail is looked at (its last line's worth):
+            // a text that never ends a sentence must not be scanned again
+            // for every block joined to it; and a joined paragraph stops
+            // growing at a size no real one reaches.
+            let tail = tail_of(paragraph, 512);
             let continues = self.kind == Kind::Text
                 && block.kind == Kind::Text
-                && !ends_sentence(paragraph)
-                && !paragraph.contains(". . .")
+                && paragraph.len() < MAX_JOINED_BYTES
+                && !ends_sentence(tail)
+                && !tail.contains(". . .")
                 && (classify::starts_lowercase(first)
-                    || classify::ends_on_open_word(paragraph)
+                    || classify::ends_on_open_word(tail)
                     // Columns of a speech break anywhere; a heading of a
                     // book stands on one line.
                     || self.in_turn

@@ -29,7 +29,8 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 /// The page as Markdown with front matter: what [`super::Document`] parses.
 #[must_use]
 pub fn to_markdown(html: &str) -> String {
-    let html = &without_heavy_parts(html);
+    let lean = without_heavy_parts(html);
+    let html = &*flattened(&lean);
     let options = trafilatura::Options::default().with_fallback(true);
     let extracted = trafilatura::extract(html, &options).ok();
     let page = Html::parse_document(html);
@@ -123,33 +124,18 @@ fn without_heavy_parts(html: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
     let mut at = 0;
+    // Each step either moves past a whole construct or one byte; a construct
+    // that is never closed runs to the end, as in a browser, so no part of
+    // the page is scanned twice.
     while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + found;
         let rest = &bytes[start..];
         let end = if rest.starts_with(b"<!--") {
-            memchr::memmem::find(&rest[4..], b"-->").map(|e| start + 4 + e + 3)
+            Some(
+                memchr::memmem::find(&rest[4..], b"-->").map_or(bytes.len(), |e| start + 4 + e + 3),
+            )
         } else {
-            ["script", "style", "svg"].iter().find_map(|tag| {
-                let open = rest.get(1..=tag.len())?;
-                let boundary = rest.get(tag.len() + 1).copied();
-                if !open.eq_ignore_ascii_case(tag.as_bytes())
-                    || !matches!(boundary, Some(b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'/'))
-                {
-                    return None;
-                }
-                let head_end = memchr::memchr(b'>', rest)?;
-                let head = &rest[..head_end];
-                if *tag == "script"
-                    && memchr::memmem::find(&head.to_ascii_lowercase(), b"ld+json").is_some()
-                {
-                    return None;
-                }
-                let close = format!("</{tag}");
-                let body = &rest[head_end..];
-                let close_at = find_ignore_case(body, close.as_bytes())?;
-                let after = memchr::memchr(b'>', &body[close_at..])?;
-                Some(start + head_end + close_at + after + 1)
-            })
+            heavy_element_end(rest).map(|len| start + len)
         };
         match end {
             Some(end) => {
@@ -163,6 +149,120 @@ fn without_heavy_parts(html: &str) -> std::borrow::Cow<'_, str> {
     }
     if copied == 0 {
         return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// How long the script, style or SVG element at the start of `rest` is
+/// (with its closing tag); `None` for any other tag, and for JSON-LD.
+fn heavy_element_end(rest: &[u8]) -> Option<usize> {
+    let tag = ["script", "style", "svg"].into_iter().find(|tag| {
+        rest.get(1..=tag.len())
+            .is_some_and(|open| open.eq_ignore_ascii_case(tag.as_bytes()))
+            && matches!(
+                rest.get(tag.len() + 1),
+                Some(b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'/')
+            )
+    })?;
+    let Some(head_end) = memchr::memchr(b'>', rest) else {
+        // A tag that never ends: the rest is not text.
+        return Some(rest.len());
+    };
+    let head = &rest[..head_end];
+    if tag == "script" && memchr::memmem::find(&head.to_ascii_lowercase(), b"ld+json").is_some() {
+        return None;
+    }
+    if head.ends_with(b"/") {
+        // `<svg … />`: nothing inside.
+        return Some(head_end + 1);
+    }
+    let close = format!("</{tag}");
+    let body = &rest[head_end..];
+    let Some(close_at) = find_ignore_case(body, close.as_bytes()) else {
+        // Never closed: a script or style runs to the end, as in a browser;
+        // an SVG only loses its tag.
+        return Some(if tag == "svg" {
+            head_end + 1
+        } else {
+            rest.len()
+        });
+    };
+    let after = memchr::memchr(b'>', &body[close_at..]).map_or(body.len() - close_at, |a| a + 1);
+    Some(head_end + close_at + after)
+}
+
+/// How deep elements may nest before their tags are dropped (their text
+/// kept): real pages stay far below; a page of 50 000 nested spans would
+/// overflow the stack of the extractor, which walks the tree recursively.
+const MAX_NESTING: usize = 400;
+
+/// Elements that are never closed (void) or whose end tag may be left out:
+/// not counted as nesting.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+];
+
+/// The page with the tags of elements nested beyond [`MAX_NESTING`]
+/// dropped, their text kept; the page itself when it nests less (nearly
+/// always: one pass over the tags, nothing copied).
+fn flattened(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    // The tags: (start, end, name, closing, self-closed).
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut tags = Vec::new();
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + found;
+        let Some(len) = memchr::memchr(b'>', &bytes[start..]) else {
+            break;
+        };
+        let end = start + len + 1;
+        let inner = &html[start + 1..end - 1];
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        at = end;
+        if name.is_empty() || NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closed = inner.ends_with('/');
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closed {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        tags.push((start, end, closing, self_closed));
+    }
+    if deepest <= MAX_NESTING {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    let mut depth = 0usize;
+    for (start, end, closing, self_closed) in tags {
+        let drop = if closing {
+            let deep = depth > MAX_NESTING;
+            depth = depth.saturating_sub(1);
+            deep
+        } else if self_closed {
+            depth >= MAX_NESTING
+        } else {
+            depth += 1;
+            depth > MAX_NESTING
+        };
+        if drop {
+            out.push_str(&html[copied..start]);
+            copied = end;
+        }
     }
     out.push_str(&html[copied..]);
     std::borrow::Cow::Owned(out)
@@ -236,10 +336,14 @@ fn blocks_of(fragment: &str) -> Vec<Block> {
 pub(super) fn element_blocks(root: ElementRef<'_>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current = String::new();
-    walk(root, Kind::Paragraph, &mut blocks, &mut current);
+    walk(root, Kind::Paragraph, 0, &mut blocks, &mut current);
     flush(&mut blocks, &mut current, Kind::Paragraph);
     blocks
 }
+
+/// Elements nested deeper than this are read as plain text: a page of
+/// 50 000 nested spans must not overflow the stack.
+const MAX_DEPTH: usize = 200;
 
 /// Elements whose text is not the article's.
 const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "svg"];
@@ -295,7 +399,18 @@ fn is_note_ref(element: &scraper::node::Element) -> bool {
                 .is_some_and(|t| t.split_whitespace().any(|t| t == "noteref")))
 }
 
-fn walk(element: ElementRef<'_>, kind: Kind, blocks: &mut Vec<Block>, current: &mut String) {
+fn walk(
+    element: ElementRef<'_>,
+    kind: Kind,
+    depth: usize,
+    blocks: &mut Vec<Block>,
+    current: &mut String,
+) {
+    if depth > MAX_DEPTH {
+        // `text()` walks the subtree without recursion.
+        current.extend(element.text());
+        return;
+    }
     for child in element.children() {
         match child.value() {
             Node::Text(text) => current.push_str(text),
@@ -320,7 +435,7 @@ fn walk(element: ElementRef<'_>, kind: Kind, blocks: &mut Vec<Block>, current: &
                     flush(blocks, current, kind);
                 }
                 if let Some(child) = ElementRef::wrap(child) {
-                    walk(child, inner, blocks, current);
+                    walk(child, inner, depth + 1, blocks, current);
                 }
                 if block {
                     flush(blocks, current, inner);
@@ -522,11 +637,29 @@ mod tests {
             without_heavy_parts("<p>kein Skript</p>"),
             "<p>kein Skript</p>"
         );
-        // An unclosed script keeps the rest as it is.
+        // An unclosed script runs to the end, as in a browser; an
+        // unclosed SVG only loses its tag, a self-closed one is one tag.
         assert_eq!(
-            without_heavy_parts("<p>a</p><script>x"),
-            "<p>a</p><script>x"
+            without_heavy_parts("<p>a</p><script>x<p>b</p>"),
+            "<p>a</p> "
         );
+        assert_eq!(without_heavy_parts("<svg><p>b</p>"), " <p>b</p>");
+        assert_eq!(without_heavy_parts("<svg/><p>b</p>"), " <p>b</p>");
+        assert_eq!(without_heavy_parts("<p>c</p><!-- offen"), "<p>c</p> ");
+    }
+
+    #[test]
+    fn odd_markup_is_read_in_one_pass_and_deep_nesting_does_not_overflow() {
+        // Unclosed tags by the ten thousand: the first runs to the end.
+        let page = format!("<p>vorn</p>{}", "<style x<script y".repeat(20_000));
+        assert_eq!(without_heavy_parts(&page), "<p>vorn</p> ");
+        let deep = format!(
+            "<html><body><article><p>{}Ein Satz im tiefsten Innern.{}</p></article></body></html>",
+            "<span>".repeat(50_000),
+            "</span>".repeat(50_000)
+        );
+        let doc = crate::document::Document::parse(&deep, crate::document::TextFormat::Html);
+        assert!(doc.text().contains("tiefsten Innern"), "{}", doc.text());
     }
 
     #[test]

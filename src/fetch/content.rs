@@ -89,11 +89,16 @@ fn is_generic(mime: &str) -> bool {
     )
 }
 
-/// PDF (`%PDF-` in the first KiB) or a zip whose entries say EPUB, ODT or
-/// DOCX; `Some(Other("application/zip"))` for another zip.
+/// PDF (beginning with `%PDF-`, after a few blanks at most) or a zip whose
+/// entries say EPUB, ODT or DOCX; `Some(Other("application/zip"))` for
+/// another zip. A text that mentions "%PDF-" is a text.
 fn sniff_binary(bytes: &[u8]) -> Option<Kind> {
-    let head = &bytes[..bytes.len().min(SNIFF)];
-    if memchr::memmem::find(head, b"%PDF-").is_some() {
+    let blanks = bytes
+        .iter()
+        .take(16)
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    if bytes[blanks..].starts_with(b"%PDF-") {
         return Some(Kind::Pdf);
     }
     if !bytes.starts_with(b"PK\x03\x04") {

@@ -89,6 +89,8 @@ strings! {
     opened_link,
     /// Dialog title: the password of a PDF.
     dialog_password_title,
+    /// A background load broke off: {what}
+    err_load_failed,
     /// Dialog: which file wants a password: {name}
     password_for,
 }
@@ -137,6 +139,7 @@ static DE: Inputs = Inputs {
     cancel_loading: "Abbrechen",
     opened_link: "Geladen: {url} – beim Speichern wird die Seite als Kopie neben die Sitzung gelegt.",
     dialog_password_title: "Passwort der PDF-Datei",
+    err_load_failed: "{what} ist abgebrochen: Randnotiz ist dabei auf einen Fehler gestoßen. Was offen war, bleibt offen; bitte melden Sie die Datei.",
     password_for: "„{name}“ ist passwortgeschützt. Mit welchem Passwort soll sie geöffnet werden?",
 };
 
@@ -184,6 +187,7 @@ static EN: Inputs = Inputs {
     cancel_loading: "Cancel",
     opened_link: "Loaded {url}; saving the session keeps a copy of the page beside it.",
     dialog_password_title: "PDF password",
+    err_load_failed: "{what} broke off: Randnotiz ran into a bug. What was open stays open; please report the file.",
     password_for: "“{name}” is protected by a password. Which password opens it?",
 };
 

@@ -32,6 +32,11 @@ pub enum Loaded {
         /// The session on it, or why not.
         result: Result<Workspace, DocumentError>,
     },
+    /// The worker stopped without an answer (a bug it ran into).
+    Failed {
+        /// What it was loading.
+        what: String,
+    },
     /// A link, fetched, kept as a snapshot and opened.
     Page {
         /// The address asked for.
@@ -106,7 +111,7 @@ impl Loader {
                 let page = link::fetch_page(&url, &Limits::default(), cancel, &report)?;
                 let dir = snapshots
                     .or_else(link::snapshot_dir)
-                    .unwrap_or_else(std::env::temp_dir);
+                    .unwrap_or_else(|| std::env::temp_dir().join("randnotiz-pages"));
                 let snapshot = page.keep_in(&dir)?;
                 Workspace::open_page(&page, snapshot)
             })()
@@ -129,6 +134,8 @@ impl Loader {
         let (c, d, t) = (cancel.clone(), done.clone(), total.clone());
         let spawned = std::thread::Builder::new()
             .name("randnotiz-load".into())
+            // Extractors walk trees recursively: room beyond the default.
+            .stack_size(32 * 1024 * 1024)
             .spawn(move || {
                 let loaded = work(&c, (&d, &t));
                 // Nobody waits any more when the load was cancelled.
@@ -160,10 +167,10 @@ impl Loader {
                 Some(loaded)
             }
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.job = None;
-                None
-            }
+            Err(TryRecvError::Disconnected) => self
+                .job
+                .take()
+                .map(|job| Loaded::Failed { what: job.label }),
         }
     }
 

@@ -169,6 +169,14 @@ pub fn snapshot_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "randnotiz").map(|d| d.data_dir().join("pages"))
 }
 
+/// True when `path` is a snapshot in the cache (see [`snapshot_dir`]), not
+/// yet kept beside a session.
+#[must_use]
+pub fn is_cached_snapshot(path: &Path) -> bool {
+    snapshot_dir().is_some_and(|dir| path.starts_with(dir))
+        || path.starts_with(std::env::temp_dir().join("randnotiz-pages"))
+}
+
 impl Workspace {
     /// A new session on a fetched page, its text the snapshot at `snapshot`.
     ///

@@ -129,9 +129,22 @@ impl Workspace {
     /// # Errors
     /// An [`OpenError`] when the file is unreadable or its text is missing.
     pub fn open_session(path: &Path, text: Option<&Path>) -> Result<(Self, LoadReport), OpenError> {
+        Self::open_session_with_password(path, text, None)
+    }
+
+    /// [`Workspace::open_session`] on a text that is a PDF protected by
+    /// `password`.
+    ///
+    /// # Errors
+    /// As [`Workspace::open_session`].
+    pub fn open_session_with_password(
+        path: &Path,
+        text: Option<&Path>,
+        password: Option<&str>,
+    ) -> Result<(Self, LoadReport), OpenError> {
         let (session, repairs, disk) = storage::read_session_with_state(path)?;
         let base = reconcile::Base::of(&session);
-        let (document, document_path) = find_document(&session, path, text)?;
+        let (document, document_path) = find_document(&session, path, text, password)?;
         let reextracted = reextracted(&session, &document);
         let (mut workspace, mut report) = Self::join(
             session,
@@ -189,6 +202,12 @@ impl Workspace {
         repairs: Vec<String>,
     ) -> (Self, LoadReport) {
         let mut workspace = Self::of(session, session_path, document, document_path);
+        // A link's snapshot still in the cache (a session restored after a
+        // crash): the next save keeps a copy beside the session.
+        workspace.snapshot = workspace
+            .document_path
+            .as_deref()
+            .is_some_and(super::link::is_cached_snapshot);
         let mut report = workspace.reanchor();
         if report.moved > 0 || !repairs.is_empty() {
             // Moved passages and repairs changed the data: the file on disk is
@@ -220,9 +239,13 @@ fn find_document(
     session: &Session,
     session_path: &Path,
     text: Option<&Path>,
+    password: Option<&str>,
 ) -> Result<(Document, Option<PathBuf>), OpenError> {
     if let Some(text) = text {
-        return Ok((Document::open(text)?, Some(absolute(text))));
+        return Ok((
+            Document::open_with_password(text, password)?,
+            Some(absolute(text)),
+        ));
     }
     let folder = absolute(session_path)
         .parent()
@@ -234,7 +257,7 @@ fn find_document(
             // A session is a file someone may have sent: the path it names
             // is read only if it holds the very text the session was made
             // on. Another (or changed) text is loaded only when named.
-            let document = Document::open(&candidate)?;
+            let document = Document::open_with_password(&candidate, password)?;
             if document.hash() != session.document.hash && !session.document.same_source(&document)
             {
                 return Err(OpenError::TextDiffers {

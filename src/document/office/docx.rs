@@ -13,6 +13,9 @@ use crate::document::article::{Article, Kind, superscript};
 use crate::document::decode::DecodeError;
 
 const FORMAT: &str = "DOCX";
+/// Elements nested deeper than this are read as plain text (a hostile file
+/// of 30 000 nested runs must not overflow the stack).
+const MAX_DEPTH: usize = 200;
 
 /// What a paragraph style says.
 #[derive(Clone, Debug, Default)]
@@ -72,7 +75,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Article, DecodeError> {
         article,
         numbered: 0,
     };
-    reader.blocks(body);
+    reader.blocks(body, 0);
     let mut article = reader.article;
     article.drop_title_heading();
     non_empty(article, FORMAT)
@@ -127,7 +130,7 @@ fn heading_level(styles: &HashMap<String, Style>, id: &str) -> Option<u8> {
             .iter()
             .find_map(|prefix| style.name.strip_prefix(prefix))
             .and_then(|n| n.trim().parse::<u8>().ok());
-        if let Some(level) = named.or(style.outline.map(|l| l + 1)) {
+        if let Some(level) = named.or(style.outline.map(|l| l.saturating_add(1))) {
             return (1..=6).contains(&level).then_some(level);
         }
         if style.name == "title" || style.name == "titel" {
@@ -139,7 +142,20 @@ fn heading_level(styles: &HashMap<String, Style>, id: &str) -> Option<u8> {
 }
 
 fn is_numbered(styles: &HashMap<String, Style>, id: &str) -> bool {
-    styles.get(id).is_some_and(|s| s.numbered)
+    let mut id = id;
+    for _ in 0..8 {
+        let Some(style) = styles.get(id) else {
+            return false;
+        };
+        if style.numbered {
+            return true;
+        }
+        let Some(parent) = style.based_on.as_deref() else {
+            return false;
+        };
+        id = parent;
+    }
+    false
 }
 
 struct Body<'s> {
@@ -152,12 +168,16 @@ struct Body<'s> {
 impl Body<'_> {
     /// Paragraphs and tables, in order; content controls and inserted runs
     /// looked into.
-    fn blocks(&mut self, node: Node<'_, '_>) {
+    fn blocks(&mut self, node: Node<'_, '_>, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.article.push(Kind::Paragraph, &all_text(node));
+            return;
+        }
         for child in node.children().filter(Node::is_element) {
             match child.tag_name().name() {
                 "p" => self.paragraph(child),
                 "tbl" | "tr" | "tc" | "sdt" | "sdtContent" | "customXml" | "ins" => {
-                    self.blocks(child);
+                    self.blocks(child, depth + 1);
                 }
                 _ => {}
             }
@@ -173,7 +193,7 @@ impl Body<'_> {
             .and_then(|n| child(n, "outlineLvl"))
             .and_then(|n| attr(n, "val"))
             .and_then(|v| v.parse::<u8>().ok())
-            .map(|l| l + 1)
+            .map(|l| l.saturating_add(1))
             .filter(|l| (1..=6).contains(l));
         let level = outline.or_else(|| style.and_then(|s| heading_level(self.styles, s)));
         let listed = ppr.and_then(|n| child(n, "numPr")).is_some()
@@ -185,7 +205,9 @@ impl Body<'_> {
             } else {
                 "footnote"
             };
-            let Some(id) = attr(reference, "id") else {
+            let Some(id) = attr(reference, "id")
+                .filter(|id| self.notes.contains_key(&(kind, (*id).to_owned())))
+            else {
                 return String::new();
             };
             self.numbered += 1;
@@ -213,7 +235,7 @@ impl Body<'_> {
 /// reference is replaced by what `reference` makes of it (its mark).
 fn paragraph_text(p: Node<'_, '_>, reference: &mut dyn FnMut(Node<'_, '_>) -> String) -> String {
     let mut out = String::new();
-    collect(p, &mut out, reference);
+    collect(p, &mut out, reference, 0);
     out
 }
 
@@ -221,7 +243,12 @@ fn collect(
     node: Node<'_, '_>,
     out: &mut String,
     reference: &mut dyn FnMut(Node<'_, '_>) -> String,
+    depth: usize,
 ) {
+    if depth > MAX_DEPTH {
+        out.push_str(&all_text(node));
+        return;
+    }
     for child in node.children().filter(Node::is_element) {
         match child.tag_name().name() {
             "t" => out.push_str(child.text().unwrap_or_default()),
@@ -233,7 +260,7 @@ fn collect(
             // compatibility fallback of an alternative.
             "del" | "moveFrom" | "delText" | "instrText" | "drawing" | "pict" | "object"
             | "pPr" | "rPr" | "commentReference" | "Fallback" | "softHyphen" => {}
-            _ => collect(child, out, reference),
+            _ => collect(child, out, reference, depth + 1),
         }
     }
 }

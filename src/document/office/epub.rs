@@ -59,8 +59,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Article, DecodeError> {
         manifest.insert(id.to_owned(), (path, media.to_owned()));
     }
     let mut labels = HashMap::new();
+    // The table of contents only names chapters: one that cannot be read
+    // leaves them to their own headings.
     for toc in &toc_files {
-        if let Some(xml) = archive.xml(toc)? {
+        if let Ok(Some(xml)) = archive.xml(toc) {
             toc_labels(&xml, folder(toc), &mut labels);
         }
     }
@@ -72,7 +74,6 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Article, DecodeError> {
         .filter_map(|n| attr(n, "idref"))
         .take(MAX_CHAPTERS)
         .collect();
-    let mut notes = 0;
     for idref in spine {
         let Some((path, media)) = manifest.get(idref) else {
             continue;
@@ -84,7 +85,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Article, DecodeError> {
             continue;
         };
         let xhtml = String::from_utf8_lossy(&bytes);
-        chapter(&xhtml, labels.get(path.as_str()), &mut notes, &mut article);
+        chapter(&xhtml, labels.get(path.as_str()), &mut article);
     }
     article.drop_title_heading();
     non_empty(article, FORMAT)
@@ -108,7 +109,7 @@ fn metadata_into(metadata: Node<'_, '_>, article: &mut Article) {
 
 /// One chapter's blocks; its name from the table of contents when it has
 /// no heading before its text.
-fn chapter(xhtml: &str, label: Option<&String>, notes: &mut usize, article: &mut Article) {
+fn chapter(xhtml: &str, label: Option<&String>, article: &mut Article) {
     let page = Html::parse_document(xhtml);
     let Ok(body) = Selector::parse("body") else {
         return;
@@ -126,17 +127,23 @@ fn chapter(xhtml: &str, label: Option<&String>, notes: &mut usize, article: &mut
     {
         article.push(Kind::Heading(1), label);
     }
+    // Notes count in their chapter, as their references do; a note with a
+    // mark of its own sets the count.
+    let mut notes = 0;
     for block in blocks {
-        if block.kind == Kind::Note && !is_note(&block.text) {
+        if block.kind == Kind::Note && is_note(&block.text) {
+            notes += 1;
+            article.push(Kind::Note, &block.text);
+        } else if block.kind == Kind::Note {
             // A note without its mark in front (an endnote list's item) is
             // given the number its reference shows: they count alike.
-            *notes += 1;
+            notes += 1;
             let text = block
                 .text
                 .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
             article.push(
                 Kind::Note,
-                &format!("{} {}", superscript(*notes), text.trim()),
+                &format!("{} {}", superscript(notes), text.trim()),
             );
         } else {
             article.push(block.kind, &block.text);
@@ -147,6 +154,9 @@ fn chapter(xhtml: &str, label: Option<&String>, notes: &mut usize, article: &mut
 /// The chapter names of a table of contents (an EPUB 3 nav document or an
 /// EPUB 2 NCX), by the file they point to (the first entry per file).
 fn toc_labels(xml: &str, base: &str, labels: &mut HashMap<String, String>) {
+    if super::declares_entities(xml) {
+        return;
+    }
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..roxmltree::ParsingOptions::default()

@@ -14,6 +14,8 @@ use crate::document::article::{Article, Kind, superscript};
 use crate::document::decode::DecodeError;
 
 const FORMAT: &str = "ODT";
+/// Elements nested deeper than this are read as plain text.
+const MAX_DEPTH: usize = 200;
 
 /// Reads an OpenDocument text.
 pub(crate) fn read(bytes: &[u8]) -> Result<Article, DecodeError> {
@@ -54,7 +56,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Article, DecodeError> {
         article,
         notes: 0,
     };
-    reader.blocks(text, false);
+    reader.blocks(text, false, 0);
     let mut article = reader.article;
     article.drop_title_heading();
     non_empty(article, FORMAT)
@@ -78,7 +80,11 @@ struct Body<'s> {
 }
 
 impl Body<'_> {
-    fn blocks(&mut self, node: Node<'_, '_>, in_list: bool) {
+    fn blocks(&mut self, node: Node<'_, '_>, in_list: bool, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.article.push(Kind::Paragraph, &all_text(node));
+            return;
+        }
         for child in node.children().filter(Node::is_element) {
             match child.tag_name().name() {
                 "h" => {
@@ -98,9 +104,9 @@ impl Body<'_> {
                     };
                     self.paragraph(child, kind);
                 }
-                "list" | "list-item" | "list-header" => self.blocks(child, true),
+                "list" | "list-item" | "list-header" => self.blocks(child, true, depth + 1),
                 "section" | "table" | "table-rows" | "table-row" | "table-cell"
-                | "table-header-rows" | "soft-page-break" => self.blocks(child, in_list),
+                | "table-header-rows" | "soft-page-break" => self.blocks(child, in_list, depth + 1),
                 // Generated indexes repeat the headings; the rest holds no
                 // article text.
                 _ => {}
@@ -123,14 +129,24 @@ impl Body<'_> {
     fn paragraph(&mut self, p: Node<'_, '_>, kind: Kind) {
         let mut text = String::new();
         let mut notes = Vec::new();
-        self.inline(p, &mut text, &mut notes);
+        self.inline(p, &mut text, &mut notes, 0);
         self.article.push(kind, &text);
         for (mark, note) in notes {
             self.article.note(&mark, &note);
         }
     }
 
-    fn inline(&mut self, node: Node<'_, '_>, out: &mut String, notes: &mut Vec<(String, String)>) {
+    fn inline(
+        &mut self,
+        node: Node<'_, '_>,
+        out: &mut String,
+        notes: &mut Vec<(String, String)>,
+        depth: usize,
+    ) {
+        if depth > MAX_DEPTH {
+            out.push_str(&all_text(node));
+            return;
+        }
         for child in node.children() {
             if child.is_text() {
                 out.push_str(child.text().unwrap_or_default());
@@ -152,28 +168,41 @@ impl Body<'_> {
                     self.notes += 1;
                     let mark = superscript(self.notes);
                     out.push_str(&mark);
-                    let body = child
-                        .children()
-                        .find(|n| is(*n, "note-body"))
-                        .map(|b| {
-                            b.descendants()
-                                .filter(|n| is(*n, "p") || is(*n, "h"))
-                                .map(|p| {
-                                    let mut t = String::new();
-                                    self.inline(p, &mut t, &mut Vec::new());
-                                    t
-                                })
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        })
-                        .unwrap_or_default();
+                    let mut body = String::new();
+                    if let Some(note_body) = child.children().find(|n| is(*n, "note-body")) {
+                        self.note_text(note_body, &mut body, depth + 1);
+                    }
                     notes.push((mark, body));
                 }
                 // Comments, their ends, tracked changes, frames and
                 // images: not the text.
                 "annotation" | "annotation-end" | "change" | "change-start" | "change-end"
                 | "frame" => {}
-                _ => self.inline(child, out, notes),
+                _ => self.inline(child, out, notes, depth + 1),
+            }
+        }
+    }
+
+    /// A note's text: its paragraphs, also those in lists and sections,
+    /// each once, a blank between them.
+    fn note_text(&mut self, node: Node<'_, '_>, out: &mut String, depth: usize) {
+        if depth > MAX_DEPTH {
+            out.push_str(&all_text(node));
+            return;
+        }
+        for child in node.children().filter(Node::is_element) {
+            match child.tag_name().name() {
+                "p" | "h" => {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    // A note inside a note is read as its text.
+                    self.inline(child, out, &mut Vec::new(), depth + 1);
+                }
+                "list" | "list-item" | "list-header" | "section" => {
+                    self.note_text(child, out, depth + 1);
+                }
+                _ => {}
             }
         }
     }

@@ -303,10 +303,22 @@ impl Meta {
     }
 }
 
-/// Whether bytes are a PDF (its header within the first KiB, as readers
-/// accept it).
+/// Whether bytes are a PDF: they begin with its header (after a few
+/// blanks at most). A text that mentions "%PDF-" is a text.
 #[must_use]
 pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .take(16)
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    bytes[start..].starts_with(b"%PDF-")
+}
+
+/// Whether a file that says it is a PDF has the header where readers look
+/// for it: within the first KiB (some writers put junk before it).
+#[must_use]
+pub fn has_pdf_header(bytes: &[u8]) -> bool {
     memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
 }
 

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::document::{DecodeError, DocumentError};
 use crate::fsio::lock::{SessionLock, WINDOW};
 use crate::i18n::{fill, tr};
 use crate::ui::derived::Derived;
@@ -224,6 +225,8 @@ impl App {
             return;
         }
         if !is_session {
+            self.loader.cancel();
+            self.password_prompt = None;
             match Workspace::open_text(path) {
                 Ok(ws) => {
                     if let Some(notice) = ws.document().encoding().notice() {
@@ -272,7 +275,27 @@ impl App {
 
     /// Opens session file `path`, holding `lock` while it is open.
     pub(super) fn open_session(&mut self, path: &Path, lock: Option<SessionLock>) {
-        match Workspace::open_session(path, None) {
+        self.open_session_with(path, lock, None);
+    }
+
+    /// Opens session file `path` on a PDF protected by `password`.
+    pub(super) fn open_session_with_password(&mut self, path: &Path, password: &str) {
+        match self.take_lock(path) {
+            Ok(lock) => self.open_session_with(path, lock, Some(password)),
+            Err(_) => self.open_session_with(path, None, Some(password)),
+        }
+    }
+
+    fn open_session_with(
+        &mut self,
+        path: &Path,
+        lock: Option<SessionLock>,
+        password: Option<&str>,
+    ) {
+        // What was loading is not wanted any more: this is opened instead.
+        self.loader.cancel();
+        self.password_prompt = None;
+        match Workspace::open_session_with_password(path, None, password) {
             Ok((ws, report)) => {
                 self.replace(ws);
                 self.lock = lock;
@@ -294,7 +317,13 @@ impl App {
                 if same && self.lock.is_none() {
                     self.lock = lock;
                 }
-                if let OpenError::TextDiffers { found, .. } = &err {
+                if let OpenError::Document(DocumentError::NotText {
+                    why: why @ (DecodeError::NeedsPassword | DecodeError::WrongPassword),
+                    ..
+                }) = &err
+                {
+                    self.ask_password_for_session(path, *why == DecodeError::WrongPassword);
+                } else if let OpenError::TextDiffers { found, .. } = &err {
                     self.messages.text_differs =
                         Some((path.to_path_buf(), found.clone(), err.to_string()));
                 } else if matches!(err, OpenError::DocumentMissing { .. }) {
@@ -316,6 +345,7 @@ impl App {
 
     /// Opens `session` against the text the user named.
     pub(super) fn open_with_text(&mut self, session: &Path, text: &Path) {
+        self.loader.cancel();
         // Held by another window: opened all the same (the user chose this
         // text for it); saves check for the other side's changes.
         let lock = self.take_lock(session).ok().flatten();

@@ -14,6 +14,8 @@ use super::App;
 /// The password field for a protected PDF.
 pub(crate) struct PasswordPrompt {
     path: std::path::PathBuf,
+    /// The file is a session on the PDF, not the PDF.
+    session: bool,
     password: String,
     /// The last password tried did not open it.
     wrong: bool,
@@ -84,6 +86,7 @@ impl App {
                 }) => {
                     self.password_prompt = Some(PasswordPrompt {
                         path,
+                        session: false,
                         password: String::new(),
                         wrong: why == DecodeError::WrongPassword,
                         focus: true,
@@ -91,6 +94,9 @@ impl App {
                 }
                 Err(err) => self.messages.error(err.to_string()),
             },
+            Loaded::Failed { what } => self
+                .messages
+                .error(fill(tr_in().err_load_failed, &[("what", &what)])),
             Loaded::Page { url, result } => match result {
                 Ok(ws) => {
                     self.replace(ws);
@@ -101,6 +107,17 @@ impl App {
                 Err(err) => self.messages.error(err),
             },
         }
+    }
+
+    /// Asks for the password of the PDF a session is on.
+    pub(super) fn ask_password_for_session(&mut self, session: &std::path::Path, wrong: bool) {
+        self.password_prompt = Some(PasswordPrompt {
+            path: session.to_path_buf(),
+            session: true,
+            password: String::new(),
+            wrong,
+            focus: true,
+        });
     }
 
     /// The password dialog of a protected PDF, while open.
@@ -118,19 +135,21 @@ impl App {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            ui.label(fill(tr_in().password_for, &[("name", &name)]));
+            let label = ui.label(fill(tr_in().password_for, &[("name", &name)]));
             if prompt.wrong {
                 ui.colored_label(
                     crate::ui::theme::warning(ui.visuals()),
                     tr_in().err_pdf_wrong_password,
                 );
             }
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut prompt.password)
-                    .password(true)
-                    .id_salt("password-field")
-                    .desired_width(f32::INFINITY),
-            );
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut prompt.password)
+                        .password(true)
+                        .id_salt("password-field")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
             if prompt.focus {
                 field.request_focus();
                 prompt.focus = false;
@@ -149,9 +168,13 @@ impl App {
         });
         if go {
             if let Some(prompt) = self.password_prompt.take() {
-                let ctx = ctx.clone();
-                self.loader
-                    .open_text(&ctx, &prompt.path, Some(prompt.password));
+                if prompt.session {
+                    self.open_session_with_password(&prompt.path, &prompt.password);
+                } else {
+                    let ctx = ctx.clone();
+                    self.loader
+                        .open_text(&ctx, &prompt.path, Some(prompt.password));
+                }
             }
         } else if close {
             self.password_prompt = None;
@@ -167,13 +190,15 @@ impl App {
         let mut close = false;
         egui::Modal::new(egui::Id::unique("url-prompt")).show(ctx, |ui: &mut Ui| {
             ui.set_width(520.0);
-            ui.heading(tr_in().dialog_open_url_title);
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut prompt.text)
-                    .id_salt("url-field")
-                    .hint_text(tr_in().open_url_hint)
-                    .desired_width(f32::INFINITY),
-            );
+            let title = ui.heading(tr_in().dialog_open_url_title);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut prompt.text)
+                        .id_salt("url-field")
+                        .hint_text(tr_in().open_url_hint)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(title.id);
             if prompt.focus {
                 field.request_focus();
                 prompt.focus = false;
