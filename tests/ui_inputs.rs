@@ -196,7 +196,7 @@ fn a_protected_pdf_asks_for_its_password_and_opens_with_it() {
     let saved = std::fs::read_to_string(&session).unwrap();
     assert!(!saved.contains("pässwört"));
     harness.state_mut().open(&session);
-    harness.run();
+    until_loaded(&mut harness);
     harness.get_by_label("Passwort der PDF-Datei");
     type_password(&mut harness, "pässwört");
     let ws = harness.state().workspace();
@@ -229,4 +229,42 @@ fn a_link_that_loads_while_the_reader_codes_asks_before_it_replaces_the_work() {
     harness.get_by_label("Verwerfen").click();
     harness.run_steps(3);
     assert!(harness.state().title().contains("Radweg"));
+}
+
+#[test]
+fn a_session_on_a_document_opens_in_the_background_with_its_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bericht.docx");
+    std::fs::write(&path, packed::word_article()).unwrap();
+    // A session on the Word file, made and saved by the core.
+    let mut ws = randnotiz::workspace::Workspace::open_text(&path).unwrap();
+    let text = ws.document().text().to_owned();
+    let at = text.find("Verbündeten").unwrap();
+    let start = text[..at].chars().count();
+    let annotation = ws.new_annotation(
+        randnotiz::document::CharRange::new(start, start + "Verbündeten".chars().count()),
+        randnotiz::annotation::Colour::Red,
+        Vec::new(),
+        "Wer genau?".into(),
+    );
+    ws.apply(randnotiz::annotation::Edit::AddAnnotation {
+        annotation,
+        index: None,
+    })
+    .unwrap();
+    let session = dir.path().join("bericht.ron");
+    ws.save(&session).unwrap();
+
+    let mut harness = window::app(None, None);
+    harness.state_mut().open(&session);
+    assert!(
+        harness.state().is_loading(),
+        "the Word file is read off the UI thread"
+    );
+    until_loaded(&mut harness);
+    let ws = harness.state().workspace();
+    assert_eq!(ws.session_path(), Some(session.as_path()));
+    assert_eq!(ws.session().annotations.len(), 1);
+    assert_eq!(ws.document().format(), TextFormat::Docx);
+    assert!(harness.state().messages().current_error().is_none());
 }

@@ -16,9 +16,10 @@ use egui::Ui;
 
 use crate::document::{DocumentError, TextFormat};
 use crate::fetch::Limits;
+use crate::fsio::lock::SessionLock;
 use crate::i18n::{fill, tr_in};
-use crate::workspace::Workspace;
 use crate::workspace::link::{self, LinkError};
+use crate::workspace::{LoadReport, OpenError, Workspace};
 
 /// A text file above this size opens in the background.
 const INSTANT_BYTES: u64 = 2 * 1024 * 1024;
@@ -31,6 +32,15 @@ pub enum Loaded {
         path: PathBuf,
         /// The session on it, or why not.
         result: Result<Workspace, DocumentError>,
+    },
+    /// A session file and its text, opened and re-anchored.
+    Session {
+        /// The session file.
+        path: PathBuf,
+        /// Its lock, taken before the load.
+        lock: Option<SessionLock>,
+        /// The session, or why not.
+        result: Result<(Workspace, LoadReport), OpenError>,
     },
     /// The worker stopped without an answer (a bug it ran into).
     Failed {
@@ -74,6 +84,51 @@ pub fn is_instant(path: &Path) -> bool {
         )
 }
 
+/// True when opening session file `path` is quick enough for the UI
+/// thread: a session of a few MB at most, on a text that opens at once (or
+/// on the bundled article). Its text's path is read from the head of the
+/// file, where the session names it.
+#[must_use]
+pub fn is_instant_session(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return true;
+    };
+    if !meta.is_file() {
+        // Not a file: the error says so at once.
+        return true;
+    }
+    if meta.len() > INSTANT_BYTES {
+        return false;
+    }
+    let Some(text) = recorded_text(path) else {
+        return true;
+    };
+    let text = path
+        .parent()
+        .map_or_else(|| text.clone(), |folder| folder.join(&text));
+    is_instant(&text)
+}
+
+/// The text path a session file names (`document: (… path: Some("…")`),
+/// from the first lines of the file; `None` for the bundled article or
+/// when the head does not say.
+fn recorded_text(session: &Path) -> Option<PathBuf> {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    std::fs::File::open(session)
+        .ok()?
+        .take(8 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let line = head
+        .lines()
+        .take(12)
+        .find_map(|l| l.trim().strip_prefix("path: Some("))?;
+    let quoted = line.strip_suffix("),")?;
+    ron::from_str::<String>(quoted).ok().map(PathBuf::from)
+}
+
 impl Loader {
     /// True while something loads.
     #[must_use]
@@ -93,6 +148,26 @@ impl Loader {
         self.start(ctx, label, move |_, _| {
             let result = Workspace::open_text_with_password(&path, password.as_deref());
             Loaded::Text { path, result }
+        });
+    }
+
+    /// Opens a session file and its text in the background, holding `lock`.
+    pub fn open_session(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        lock: Option<SessionLock>,
+        password: Option<String>,
+    ) {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let label = fill(tr_in().progress_reading, &[("name", &name)]);
+        let path = path.to_path_buf();
+        self.start(ctx, label, move |_, _| {
+            let result = Workspace::open_session_with_password(&path, None, password.as_deref());
+            Loaded::Session { path, lock, result }
         });
     }
 

@@ -295,7 +295,24 @@ impl App {
         // What was loading is not wanted any more: this is opened instead.
         self.loader.cancel();
         self.password_prompt = None;
-        match Workspace::open_session_with_password(path, None, password) {
+        if !crate::ui::loading::is_instant_session(path) {
+            let ctx = self.ctx.clone();
+            self.loader
+                .open_session(&ctx, path, lock, password.map(str::to_owned));
+            return;
+        }
+        let result = Workspace::open_session_with_password(path, None, password);
+        self.session_opened(path, lock, result);
+    }
+
+    /// Shows a session that opened, or says why it did not.
+    pub(super) fn session_opened(
+        &mut self,
+        path: &Path,
+        lock: Option<SessionLock>,
+        result: Result<(Workspace, crate::workspace::LoadReport), OpenError>,
+    ) {
+        match result {
             Ok((ws, report)) => {
                 self.replace(ws);
                 self.lock = lock;

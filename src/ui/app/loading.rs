@@ -58,7 +58,9 @@ impl App {
         };
         let replaces = matches!(
             &loaded,
-            Loaded::Text { result: Ok(_), .. } | Loaded::Page { result: Ok(_), .. }
+            Loaded::Text { result: Ok(_), .. }
+                | Loaded::Page { result: Ok(_), .. }
+                | Loaded::Session { result: Ok(_), .. }
         );
         if replaces && self.ws.is_dirty() {
             self.loaded = Some(loaded);
@@ -94,6 +96,7 @@ impl App {
                 }
                 Err(err) => self.messages.error(err.to_string()),
             },
+            Loaded::Session { path, lock, result } => self.session_opened(&path, lock, result),
             Loaded::Failed { what } => self
                 .messages
                 .error(fill(tr_in().err_load_failed, &[("what", &what)])),
