@@ -37,7 +37,7 @@ fn text_of(element: ElementRef<'_>) -> String {
 
 /// The first non-empty `content` of a `<meta>` named by one of `keys`
 /// (`property`, `name` or `itemprop`), the keys tried in order.
-fn meta_content(page: &Html, keys: &[&str]) -> Option<String> {
+pub(super) fn meta_content(page: &Html, keys: &[&str]) -> Option<String> {
     let metas: Vec<ElementRef<'_>> = page.select(&selector("meta")?).collect();
     keys.iter().find_map(|key| {
         metas.iter().find_map(|meta| {
