@@ -17,6 +17,7 @@ mod parse;
 pub mod pdf;
 pub mod search;
 pub mod web;
+mod web_byline;
 mod web_clean;
 mod web_meta;
 pub mod words;
