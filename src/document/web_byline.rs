@@ -79,6 +79,9 @@ pub(super) fn after_label(page: &Html, labels: &[&str]) -> Vec<String> {
             break;
         }
     }
+    if let Some(line) = collecting.filter(|l| !l.trim().is_empty()) {
+        found.push(line);
+    }
     found.into_iter().map(|l| flat(&l)).collect()
 }
 

@@ -226,9 +226,14 @@ fn is_teaser(text: &str) -> bool {
     ]
     .iter()
     .any(|p| low.starts_with(p));
-    let tail = low
-        .trim_end_matches(|c: char| matches!(c, '•' | '»' | '>' | '.' | '…') || c.is_whitespace());
-    let more = tail.ends_with(" mehr") || tail.ends_with("…mehr") || tail.ends_with("weiterlesen");
+    // "… mehr", or "mehr" with a link's arrow or dots after it; a sentence
+    // that ends in "mehr." is no teaser.
+    let tail = low.trim_end_matches(|c: char| matches!(c, '•' | '»' | '>') || c.is_whitespace());
+    let marked = tail.len() < low.trim_end().len();
+    let more = ["…mehr", "… mehr", "... mehr", "weiterlesen"]
+        .iter()
+        .any(|m| tail.ends_with(m))
+        || (marked && tail.ends_with(" mehr"));
     text.chars().count() <= 200 && (pointer || more)
 }
 
@@ -342,7 +347,9 @@ mod tests {
         assert!(!is_boilerplate(LONG));
         assert!(is_teaser("Lesen Sie auch: Der Radweg wird teurer"));
         assert!(is_teaser("Gutachten zum Radweg am Fluss… mehr •••"));
+        assert!(is_teaser("Neues vom Markt mehr »"));
         assert!(!is_teaser("Der Rat will mehr."));
+        assert!(!is_teaser("Der Rat will mehr"));
         assert!(!is_teaser(LONG));
     }
 
