@@ -535,6 +535,44 @@ mod tests {
     }
 
     #[test]
+    fn the_description_the_page_shows_is_the_lead_one_it_hides_is_not() {
+        let shown = Html::parse_document(
+            "<html><head><meta name=\"description\" content=\"Der Rat hat den Radweg am \
+             Fluss beschlossen, nach langem Streit um die Parkplätze.\"></head><body>\
+             <div class=\"x\"><p>Der Rat hat den Radweg am Fluss beschlossen, nach langem \
+             Streit um die Parkplätze. Foto: Muster</p></div></body></html>",
+        );
+        assert_eq!(
+            described_lead(&shown).as_deref(),
+            Some(
+                "Der Rat hat den Radweg am Fluss beschlossen, nach langem Streit um die Parkplätze."
+            )
+        );
+        let hidden = Html::parse_document(
+            "<html><head><meta name=\"description\" content=\"Der Rat hat den Radweg am \
+             Fluss beschlossen, nach langem Streit um die Parkplätze.\"></head><body>\
+             <p>Ganz anderer Text.</p></body></html>",
+        );
+        assert_eq!(described_lead(&hidden), None);
+    }
+
+    #[test]
+    fn a_date_the_text_opens_with_dates_it() {
+        let para = |t: &str| Block {
+            kind: Kind::Paragraph,
+            text: t.to_owned(),
+        };
+        assert_eq!(
+            opening_date(&[para("29.11.2022 – Der Rat hat entschieden.")]).as_deref(),
+            Some("2022-11-29")
+        );
+        assert_eq!(
+            opening_date(&[para("Der Rat hat am 29.11.2022 entschieden.")]),
+            None
+        );
+    }
+
+    #[test]
     fn html_is_told_from_text() {
         assert!(looks_like_html(b"\xef\xbb\xbf  <!DOCTYPE html><html>"));
         assert!(looks_like_html(b"<html lang=\"de\">"));

@@ -706,9 +706,31 @@ mod tests {
             strip_byline("Text: Ben Beispiel | Fotos: dpa"),
             "Ben Beispiel"
         );
+        assert_eq!(strip_byline("Alle Artikel von Anna Müller"), "Anna Müller");
+        assert_eq!(strip_byline("Online-Experte Ben Beispiel"), "Ben Beispiel");
+        assert_eq!(
+            strip_byline("Redaktion: Eva Muster (Pressesprecherin)"),
+            "Eva Muster"
+        );
+        assert_eq!(strip_byline("Ben Beispiel/AGT"), "Ben Beispiel");
+        assert!(!is_name("Stand:"));
         assert!(is_name("Anna Müller"));
         assert!(!is_name("Name (erforderlich)"));
         assert!(!is_name("max.mustermann"));
+    }
+
+    #[test]
+    fn the_articles_json_ld_date_beats_a_plain_date_meta_and_a_kicker_loses_its_date() {
+        let page = Html::parse_document(
+            "<html><head><meta name=\"date\" content=\"2024-05-20\">\
+             <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\
+             \"datePublished\":\"2024-05-17T08:00:00Z\"}</script></head><body><article>\
+             <div class=\"kicker\">Verkehr 17.05.2024, 08:00 Uhr</div><h1>Bündnis zieht ab</h1>\
+             </article></body></html>",
+        );
+        let meta = page_meta(&page);
+        assert_eq!(meta.date.as_deref(), Some("2024-05-17"));
+        assert_eq!(meta.kicker.as_deref(), Some("Verkehr"));
     }
 
     #[test]
