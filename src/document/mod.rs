@@ -19,6 +19,8 @@ mod reflow;
 pub mod search;
 pub mod transcript;
 pub mod web;
+mod web_byline;
+mod web_clean;
 mod web_meta;
 pub mod words;
 

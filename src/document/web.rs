@@ -13,6 +13,7 @@
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::article::{Article, Block, Kind, superscript};
+use super::web_clean;
 use super::web_meta::{self, flat};
 
 /// Whether bytes look like an HTML page (whatever the file is called).
@@ -52,20 +53,24 @@ pub fn to_markdown(html: &str) -> String {
             })
             .collect();
     }
-    blocks = cut_tail(blocks);
-    blocks.retain(|b| !is_credit(&b.text));
-    if let Some(lead) = lead(&page)
-        && !blocks
+    let opening = opening_date(&blocks);
+    blocks = web_clean::clean(blocks, &web_clean::link_texts(&page));
+    // The lead beside the headline, else the page's description where the
+    // page shows it: extractors often leave the lead out. Inserted in
+    // reverse, so the lead beside the headline comes first.
+    for lead in [described_lead(&page), lead(&page)].into_iter().flatten() {
+        if !blocks
             .iter()
             .any(|b| b.text.contains(&lead) || lead.contains(&b.text))
-    {
-        blocks.insert(
-            0,
-            Block {
-                kind: Kind::Paragraph,
-                text: lead,
-            },
-        );
+        {
+            blocks.insert(
+                0,
+                Block {
+                    kind: Kind::Paragraph,
+                    text: lead,
+                },
+            );
+        }
     }
     let meta = extracted.as_ref().map(|e| &e.metadata);
     let own = web_meta::page_meta(&page);
@@ -82,7 +87,7 @@ pub fn to_markdown(html: &str) -> String {
             from_extractor(|m| m.title.clone()).map(|t| web_meta::cut_site(&t, Some(&site)))
         })
         .unwrap_or_default();
-    let date = own.date.or_else(|| {
+    let date = own.date.or(opening).or_else(|| {
         meta.and_then(|m| m.date)
             .map(|d| d.format("%Y-%m-%d").to_string())
     });
@@ -518,80 +523,80 @@ fn lead(page: &Html) -> Option<String> {
     None
 }
 
-/// Headings that open a "related articles" tail in German pages.
-const TAIL_HEADINGS: &[&str] = &[
-    "lesen sie auch",
-    "auch interessant",
-    "schon gelesen",
-    "empfohlene beiträge",
-    "empfohlene artikel",
-    "mehr zum thema",
-    "zum weiterlesen",
-    "das könnte sie auch interessieren",
-    "das könnte sie interessieren",
-    "weitere artikel",
-    "verwandte artikel",
-    "ähnliche beiträge",
-    "ähnliche artikel",
-    "mehr zu diesem thema",
-    "weitere informationen zum",
-    "weiterführende links",
-    "passend zum thema",
-    "mehr aus",
-    "meistgelesen",
-    "meist gelesen",
-    "zum newsletter",
-    "newsletter abonnieren",
-    "jetzt abonnieren",
-];
-
-/// Everything from a stock "related / read more" heading on, in the later
-/// half of the text, dropped.
-fn cut_tail(blocks: Vec<Block>) -> Vec<Block> {
-    let total: usize = blocks.iter().map(|b| b.text.len()).sum();
-    let mut seen = 0;
-    for (i, block) in blocks.iter().enumerate() {
-        let low = block.text.to_lowercase();
-        if seen * 2 >= total
-            && block.text.len() <= 80
-            && TAIL_HEADINGS.iter().any(|h| low.starts_with(h))
-        {
-            return blocks[..i].to_vec();
-        }
-        seen += block.text.len();
-    }
-    blocks
+/// A date the article opens with ("29.11.2022 – Der Rat …", a line
+/// "2021-10-16 | Meldung"): where the page gives no date in its markup,
+/// this is its date, surer than the extractor's guess from the whole page.
+fn opening_date(blocks: &[Block]) -> Option<String> {
+    blocks.iter().take(3).find_map(|b| {
+        let head: String = b.text.chars().take(12).collect();
+        let at_start = head.chars().next().is_some_and(|c| c.is_ascii_digit());
+        at_start.then(|| web_meta::ymd(&head)).flatten()
+    })
 }
 
-/// A photo credit standing alone ("Foto: …", "© …", "dpa / NAME").
-fn is_credit(text: &str) -> bool {
-    let low = text.to_lowercase();
-    text.len() <= 60
-        && ([
-            "foto:",
-            "fotos:",
-            "bild:",
-            "bildquelle:",
-            "quelle:",
-            "©",
-            "(c)",
-            "copyright",
-        ]
-        .iter()
-        .any(|p| low.starts_with(p))
-            || ([
-                "getty images",
-                "dpa",
-                "afp",
-                "reuters",
-                "imago",
-                "picture alliance",
-                "istock",
-                "shutterstock",
-            ]
-            .iter()
-            .any(|a| low.contains(a))
-                && text.split_whitespace().count() <= 6))
+/// The page's description (`og:description`, `description`) where the
+/// page also shows it: the text of the block element that starts with it.
+/// Pages put their lead there, and it is then the lead even where it
+/// stands far from the headline, where [`lead`] does not look.
+fn described_lead(page: &Html) -> Option<String> {
+    let description = web_meta::meta_content(page, &["og:description", "description"])?;
+    // Some pages put HTML into the description.
+    let description = flat(&without_tags(&description));
+    let probe: String = description.chars().take(40).collect();
+    if description.chars().count() < 60 {
+        return None;
+    }
+    let body = page.select(&Selector::parse("body").ok()?).next()?;
+    for node in body.descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let text = flat(text);
+        if text.chars().count() < 20
+            || !description.starts_with(&text.chars().take(40).collect::<String>())
+        {
+            continue;
+        }
+        // The nearest block around it, as long as it is the description's
+        // own (not a whole column that happens to start with it).
+        let Some(block) = node
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|e| BLOCKS.contains(&e.value().name()))
+        else {
+            continue;
+        };
+        let shown = flat(&block.text().collect::<String>());
+        // A description cut short ("…") stands for a longer lead; a whole
+        // one is the lead, and what follows it in the block (a photo
+        // credit, say) is not.
+        let whole = description.ends_with(['.', '!', '?', '"', '“', '«']);
+        if whole && shown.starts_with(&description) {
+            return Some(description);
+        }
+        if shown.starts_with(&probe) && shown.len() <= description.len() * 3 / 2 + 40 {
+            return Some(shown);
+        }
+    }
+    None
+}
+
+/// Text with anything between `<` and `>` taken out.
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '<' => inside = true,
+            '>' if inside => {
+                inside = false;
+                out.push(' ');
+            }
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -660,6 +665,44 @@ mod tests {
         );
         let doc = crate::document::Document::parse(&deep, crate::document::TextFormat::Html);
         assert!(doc.text().contains("tiefsten Innern"), "{}", doc.text());
+    }
+
+    #[test]
+    fn the_description_the_page_shows_is_the_lead_one_it_hides_is_not() {
+        let shown = Html::parse_document(
+            "<html><head><meta name=\"description\" content=\"Der Rat hat den Radweg am \
+             Fluss beschlossen, nach langem Streit um die Parkplätze.\"></head><body>\
+             <div class=\"x\"><p>Der Rat hat den Radweg am Fluss beschlossen, nach langem \
+             Streit um die Parkplätze. Foto: Muster</p></div></body></html>",
+        );
+        assert_eq!(
+            described_lead(&shown).as_deref(),
+            Some(
+                "Der Rat hat den Radweg am Fluss beschlossen, nach langem Streit um die Parkplätze."
+            )
+        );
+        let hidden = Html::parse_document(
+            "<html><head><meta name=\"description\" content=\"Der Rat hat den Radweg am \
+             Fluss beschlossen, nach langem Streit um die Parkplätze.\"></head><body>\
+             <p>Ganz anderer Text.</p></body></html>",
+        );
+        assert_eq!(described_lead(&hidden), None);
+    }
+
+    #[test]
+    fn a_date_the_text_opens_with_dates_it() {
+        let para = |t: &str| Block {
+            kind: Kind::Paragraph,
+            text: t.to_owned(),
+        };
+        assert_eq!(
+            opening_date(&[para("29.11.2022 – Der Rat hat entschieden.")]).as_deref(),
+            Some("2022-11-29")
+        );
+        assert_eq!(
+            opening_date(&[para("Der Rat hat am 29.11.2022 entschieden.")]),
+            None
+        );
     }
 
     #[test]

@@ -7,6 +7,8 @@
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
+use super::web_byline;
+
 /// What the page says of itself.
 #[derive(Default, Debug, Clone, PartialEq, Eq)]
 pub(super) struct PageMeta {
@@ -37,7 +39,7 @@ fn text_of(element: ElementRef<'_>) -> String {
 
 /// The first non-empty `content` of a `<meta>` named by one of `keys`
 /// (`property`, `name` or `itemprop`), the keys tried in order.
-fn meta_content(page: &Html, keys: &[&str]) -> Option<String> {
+pub(super) fn meta_content(page: &Html, keys: &[&str]) -> Option<String> {
     let metas: Vec<ElementRef<'_>> = page.select(&selector("meta")?).collect();
     keys.iter().find_map(|key| {
         metas.iter().find_map(|meta| {
@@ -256,8 +258,14 @@ fn kicker(page: &Html) -> Option<String> {
             .last()
     };
     let text = flat(&inside.or_else(before)?.text().collect::<String>());
+    // A date beside the kicker ("Energie 12.12.2022, 08:30 Uhr") is the
+    // page's date, not the kicker.
+    let text = match text.find(|c: char| c.is_ascii_digit()) {
+        Some(at) if ymd(&text[at..]).is_some() => text[..at].to_owned(),
+        _ => text,
+    };
     let text = text
-        .trim_matches(|c: char| matches!(c, '-' | '–' | ':' | '|') || c.is_whitespace())
+        .trim_matches(|c: char| matches!(c, '-' | '–' | ':' | '|' | ',') || c.is_whitespace())
         .to_owned();
     (!text.is_empty() && text.chars().count() <= 80).then_some(text)
 }
@@ -266,6 +274,14 @@ fn kicker(page: &Html) -> Option<String> {
 fn strip_byline(text: &str) -> String {
     let mut name = flat(text);
     for prefix in [
+        "Alle Artikel von",
+        "Alle Beiträge von",
+        "Artikel von",
+        "Pressemitteilung von",
+        "Eine Kolumne von",
+        "Ein Kommentar von",
+        "Ein Gastbeitrag von",
+        "Redaktion:",
         "Geschrieben von",
         "Verfasst von",
         "Ein Beitrag von",
@@ -285,6 +301,41 @@ fn strip_byline(text: &str) -> String {
             name = rest.trim().to_owned();
             break;
         }
+    }
+    // A job title before the name ("Rechtsanwalt Max Muster",
+    // "Online-Experte Max Muster") and a note after it ("(Pressesprecher)",
+    // "/Agentur") are not the name.
+    if let Some((first, rest)) = name.split_once(' ') {
+        let low = first.to_lowercase();
+        let title = [
+            "experte",
+            "expertin",
+            "redakteur",
+            "redakteurin",
+            "rechtsanwalt",
+            "rechtsanwältin",
+            "korrespondent",
+            "korrespondentin",
+            "gastautor",
+            "gastautorin",
+        ]
+        .iter()
+        .any(|t| low.ends_with(t));
+        if title && rest.split_whitespace().count() >= 2 {
+            name = rest.to_owned();
+        }
+    }
+    if let Some((head, _)) = name.split_once(" (")
+        && head.split_whitespace().count() >= 2
+    {
+        name = head.to_owned();
+    }
+    if let Some((head, tail)) = name.rsplit_once('/')
+        && head.split_whitespace().count() >= 2
+        && !tail.contains(' ')
+        && tail.len() <= 8
+    {
+        name = head.trim().to_owned();
     }
     if let Some((a, b)) = name.split_once(" im Gespräch mit ") {
         name = format!("{}; {}", a.trim(), b.trim());
@@ -339,6 +390,7 @@ fn is_name(text: &str) -> bool {
     .any(|b| low.starts_with(b) || low.contains("(erforderlich)"));
     !user_name
         && !label
+        && !text.ends_with(':')
         && !text.is_empty()
         && text.split_whitespace().count() <= 8
         && text.len() <= 80
@@ -491,7 +543,14 @@ fn author(page: &Html, articles: &[&Value], site: Option<&str>) -> Option<String
             "parsely-author",
         ],
     )
-    .filter(|a| !a.starts_with("http") && site.as_ref().is_none_or(|s| &letters(a) != s));
+    // The site's name (or part of it) as the author says no more than the
+    // outlet does.
+    .filter(|a| {
+        !a.starts_with("http")
+            && site
+                .as_ref()
+                .is_none_or(|s| letters(a).is_empty() || !s.contains(&letters(a)))
+    });
     let in_page = || {
         [
             "[itemprop=author] [itemprop=name]",
@@ -513,40 +572,32 @@ fn author(page: &Html, articles: &[&Value], site: Option<&str>) -> Option<String
                 .find(|t| is_name(t))
         })
     };
-    (!people.is_empty())
+    let found = (!people.is_empty())
         .then(|| people.join("; "))
         .or(meta)
         .map(|a| strip_byline(&a))
         .filter(|a| is_name(a))
-        .or_else(in_page)
+        .or_else(in_page);
+    // A first name alone (a user name) when a byline gives it in full.
+    let found = match found {
+        Some(one) if !one.contains(' ') => Some(
+            web_byline::von_line(page)
+                .filter(|full| full.starts_with(&format!("{one} ")))
+                .unwrap_or(one),
+        ),
+        other => other,
+    };
+    found
+        .or_else(|| web_byline::labelled(page, strip_byline, is_name))
+        .or_else(|| web_byline::von_line(page))
         .or_else(|| (!organisations.is_empty()).then(|| organisations.join("; ")))
 }
 
 /// Meta tags first, then JSON-LD, then `<time>`, then the last change.
 fn date(page: &Html, ld: &[Value], articles: &[&Value]) -> Option<String> {
-    let meta = meta_content(
-        page,
-        &[
-            "article:published_time",
-            "og:published_time",
-            "datePublished",
-            "date",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.date",
-            "dcterms.created",
-            "sailthru.date",
-            "parsely-pub-date",
-            "date.issued",
-            "DC.date.created",
-        ],
-    )
-    .and_then(|d| ymd(&d));
-    let from_ld = || {
-        articles.iter().copied().chain(ld).find_map(|v| {
+    let meta = |keys: &[&str]| meta_content(page, keys).and_then(|d| ymd(&d));
+    let published_in = |values: &[&Value]| {
+        values.iter().find_map(|v| {
             v.get("datePublished")
                 .or_else(|| v.get("dateCreated"))
                 .and_then(Value::as_str)
@@ -568,7 +619,31 @@ fn date(page: &Html, ld: &[Value], articles: &[&Value]) -> Option<String> {
                     .find_map(|e| e.value().attr("datetime").and_then(ymd))
             })
     };
-    meta.or_else(from_ld)
+    // Open Graph's publishing time first, then JSON-LD's article: both
+    // speak of the page. A `datePublished` meta can be microdata of a
+    // teaser anywhere in the body, and a plain "date" meta tag is often the
+    // last change, so they come after; then JSON-LD of anything else (an
+    // image's date), then `<time>`, then the last change.
+    meta(&["article:published_time", "og:published_time"])
+        .or_else(|| published_in(articles))
+        .or_else(|| {
+            meta(&[
+                "datePublished",
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.date",
+                "dcterms.created",
+                "sailthru.date",
+                "parsely-pub-date",
+                "date.issued",
+                "DC.date.created",
+            ])
+        })
+        .or_else(|| published_in(&ld.iter().collect::<Vec<_>>()))
         .or_else(from_time)
         .or_else(|| updated(page, ld, articles))
 }
@@ -631,9 +706,31 @@ mod tests {
             strip_byline("Text: Ben Beispiel | Fotos: dpa"),
             "Ben Beispiel"
         );
+        assert_eq!(strip_byline("Alle Artikel von Anna Müller"), "Anna Müller");
+        assert_eq!(strip_byline("Online-Experte Ben Beispiel"), "Ben Beispiel");
+        assert_eq!(
+            strip_byline("Redaktion: Eva Muster (Pressesprecherin)"),
+            "Eva Muster"
+        );
+        assert_eq!(strip_byline("Ben Beispiel/AGT"), "Ben Beispiel");
+        assert!(!is_name("Stand:"));
         assert!(is_name("Anna Müller"));
         assert!(!is_name("Name (erforderlich)"));
         assert!(!is_name("max.mustermann"));
+    }
+
+    #[test]
+    fn the_articles_json_ld_date_beats_a_plain_date_meta_and_a_kicker_loses_its_date() {
+        let page = Html::parse_document(
+            "<html><head><meta name=\"date\" content=\"2024-05-20\">\
+             <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\
+             \"datePublished\":\"2024-05-17T08:00:00Z\"}</script></head><body><article>\
+             <div class=\"kicker\">Verkehr 17.05.2024, 08:00 Uhr</div><h1>Bündnis zieht ab</h1>\
+             </article></body></html>",
+        );
+        let meta = page_meta(&page);
+        assert_eq!(meta.date.as_deref(), Some("2024-05-17"));
+        assert_eq!(meta.kicker.as_deref(), Some("Verkehr"));
     }
 
     #[test]
