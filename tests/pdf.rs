@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 
 use randnotiz::document::{DecodeError, Document, DocumentError, Role, TextFormat};
 
+#[path = "common/expected.rs"]
+mod expected;
+
 fn shared_pdf(name: &str) -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/testdata/docs/pdf")
@@ -19,10 +22,6 @@ fn shared_pdf(name: &str) -> Option<PathBuf> {
         eprintln!("{} is not there: skipped", path.display());
         None
     }
-}
-
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn why(result: Result<Document, DocumentError>) -> DecodeError {
@@ -47,31 +46,7 @@ fn real_pdfs_give_what_must_come_out_and_nothing_of_the_page_furniture() {
         }
         let doc = Document::open(&dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(doc.format(), TextFormat::Pdf);
-        let text = squeeze(doc.text());
-        // The body without its notes: there the sentences keep their order.
-        let body = squeeze(
-            &doc.paragraphs()
-                .filter(|p| p.role != Role::Note)
-                .map(|p| doc.slice(p.range))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        let mut from = 0;
-        for must in want["must"].as_array().unwrap() {
-            let must = squeeze(must.as_str().unwrap());
-            assert!(text.contains(&must), "{file}: missing {must:?}");
-            // The body's sentences come in the order of the page.
-            if must.ends_with(['.', '!', '?', ',']) && must.len() > 40 && body.contains(&must) {
-                let at = body[from..]
-                    .find(&must)
-                    .unwrap_or_else(|| panic!("{file}: {must:?} out of order"));
-                from += at;
-            }
-        }
-        for must_not in want["must_not"].as_array().unwrap() {
-            let must_not = squeeze(must_not.as_str().unwrap());
-            assert!(!text.contains(&must_not), "{file}: {must_not:?} leaked");
-        }
+        expected::check(file, &doc, want);
         checked += 1;
     }
     assert_eq!(checked, 4);

@@ -214,20 +214,9 @@ fn classify_body(
             .then(|| transcript::parse_speaker(line))
             .flatten();
         if let Some(speaker) = speaker {
-            // The closing colon is punctuation, not part of the name.
-            let trimmed = line.trim_end().trim_end_matches(':').trim_end();
-            let cut_chars = line[trimmed.len()..].chars().count();
             previous_was_heading = true;
             seen_heading = true;
-            items.push(Item::Heading {
-                heading: Heading {
-                    text: trimmed.to_owned(),
-                    range: CharRange::new(block.chars.start, block.chars.end - cut_chars),
-                    level: 3,
-                },
-                block_start: block.chars.start,
-                speaker: Some(speaker),
-            });
+            items.push(turn_heading(line, block, 3, Some(speaker)));
             continue;
         }
 
@@ -266,6 +255,22 @@ fn classify_body(
     items
 }
 
+/// The heading of a speaker's turn (or of a transcript's part): the line
+/// without its closing colon, which is punctuation, not part of the name.
+fn turn_heading(line: &str, block: &Block, level: u8, speaker: Option<Speaker>) -> Item {
+    let trimmed = line.trim_end().trim_end_matches(':').trim_end();
+    let cut_chars = line[trimmed.len()..].chars().count();
+    Item::Heading {
+        heading: Heading {
+            text: trimmed.to_owned(),
+            range: CharRange::new(block.chars.start, block.chars.end - cut_chars),
+            level,
+        },
+        block_start: block.chars.start,
+        speaker,
+    }
+}
+
 /// A short line of its own set far in: centred, as chapter headings are.
 fn is_centred(text: &str, block: &Block) -> bool {
     let before = &text[..block.bytes.start];
@@ -295,18 +300,7 @@ fn classify_turns(text: &str, blocks: &[Block]) -> Vec<Item> {
             && transcript::is_part_heading(line)
             && turns == line.starts_with("Anlage");
         if speaker.is_some() || part {
-            // The closing colon is punctuation, not part of the name.
-            let trimmed = line.trim_end_matches(':').trim_end();
-            let cut_chars = line[trimmed.len()..].chars().count();
-            items.push(Item::Heading {
-                heading: Heading {
-                    text: trimmed.to_owned(),
-                    range: CharRange::new(block.chars.start, block.chars.end - cut_chars),
-                    level: 2,
-                },
-                block_start: block.chars.start,
-                speaker,
-            });
+            items.push(turn_heading(line, block, 2, speaker));
             previous_was_heading = true;
             continue;
         }

@@ -14,22 +14,29 @@ use randnotiz::ui::{App, StartOptions};
 /// `None`), autosaving into `recovery` if given, settled (a file opened in
 /// the background loaded).
 pub fn app(file: Option<PathBuf>, recovery: Option<RecoveryStore>) -> Harness<'static, App> {
+    window(StartOptions {
+        file: file.map(private_copy),
+        native_dialogs: false,
+        recovery,
+        snapshots: None,
+    })
+}
+
+/// The window on the bundled article, keeping link snapshots in `snapshots`.
+pub fn app_with_snapshots(snapshots: &std::path::Path) -> Harness<'static, App> {
+    window(StartOptions {
+        file: None,
+        native_dialogs: false,
+        recovery: None,
+        snapshots: Some(snapshots.to_path_buf()),
+    })
+}
+
+fn window(options: StartOptions) -> Harness<'static, App> {
     randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
-    let file = file.map(private_copy);
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            App::new(
-                &cc.egui_ctx,
-                None,
-                StartOptions {
-                    file,
-                    native_dialogs: false,
-                    recovery,
-                    snapshots: None,
-                },
-            )
-        });
+        .build_eframe(move |cc| App::new(&cc.egui_ctx, None, options));
     harness.step();
     // A large file or a document loads in the background: settled means loaded.
     let start = std::time::Instant::now();
@@ -37,28 +44,6 @@ pub fn app(file: Option<PathBuf>, recovery: Option<RecoveryStore>) -> Harness<'s
         harness.step();
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    harness.run();
-    harness
-}
-
-/// The window on the bundled article, keeping link snapshots in `snapshots`.
-pub fn app_with_snapshots(snapshots: &std::path::Path) -> Harness<'static, App> {
-    randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
-    let snapshots = snapshots.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            App::new(
-                &cc.egui_ctx,
-                None,
-                StartOptions {
-                    file: None,
-                    native_dialogs: false,
-                    recovery: None,
-                    snapshots: Some(snapshots),
-                },
-            )
-        });
     harness.run();
     harness
 }
