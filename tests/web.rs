@@ -158,3 +158,34 @@ fn a_session_on_a_page_reopens_with_its_annotations_anchored() {
         "45 Parkplätze an der Uferstraße"
     );
 }
+
+#[test]
+fn a_page_of_megabytes_reads_as_its_article_like_a_small_one() {
+    // The test page with its article grown past a megabyte: read from its
+    // article element alone, without the extractor's scoring.
+    let html = std::fs::read_to_string(common::data("web/artikel.html")).unwrap();
+    let (head, tail) = html.split_once("</article>").unwrap();
+    let mut big = head.to_owned();
+    while big.len() < 1_500_000 {
+        big.push_str("<p>Die Verwaltung prüft die Pläne für den Radweg bis zum Herbst.</p>\n");
+    }
+    big.push_str("</article>");
+    big.push_str(tail);
+    let large = Document::from_bytes(big.as_bytes(), TextFormat::Html).unwrap();
+    let small = page();
+    assert_eq!(large.meta().title, small.meta().title);
+    assert_eq!(large.meta().author, small.meta().author);
+    assert_eq!(large.meta().date, small.meta().date);
+    let text = large.text();
+    assert!(text.contains("Nach einer Debatte von mehr als drei Stunden"));
+    assert!(text.contains("## Wie es weitergeht"));
+    for outside in [
+        "Startseite",
+        "Neue Buslinie",
+        "Leser123",
+        "Impressum",
+        "Foto: Stadtarchiv",
+    ] {
+        assert!(!text.contains(outside), "{outside} is not the article's");
+    }
+}
