@@ -263,7 +263,7 @@ pub fn fetch(
     thread::Builder::new()
         .name("fetch".to_owned())
         .spawn(move || worker.run())
-        .map_err(|e| FetchError::Other(format!("no thread could be started ({e})")))?;
+        .map_err(|e| FetchError::Other(fill(tr_in().r_no_thread, &[("why", &e)])))?;
 
     let mut head: Option<Head> = None;
     let mut bytes = Vec::new();
@@ -281,9 +281,7 @@ pub fn fetch(
             Ok(msg) => msg,
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => {
-                return Err(FetchError::Other(
-                    "the download stopped unexpectedly".to_owned(),
-                ));
+                return Err(FetchError::Other(tr_in().r_stopped.to_owned()));
             }
         };
         match msg {
@@ -302,7 +300,7 @@ pub fn fetch(
             }
             Msg::End => {
                 let Some(head) = head else {
-                    return Err(FetchError::Other("the server sent no answer".to_owned()));
+                    return Err(FetchError::Other(tr_in().r_no_answer.to_owned()));
                 };
                 return Ok(Fetched {
                     url: head.url,
@@ -363,7 +361,11 @@ impl Worker {
 
     /// Sends the head and the body chunks; `Ok` also when the caller left.
     fn download(&self) -> Result<(), FetchError> {
-        let host = self.url.host_str().unwrap_or("the server").to_owned();
+        let host = self
+            .url
+            .host_str()
+            .unwrap_or(tr_in().r_the_server)
+            .to_owned();
         let limits = &self.limits;
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -470,24 +472,18 @@ fn map_ureq_error(e: &ureq::Error, host: &str) -> FetchError {
         E::TooManyRedirects => FetchError::TooManyRedirects,
         // The address given was checked before, so these come from a
         // redirect (ureq does not say to where).
-        E::BadUri(why) => FetchError::Other(format!(
-            "the server forwards to an address that cannot be opened ({why})"
-        )),
-        E::Http(e) => FetchError::Other(format!(
-            "the server forwards to an address that cannot be opened ({e})"
-        )),
+        E::BadUri(why) => FetchError::Other(fill(tr_in().r_bad_redirect, &[("why", &why)])),
+        E::Http(e) => FetchError::Other(fill(tr_in().r_bad_redirect, &[("why", &e)])),
         E::Rustls(e) => FetchError::Tls(describe_tls(e)),
         E::Tls(msg) => FetchError::Tls((*msg).to_owned()),
         E::Pem(e) => FetchError::Tls(e.to_string()),
-        E::TlsRequired => FetchError::Tls("no secure connection could be made".to_owned()),
-        E::Decompress(_, e) => FetchError::Other(format!(
-            "the compressed document could not be unpacked ({e})"
-        )),
-        E::Protocol(e) => FetchError::Other(format!("the server's answer was garbled ({e})")),
-        E::LargeResponseHeader(..) => {
-            FetchError::Other("the server's answer began with too much header data".to_owned())
+        E::TlsRequired => FetchError::Tls(tr_in().r_no_tls.to_owned()),
+        E::Decompress(_, e) => FetchError::Other(fill(tr_in().r_unpack, &[("why", &e)])),
+        E::Protocol(e) => FetchError::Other(fill(tr_in().r_garbled, &[("why", &e)])),
+        E::LargeResponseHeader(..) => FetchError::Other(tr_in().r_header.to_owned()),
+        E::ConnectProxyFailed(msg) => {
+            FetchError::NoNetwork(fill(tr_in().r_proxy, &[("why", &msg)]))
         }
-        E::ConnectProxyFailed(msg) => FetchError::NoNetwork(format!("the proxy: {msg}")),
         other => FetchError::Other(other.to_string()),
     }
 }
@@ -516,9 +512,7 @@ fn map_io_error(e: &std::io::Error, host: &str) -> FetchError {
     let reason = match e.kind() {
         ErrorKind::TimedOut | ErrorKind::WouldBlock => return FetchError::Timeout,
         ErrorKind::UnexpectedEof => {
-            return FetchError::Other(
-                "the server closed the connection before the document was complete".to_owned(),
-            );
+            return FetchError::Other(tr_in().r_closed.to_owned());
         }
         ErrorKind::ConnectionRefused => tr_in().reason_refused,
         ErrorKind::HostUnreachable
@@ -539,22 +533,18 @@ fn describe_tls(e: &rustls::Error) -> String {
     use rustls::CertificateError as C;
     let text = match e {
         rustls::Error::InvalidCertificate(cert) => match cert {
-            C::Expired | C::ExpiredContext { .. } => "the site's certificate has expired",
-            C::NotValidYet | C::NotValidYetContext { .. } => {
-                "the site's certificate is not valid yet (is the computer's clock right?)"
-            }
-            C::UnknownIssuer => "the site's certificate is not from a known authority",
-            C::NotValidForName | C::NotValidForNameContext { .. } => {
-                "the site's certificate belongs to another site"
-            }
-            C::Revoked => "the site's certificate has been revoked",
-            other => return format!("the site's certificate was not accepted ({other:?})"),
+            C::Expired | C::ExpiredContext { .. } => tr_in().r_cert_expired,
+            C::NotValidYet | C::NotValidYetContext { .. } => tr_in().r_cert_not_yet,
+            C::UnknownIssuer => tr_in().r_cert_unknown,
+            C::NotValidForName | C::NotValidForNameContext { .. } => tr_in().r_cert_other,
+            C::Revoked => tr_in().r_cert_revoked,
+            other => return fill(tr_in().r_cert_refused, &[("why", &format!("{other:?}"))]),
         },
         rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
-            "the server does not speak secure HTTP on this address"
+            tr_in().r_not_https
         }
         rustls::Error::AlertReceived(alert) => {
-            return format!("the server broke off the secure connection ({alert:?})");
+            return fill(tr_in().r_tls_alert, &[("why", &format!("{alert:?}"))]);
         }
         other => return other.to_string(),
     };
@@ -624,7 +614,7 @@ mod tests {
         let wrapped = std::io::Error::new(ErrorKind::InvalidData, expired);
         assert_eq!(
             map_io_error(&wrapped, "h"),
-            FetchError::Tls("the site's certificate has expired".to_owned())
+            FetchError::Tls(tr_in().r_cert_expired.to_owned())
         );
     }
 

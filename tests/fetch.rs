@@ -636,7 +636,7 @@ fn redirect_without_location_or_to_ftp() {
     let err = get(&format!("{base}/ftp"), &limits()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Das Dokument konnte nicht geladen werden: the server forwards to an address \
-         that cannot be opened (unknown scheme: ftp)."
+        "Das Dokument konnte nicht geladen werden: der Server leitet an eine Adresse \
+         weiter, die sich nicht öffnen lässt (unknown scheme: ftp)."
     );
 }

@@ -91,6 +91,44 @@ strings! {
     dialog_password_title,
     /// A background load broke off: {what}
     err_load_failed,
+    /// Link failure reason.
+    r_no_thread,
+    /// Link failure reason.
+    r_stopped,
+    /// Link failure reason.
+    r_no_answer,
+    /// Link failure reason.
+    r_the_server,
+    /// Link failure reason.
+    r_bad_redirect,
+    /// Link failure reason.
+    r_no_tls,
+    /// Link failure reason.
+    r_unpack,
+    /// Link failure reason.
+    r_garbled,
+    /// Link failure reason.
+    r_header,
+    /// Link failure reason.
+    r_proxy,
+    /// Link failure reason.
+    r_closed,
+    /// Link failure reason.
+    r_cert_expired,
+    /// Link failure reason.
+    r_cert_not_yet,
+    /// Link failure reason.
+    r_cert_unknown,
+    /// Link failure reason.
+    r_cert_other,
+    /// Link failure reason.
+    r_cert_revoked,
+    /// Link failure reason.
+    r_cert_refused,
+    /// Link failure reason.
+    r_not_https,
+    /// Link failure reason.
+    r_tls_alert,
     /// Dialog: which file wants a password: {name}
     password_for,
 }
@@ -139,6 +177,25 @@ static DE: Inputs = Inputs {
     cancel_loading: "Abbrechen",
     opened_link: "Geladen: {url} – beim Speichern wird die Seite als Kopie neben die Sitzung gelegt.",
     dialog_password_title: "Passwort der PDF-Datei",
+    r_no_thread: "es konnte kein Arbeitsfaden gestartet werden ({why})",
+    r_stopped: "der Download brach unerwartet ab",
+    r_no_answer: "der Server hat nicht geantwortet",
+    r_the_server: "der Server",
+    r_bad_redirect: "der Server leitet an eine Adresse weiter, die sich nicht öffnen lässt ({why})",
+    r_no_tls: "es kam keine sichere Verbindung zustande",
+    r_unpack: "das komprimierte Dokument ließ sich nicht entpacken ({why})",
+    r_garbled: "die Antwort des Servers war verstümmelt ({why})",
+    r_header: "die Antwort des Servers begann mit zu vielen Kopfdaten",
+    r_proxy: "der Proxy: {why}",
+    r_closed: "der Server hat die Verbindung beendet, bevor das Dokument vollständig war",
+    r_cert_expired: "das Zertifikat der Seite ist abgelaufen",
+    r_cert_not_yet: "das Zertifikat der Seite gilt noch nicht (geht die Uhr des Rechners richtig?)",
+    r_cert_unknown: "das Zertifikat der Seite stammt von keiner bekannten Stelle",
+    r_cert_other: "das Zertifikat gehört zu einer anderen Seite",
+    r_cert_revoked: "das Zertifikat der Seite wurde widerrufen",
+    r_cert_refused: "das Zertifikat der Seite wurde nicht angenommen ({why})",
+    r_not_https: "der Server spricht unter dieser Adresse kein sicheres HTTP",
+    r_tls_alert: "der Server hat die sichere Verbindung abgebrochen ({why})",
     err_load_failed: "{what} ist abgebrochen: Randnotiz ist dabei auf einen Fehler gestoßen. Was offen war, bleibt offen; bitte melden Sie die Datei.",
     password_for: "„{name}“ ist passwortgeschützt. Mit welchem Passwort soll sie geöffnet werden?",
 };
@@ -187,6 +244,25 @@ static EN: Inputs = Inputs {
     cancel_loading: "Cancel",
     opened_link: "Loaded {url}; saving the session keeps a copy of the page beside it.",
     dialog_password_title: "PDF password",
+    r_no_thread: "no thread could be started ({why})",
+    r_stopped: "the download stopped unexpectedly",
+    r_no_answer: "the server sent no answer",
+    r_the_server: "the server",
+    r_bad_redirect: "the server forwards to an address that cannot be opened ({why})",
+    r_no_tls: "no secure connection could be made",
+    r_unpack: "the compressed document could not be unpacked ({why})",
+    r_garbled: "the server's answer was garbled ({why})",
+    r_header: "the server's answer began with too much header data",
+    r_proxy: "the proxy: {why}",
+    r_closed: "the server closed the connection before the document was complete",
+    r_cert_expired: "the site's certificate has expired",
+    r_cert_not_yet: "the site's certificate is not valid yet (is the computer's clock right?)",
+    r_cert_unknown: "the site's certificate is not from a known authority",
+    r_cert_other: "the site's certificate belongs to another site",
+    r_cert_revoked: "the site's certificate has been revoked",
+    r_cert_refused: "the site's certificate was not accepted ({why})",
+    r_not_https: "the server does not speak secure HTTP on this address",
+    r_tls_alert: "the server broke off the secure connection ({why})",
     err_load_failed: "{what} broke off: Randnotiz ran into a bug. What was open stays open; please report the file.",
     password_for: "“{name}” is protected by a password. Which password opens it?",
 };
