@@ -44,20 +44,28 @@ pub(super) fn after_label(page: &Html, labels: &[&str]) -> Vec<String> {
     else {
         return found;
     };
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let mut collecting: Option<String> = None;
     for node in body.descendants() {
         match node.value() {
             Node::Text(text) => {
-                let text = flat(text);
                 if let Some(line) = collecting.as_mut() {
                     line.push(' ');
-                    line.push_str(&text);
+                    line.push_str(&flat(text));
                     if line.len() > 120 {
                         found.push(std::mem::take(line));
                         collecting = None;
                     }
                     continue;
                 }
+                // Only a text's start can hold a label: the rest of every
+                // text of the page is not folded and lowered.
+                let head: String = text.trim_start().chars().take(longest + 8).collect();
+                let low = flat(&head).to_lowercase();
+                if !labels.iter().any(|l| low.starts_with(*l)) {
+                    continue;
+                }
+                let text = flat(text);
                 let low = text.to_lowercase();
                 if let Some(label) = labels.iter().find(|l| low.starts_with(*l)) {
                     let rest = text[label.len()..].trim().to_owned();

@@ -91,19 +91,24 @@ fn cut_tail(blocks: Vec<Block>) -> Vec<Block> {
     let total: usize = blocks.iter().map(|b| b.text.len()).sum();
     let mut seen = 0;
     for (i, block) in blocks.iter().enumerate() {
-        let low = block.text.to_lowercase();
-        let label = low.trim_end_matches([':', ' ']);
-        let related = seen * 2 >= total && TAIL_HEADINGS.iter().any(|h| low.starts_with(h));
-        // Set apart as a heading or a label ("Kontakt:"), not an item of a
-        // menu, and little text after it.
-        let set_apart = matches!(block.kind, Kind::Heading(_) | Kind::Quote) || low.ends_with(':');
-        let contact = seen * 4 >= total * 3
-            && total - seen - block.text.len() <= 1500
-            && set_apart
-            && (CONTACT_HEADINGS.iter().any(|h| low.starts_with(h))
-                || TAIL_LABELS.contains(&label));
-        if block.text.len() <= 80 && (related || contact) {
-            return blocks[..i].to_vec();
+        // Only a short block can open a tail: the others are not lowered
+        // (a page of megabytes has ten thousand of them).
+        if block.text.len() <= 80 {
+            let low = block.text.to_lowercase();
+            let label = low.trim_end_matches([':', ' ']);
+            let related = seen * 2 >= total && TAIL_HEADINGS.iter().any(|h| low.starts_with(h));
+            // Set apart as a heading or a label ("Kontakt:"), not an item of
+            // a menu, and little text after it.
+            let set_apart =
+                matches!(block.kind, Kind::Heading(_) | Kind::Quote) || low.ends_with(':');
+            let contact = seen * 4 >= total * 3
+                && total - seen - block.text.len() <= 1500
+                && set_apart
+                && (CONTACT_HEADINGS.iter().any(|h| low.starts_with(h))
+                    || TAIL_LABELS.contains(&label));
+            if related || contact {
+                return blocks[..i].to_vec();
+            }
         }
         seen += block.text.len();
     }
@@ -112,6 +117,9 @@ fn cut_tail(blocks: Vec<Block>) -> Vec<Block> {
 
 /// A photo credit standing alone ("Foto: …", "© …", "dpa / NAME").
 fn is_credit(text: &str) -> bool {
+    if text.len() > 60 {
+        return false;
+    }
     let low = text.to_lowercase();
     text.len() <= 60
         && ([
@@ -146,8 +154,10 @@ fn is_credit(text: &str) -> bool {
 /// ("Abbildung 3: …", "Abb. 3: …"). Running text names its sources in
 /// words, not with a © at its end.
 fn is_caption(text: &str) -> bool {
+    // The figure's number stands in the first few words.
+    let head = text.chars().take(24).collect::<String>().to_lowercase();
     let numbered = ["abbildung ", "abb. ", "grafik ", "bild "].iter().any(|p| {
-        text.to_lowercase().strip_prefix(p).is_some_and(|rest| {
+        head.strip_prefix(p).is_some_and(|rest| {
             let number = rest.trim_start_matches(|c: char| c.is_ascii_digit());
             number.len() < rest.len() && number.starts_with(':')
         })
@@ -203,6 +213,9 @@ const BOILERPLATE: &[&str] = &[
 /// A short block made of one of [`BOILERPLATE`]'s phrases, or an ad's label
 /// ("ANZEIGE - …").
 fn is_boilerplate(text: &str) -> bool {
+    if text.len() > 4 * 300 || text.chars().count() > 300 {
+        return false;
+    }
     let low = text.to_lowercase();
     let ad = ["anzeige -", "anzeige:", "anzeige –", "werbung:"]
         .iter()
@@ -213,6 +226,9 @@ fn is_boilerplate(text: &str) -> bool {
 /// An inline pointer to another article ("Lesen Sie auch: …") or a teaser
 /// that ends in its link ("… mehr", "… weiterlesen").
 fn is_teaser(text: &str) -> bool {
+    if text.len() > 4 * 200 || text.chars().count() > 200 {
+        return false;
+    }
     let low = text.to_lowercase();
     let pointer = [
         "lesen sie auch:",
