@@ -129,6 +129,15 @@ fn recorded_text(session: &Path) -> Option<PathBuf> {
     ron::from_str::<String>(quoted).ok().map(PathBuf::from)
 }
 
+/// "Lese NAME …", for the status line.
+fn reading(path: &Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    fill(tr_in().progress_reading, &[("name", &name)])
+}
+
 impl Loader {
     /// True while something loads.
     #[must_use]
@@ -139,11 +148,7 @@ impl Loader {
     /// Opens a text or document file in the background (with the password
     /// of a protected PDF, if given).
     pub fn open_text(&mut self, ctx: &egui::Context, path: &Path, password: Option<String>) {
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let label = fill(tr_in().progress_reading, &[("name", &name)]);
+        let label = reading(path);
         let path = path.to_path_buf();
         self.start(ctx, label, move |_, _| {
             let result = Workspace::open_text_with_password(&path, password.as_deref());
@@ -159,11 +164,7 @@ impl Loader {
         lock: Option<SessionLock>,
         password: Option<String>,
     ) {
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let label = fill(tr_in().progress_reading, &[("name", &name)]);
+        let label = reading(path);
         let path = path.to_path_buf();
         self.start(ctx, label, move |_, _| {
             let result = Workspace::open_session_with_password(&path, None, password.as_deref());
