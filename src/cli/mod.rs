@@ -8,6 +8,7 @@ mod check;
 mod export;
 mod mentions;
 mod outline;
+mod project;
 mod search;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +37,12 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
+    /// Projects: a corpus of articles in one folder, coded with one set of
+    /// actors (see `randnotiz project --help`).
+    Project {
+        #[command(subcommand)]
+        command: ProjectCommand,
+    },
     /// Print a text as Randnotiz reads it: normalised, exactly the text every
     /// char offset (outline, mentions, search, sessions) points into.
     Text {
@@ -158,6 +165,14 @@ enum Command {
 /// Runs the verb and returns the exit status, or an error message.
 pub fn run(args: Args) -> Result<ExitCode, String> {
     match args.command {
+        Some(Command::Project { command }) => match command {
+            ProjectCommand::New { dir, name } => project::new(&dir, name.as_deref()),
+            ProjectCommand::Add { dir, files, copy } => {
+                let _lock = lock(&dir.join(randnotiz::storage::PROJECT_FILE), "project add")?;
+                project::add(&dir, &files, copy)
+            }
+            ProjectCommand::List { dir, json } => project::list(&dir, json),
+        },
         Some(Command::Text { file, password }) => {
             let doc = match password {
                 Some(password) => Document::open_with_password(&file, Some(&password))
@@ -218,6 +233,43 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         }) => analyse::agree(&sessions, readers.as_deref(), json),
         None => open_window(args.file.as_deref()),
     }
+}
+
+/// What `randnotiz project` does.
+#[derive(Debug, clap::Subcommand)]
+enum ProjectCommand {
+    /// Make a new project in DIR (made if missing): project.ron, and
+    /// .gitattributes and .gitignore for keeping it in git.
+    New {
+        /// The project folder.
+        dir: PathBuf,
+        /// The project's name; the folder's name when missing.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Add texts, web pages, PDF, EPUB, Word and OpenDocument files, and
+    /// sessions with their annotations, to the project in DIR. Folders are
+    /// walked with everything below them.
+    Add {
+        /// The project folder.
+        dir: PathBuf,
+        /// Files and folders to add.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Copy the files into the project's texts/ folder (else they are
+        /// referenced where they are, by a path relative to the project).
+        #[arg(long)]
+        copy: bool,
+    },
+    /// List the project's documents: date, outlet, title, annotations,
+    /// attributes; whether each text is still there and unchanged.
+    List {
+        /// The project folder.
+        dir: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// How long a verb waits for another command writing the same session.

@@ -107,6 +107,22 @@ impl TextFormat {
         }
     }
 
+    /// The format of a short name as [`TextFormat::name`] gives it.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        [
+            Self::Plain,
+            Self::Markdown,
+            Self::Html,
+            Self::Docx,
+            Self::Odt,
+            Self::Epub,
+            Self::Pdf,
+        ]
+        .into_iter()
+        .find(|f| f.name() == name)
+    }
+
     /// What makes the text of this format, with a revision that goes up
     /// whenever the text it makes of the same bytes changes.
     #[must_use]
@@ -319,6 +335,17 @@ impl Document {
             return Ok(Self::from_normalised(article, format, encoding, source));
         }
         Ok(Self::from_normalised(text, format, encoding, source))
+    }
+
+    /// A document of an extracted format (a page, a PDF, an e-book, a Word
+    /// file) from the text it was made into before, as a project's cache
+    /// keeps it: the same document the source gives, without extracting it
+    /// again. `None` for a format that is not extracted (read its source).
+    #[must_use]
+    pub fn from_extracted(text: String, format: TextFormat, source_hash: String) -> Option<Self> {
+        format
+            .is_extracted()
+            .then(|| Self::from_normalised(text, format, Encoding::Utf8, source_hash))
     }
 
     /// Reads and parses an article file.

@@ -110,7 +110,9 @@ pub enum SaveError {
 }
 
 impl SaveError {
-    fn from_io(path: &Path, source: std::io::Error) -> Self {
+    /// The error for what the system said when writing `path`.
+    #[must_use]
+    pub fn from_io(path: &Path, source: std::io::Error) -> Self {
         use std::io::ErrorKind;
         let path = path.to_path_buf();
         match source.kind() {

@@ -8,12 +8,19 @@
 //! silently. Writing goes to a temporary file beside the target that is
 //! renamed over it; the previous version stays as `*.bak`.
 
+mod project_file;
 pub mod recovery;
 mod session_file;
 mod unknown;
 mod writer;
 
+pub use project_file::{
+    ANNOTATIONS_DIR, CACHE_DIR, Entry, MAX_PROJECT_BYTES, PROJECT_FILE, PROJECT_FORMAT,
+    ProjectError, ProjectFile, ReadProject, TEXTS_DIR, looks_like_project, parse_project,
+    project_to_ron, read_project, write_project,
+};
 pub use session_file::{
-    MAX_SESSION_BYTES, Repairs, SessionError, looks_like_session, parse_session, read_session,
-    read_session_with_state, session_to_ron, session_to_ron_by_ron, write_session,
+    MAX_SESSION_BYTES, Repairs, SessionError, looks_like_session, parse_session,
+    parse_session_with, read_session, read_session_with, read_session_with_state, session_to_ron,
+    session_to_ron_by_ron, write_session,
 };

@@ -146,6 +146,20 @@ pub fn looks_like_session(text: &str) -> bool {
 /// # Errors
 /// A [`SessionError`] with line and column; its path is empty.
 pub fn parse_session(text: &str) -> Result<(Session, Repairs), SessionError> {
+    parse_session_with(text, |_| {})
+}
+
+/// [`parse_session`], with `shared` applied to the session before it is
+/// checked: a project's document file has no actors or concepts of its own,
+/// and gets the project's here, so its references to them are not taken for
+/// unknown ones.
+///
+/// # Errors
+/// As [`parse_session`].
+pub fn parse_session_with(
+    text: &str,
+    shared: impl FnOnce(&mut Session),
+) -> Result<(Session, Repairs), SessionError> {
     // Editors such as Notepad put a byte-order mark before the text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if !looks_like_session(text) {
@@ -211,6 +225,7 @@ pub fn parse_session(text: &str) -> Result<(Session, Repairs), SessionError> {
         }
         session.unkept = unkept;
     }
+    shared(&mut session);
     repairs.extend(repair(&mut session));
     Ok((session, repairs))
 }
@@ -242,11 +257,23 @@ pub fn read_session(path: &Path) -> Result<(Session, Repairs), SessionError> {
 pub fn read_session_with_state(
     path: &Path,
 ) -> Result<(Session, Repairs, crate::fsio::DiskState), SessionError> {
+    read_session_with(path, |_| {})
+}
+
+/// [`read_session_with_state`], with `shared` applied before the session is
+/// checked (see [`parse_session_with`]).
+///
+/// # Errors
+/// A [`SessionError`] naming the cause, the place and the path.
+pub fn read_session_with(
+    path: &Path,
+    shared: impl FnOnce(&mut Session),
+) -> Result<(Session, Repairs, crate::fsio::DiskState), SessionError> {
     let (bytes, state) = crate::fsio::read_with_state(path, MAX_SESSION_BYTES)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| SessionError::NotText {
         path: path.to_path_buf(),
     })?;
-    let (session, repairs) = parse_session(text).map_err(|e| e.attach(path))?;
+    let (session, repairs) = parse_session_with(text, shared).map_err(|e| e.attach(path))?;
     Ok((session, repairs, state))
 }
 

@@ -18,6 +18,7 @@ pub mod link;
 pub mod merge;
 mod open;
 mod paths;
+pub mod project;
 mod review;
 mod save;
 mod undo;
@@ -77,6 +78,9 @@ pub struct Workspace {
     base: reconcile::Base,
     /// The text is a link's snapshot, not yet kept beside a session file.
     snapshot: bool,
+    /// A document of a project: its actors, concepts and legend are the
+    /// project's, kept in the project file, not in this session's file.
+    shared: bool,
 }
 
 impl Workspace {
@@ -125,6 +129,7 @@ impl Workspace {
             disk: None,
             base: reconcile::Base::default(),
             snapshot: false,
+            shared: false,
         }
     }
 
@@ -170,6 +175,13 @@ impl Workspace {
     #[must_use]
     pub fn session_path(&self) -> Option<&Path> {
         self.session_path.as_deref()
+    }
+
+    /// True for a document of a project, whose actors, concepts and legend
+    /// the project keeps.
+    #[must_use]
+    pub fn is_shared(&self) -> bool {
+        self.shared
     }
 
     /// The state of the workspace: equal values mean the same workspace with

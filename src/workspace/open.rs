@@ -93,6 +93,9 @@ pub enum OpenError {
         /// The session file.
         path: PathBuf,
     },
+    /// A project's document cannot be opened (the message says why).
+    #[error("{0}")]
+    Project(String),
 }
 
 impl Workspace {
@@ -194,7 +197,7 @@ impl Workspace {
     }
 
     /// A workspace of `session` on `document`, re-anchored.
-    fn join(
+    pub(super) fn join(
         session: Session,
         session_path: Option<PathBuf>,
         document: Document,

@@ -4,12 +4,12 @@
 use std::path::{Component, Path, PathBuf};
 
 /// `path` made absolute against the working folder, without touching the disk.
-pub(super) fn absolute(path: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     lexically_normal(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 /// `path` with `.` and `..` resolved by name, without touching the disk.
-pub(super) fn lexically_normal(path: &Path) -> PathBuf {
+pub(crate) fn lexically_normal(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {
@@ -27,7 +27,7 @@ pub(super) fn lexically_normal(path: &Path) -> PathBuf {
 
 /// `path` relative to `folder` (both absolute), climbing with `..` as needed;
 /// `path` itself when the two share no root (another drive on Windows).
-pub(super) fn relative_to(path: &Path, folder: &Path) -> PathBuf {
+pub(crate) fn relative_to(path: &Path, folder: &Path) -> PathBuf {
     if path.components().next() != folder.components().next() {
         return path.to_path_buf();
     }

@@ -58,7 +58,14 @@ impl Workspace {
         let Some(path) = self.session_path.clone() else {
             return Ok(reconcile::Reconciled::default());
         };
-        let (theirs, _, disk) = storage::read_session_with_state(&path)?;
+        let shared = self.shared.then(|| self.shared_parts());
+        let (theirs, _, disk) = storage::read_session_with(&path, |theirs| {
+            if let Some((actors, concepts, legend)) = shared {
+                theirs.actors = actors;
+                theirs.concepts = concepts;
+                theirs.legend = legend;
+            }
+        })?;
         if theirs.document.hash != self.session.document.hash {
             return Err(OpenError::OtherText {
                 title: theirs.document.title.clone(),
@@ -111,6 +118,12 @@ impl Workspace {
         self.keep_snapshot_beside(&target)?;
         let mut view = self.session.view();
         view.document = std::borrow::Cow::Owned(self.document_ref_for(path));
+        if self.shared {
+            // The project file keeps these for every document.
+            view.actors = &[];
+            view.concepts = &[];
+            view.legend = &NO_LEGEND;
+        }
         let mut hasher = blake3::Hasher::new();
         fsio::write_atomic_with(
             path,
@@ -132,6 +145,27 @@ impl Workspace {
         self.history.seal();
         self.revision = fresh_revision();
         Ok(())
+    }
+}
+
+/// The legend of a project document's own file: none (the project has it).
+static NO_LEGEND: std::collections::BTreeMap<crate::annotation::Colour, String> =
+    std::collections::BTreeMap::new();
+
+impl Workspace {
+    /// The parts of the session a project keeps: actors, concepts, legend.
+    fn shared_parts(
+        &self,
+    ) -> (
+        Vec<crate::actors::Actor>,
+        Vec<crate::annotation::Concept>,
+        std::collections::BTreeMap<crate::annotation::Colour, String>,
+    ) {
+        (
+            self.session.actors.clone(),
+            self.session.concepts.clone(),
+            self.session.legend.clone(),
+        )
     }
 }
 

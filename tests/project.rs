@@ -1,0 +1,328 @@
+//! Projects: a corpus of articles in one folder with one set of actors.
+//! Made, filled and listed through the command line as a user does, opened
+//! and edited through the library as the window does; and the bad input of
+//! the issue: files that are not texts, identical texts, a text removed, a
+//! newer project file, a damaged one, a writer killed while saving.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use randnotiz::actors::{Actor, ActorId, ActorKind};
+use randnotiz::annotation::{Colour, Edit};
+use randnotiz::storage::{self, ProjectError};
+use randnotiz::workspace::project::{Project, TextState};
+
+fn randnotiz(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_randnotiz"))
+        .args(args)
+        .env("RANDNOTIZ_LANG", "en")
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn list_json(dir: &Path) -> Vec<serde_json::Value> {
+    let out = randnotiz(&[&"project", &"list", &dir, &"--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
+}
+
+/// A project with articles 0..n added (referenced, not copied).
+fn project_with(dir: &Path, n: usize) -> (PathBuf, Vec<PathBuf>) {
+    let project = dir.join("projekt");
+    let texts = corpus::write(&dir.join("artikel"), 0..n);
+    assert!(randnotiz(&[&"project", &"new", &project]).status.success());
+    let out = randnotiz(&[&"project", &"add", &project, &dir.join("artikel")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (project, texts)
+}
+
+#[test]
+fn a_folder_of_articles_becomes_a_project_with_their_metadata() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (project, _) = project_with(tmp.path(), 12);
+    for name in ["project.ron", ".gitattributes", ".gitignore"] {
+        assert!(project.join(name).is_file(), "{name}");
+    }
+    let attributes = std::fs::read_to_string(project.join(".gitattributes")).unwrap();
+    assert!(attributes.contains("*.ron merge=randnotiz"));
+
+    let listed = list_json(&project);
+    assert_eq!(listed.len(), 12);
+    let third = &listed[3];
+    assert_eq!(third["title"], "Lage in Kasachstan, Bericht 3");
+    assert_eq!(third["outlet"], "Wochenspiegel");
+    assert_eq!(third["date"], "2022-01-04");
+    assert_eq!(third["author"], "Redaktion Tagesblatt");
+    assert_eq!(third["annotations"], 0);
+    assert_eq!(third["text"], "same");
+    assert_eq!(third["path"], "../artikel/bericht-0003.md");
+    // Ids are the files' names, unique.
+    let ids: std::collections::HashSet<_> = listed.iter().map(|d| d["id"].clone()).collect();
+    assert_eq!(ids.len(), 12);
+
+    // Making it again is refused, and the project is untouched.
+    let before = std::fs::read(project.join("project.ron")).unwrap();
+    let again = randnotiz(&[&"project", &"new", &project]);
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("already holds a project"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(std::fs::read(project.join("project.ron")).unwrap(), before);
+}
+
+#[test]
+fn what_is_not_a_text_or_already_there_is_named_and_passed_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (project, texts) = project_with(tmp.path(), 3);
+    let extra = tmp.path().join("mehr");
+    std::fs::create_dir_all(extra.join("unten")).unwrap();
+    std::fs::write(extra.join("bild.png"), [0x89, b'P', b'N', b'G', 0, 0, 1]).unwrap();
+    std::fs::write(extra.join("kaputt.pdf"), b"%PDF-1.4 not really").unwrap();
+    std::fs::copy(&texts[1], extra.join("unten/kopie.md")).unwrap();
+    std::fs::write(extra.join("unten/neu.txt"), corpus::article(77)).unwrap();
+
+    let out = randnotiz(&[&"project", &"add", &project, &extra, &"--copy"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("bild.png: not a text"), "{said}");
+    assert!(said.contains("kaputt.pdf"), "{said}");
+    assert!(
+        said.contains("kopie.md: the same text as “Lage in Kasachstan, Bericht 1”"),
+        "{said}"
+    );
+    assert!(
+        said.contains("1 documents added, 3 files passed over"),
+        "{said}"
+    );
+
+    let listed = list_json(&project);
+    assert_eq!(listed.len(), 4);
+    // Copied in: the project folder holds the text.
+    assert_eq!(listed[3]["path"], "texts/neu.txt");
+    assert!(project.join("texts/neu.txt").is_file());
+}
+
+#[test]
+fn a_session_joins_with_its_annotations_and_the_project_keeps_its_actors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = project_with(tmp.path(), 2);
+    let session = common::asset("example-session.ron");
+    let out = randnotiz(&[&"project", &"add", &dir, &session]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let example = common::example();
+
+    let (project, notices) = Project::open(&dir).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    let index = project.documents().len() - 1;
+    assert_eq!(project.annotations(index).len(), example.annotations.len());
+    assert_eq!(project.file().actors.len(), example.actors.len());
+
+    // Opened, it is the session as it was: every passage anchored, with
+    // the project's actors.
+    let (mut workspace, report) = project.open_document(index).unwrap();
+    assert_eq!(report.orphaned, 0, "{report:?}");
+    assert!(workspace.is_shared());
+    assert_eq!(workspace.session().annotations, example.annotations);
+
+    // A new actor and a recoloured passage, saved: the actor goes to the
+    // project file, the passage to the document's own file, which holds
+    // no actors.
+    let mut project = project;
+    workspace
+        .apply(Edit::AddActor {
+            actor: Actor::new(ActorId("moskau".into()), "Moskau", ActorKind::State),
+            index: None,
+        })
+        .unwrap();
+    let mut first = workspace.session().annotations[0].clone();
+    first.colour = Colour::Red;
+    workspace.apply(Edit::ReplaceAnnotation(first)).unwrap();
+    let path = project.annotations_path(index);
+    workspace.save(&path).unwrap();
+    project.take_back(index, &workspace).unwrap();
+
+    let own = std::fs::read_to_string(&path).unwrap();
+    assert!(own.contains("actors: [],"), "{own}");
+    assert!(own.contains("colour: Red"), "{own}");
+    let registry = std::fs::read_to_string(dir.join("project.ron")).unwrap();
+    assert!(registry.contains("\"Moskau\""), "{registry}");
+
+    let (again, _) = Project::open(&dir).unwrap();
+    assert!(again.file().actors.iter().any(|a| a.name == "Moskau"));
+    assert_eq!(again.annotations(index)[0].colour, Colour::Red);
+    let (reopened, report) = again.open_document(index).unwrap();
+    assert!(report.notices.is_empty(), "{:?}", report.notices);
+    assert_eq!(reopened.session().actors, again.file().actors);
+
+    // The document's file is an ordinary session: `check` takes it.
+    let out = randnotiz(&[&"check", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_text_removed_from_disk_is_reported_and_its_annotations_stay() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, texts) = project_with(tmp.path(), 3);
+    let (mut project, _) = Project::open(&dir).unwrap();
+    let (mut workspace, _) = project.open_document(1).unwrap();
+    let range = randnotiz::document::CharRange::new(200, 230);
+    let annotation = workspace.new_annotation(range, Colour::Yellow, Vec::new(), "wichtig".into());
+    workspace
+        .apply(Edit::AddAnnotation {
+            annotation,
+            index: None,
+        })
+        .unwrap();
+    workspace.save(&project.annotations_path(1)).unwrap();
+    project.take_back(1, &workspace).unwrap();
+
+    std::fs::remove_file(&texts[1]).unwrap();
+    std::fs::write(&texts[2], "Ganz anderer Text.").unwrap();
+    let (project, _) = Project::open(&dir).unwrap();
+    assert_eq!(
+        project.text_states(),
+        [TextState::Same, TextState::Missing, TextState::Changed]
+    );
+    let err = project.open_document(1).unwrap_err().to_string();
+    assert!(err.contains("bericht-0001.md"), "{err}");
+    assert_eq!(project.annotations(1).len(), 1, "the note is still there");
+
+    let out = randnotiz(&[&"project", &"list", &dir]);
+    assert!(out.status.success());
+    let said = stderr(&out);
+    assert!(said.contains("is missing"), "{said}");
+    assert!(said.contains("has changed"), "{said}");
+    let listed = list_json(&dir);
+    assert_eq!(listed[1]["annotations"], 1);
+    assert_eq!(listed[1]["text"], "missing");
+}
+
+#[test]
+fn a_damaged_or_newer_project_file_is_refused_clearly_and_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = project_with(tmp.path(), 2);
+    let file = dir.join("project.ron");
+    let good = std::fs::read_to_string(&file).unwrap();
+
+    let broken = good.replacen("),", ")", 1);
+    std::fs::write(&file, &broken).unwrap();
+    let err = Project::open(&dir).unwrap_err();
+    assert!(matches!(err, ProjectError::Syntax { .. }), "{err}");
+    let out = randnotiz(&[&"project", &"list", &dir]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("damaged: line"), "{}", stderr(&out));
+    let added = randnotiz(&[
+        &"project",
+        &"add",
+        &dir,
+        &common::asset("000_350a11ec01cad79f.txt"),
+    ]);
+    assert!(!added.status.success());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
+
+    let newer = good.replacen("format: 1", "format: 7", 1) + "\n";
+    let newer = newer.replacen("name:", "shiny: Glitter(true),\n    name:", 1);
+    std::fs::write(&file, &newer).unwrap();
+    let err = Project::open(&dir).unwrap_err();
+    assert!(matches!(err, ProjectError::Newer { found: 7, .. }), "{err}");
+    let out = randnotiz(&[&"project", &"list", &dir]);
+    assert!(stderr(&out).contains("has format 7"), "{}", stderr(&out));
+
+    // A field this version does not know: the project opens, says so, and
+    // will not write the file over it.
+    let unknown = good.replacen("name:", "priority: 5,\n    name:", 1);
+    std::fs::write(&file, &unknown).unwrap();
+    let (mut project, notices) = Project::open(&dir).unwrap();
+    assert!(
+        notices.iter().any(|n| n.contains("priority")),
+        "{notices:?}"
+    );
+    assert!(!project.registry_writable());
+    assert!(project.add_attribute("Ressort").is_err());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), unknown);
+}
+
+#[test]
+fn two_writers_of_the_project_file_keep_both_their_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = project_with(tmp.path(), 2);
+    let (mut mine, _) = Project::open(&dir).unwrap();
+    let (mut theirs, _) = Project::open(&dir).unwrap();
+    theirs.add_attribute("Tendenz").unwrap();
+    theirs
+        .edit_entry(0, |e| {
+            e.attributes.insert("Tendenz".into(), "kritisch".into());
+        })
+        .unwrap();
+    let (mut workspace, _) = theirs.open_document(0).unwrap();
+    workspace
+        .apply(Edit::AddActor {
+            actor: Actor::new(ActorId("moskau".into()), "Moskau", ActorKind::State),
+            index: None,
+        })
+        .unwrap();
+    workspace.save(&theirs.annotations_path(0)).unwrap();
+    theirs.take_back(0, &workspace).unwrap();
+
+    // Mine still knows the file as it was; my change merges theirs in.
+    mine.add_attribute("Ressort").unwrap();
+    let (merged, _) = Project::open(&dir).unwrap();
+    assert!(merged.file().actors.iter().any(|a| a.name == "Moskau"));
+    assert_eq!(merged.file().attributes, ["Ressort", "Tendenz"]);
+    assert_eq!(merged.documents()[0].attributes["Tendenz"], "kritisch");
+}
+
+#[test]
+fn a_writer_killed_while_saving_a_large_project_loses_nothing() {
+    // A project of 2 000 documents, then one more added again and again,
+    // each time killed (SIGKILL: no chance to clean up) at another moment of
+    // its run, some in the middle of writing the project file. Every kill
+    // leaves the project as it was or as it became: never a damaged file,
+    // never fewer documents.
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = project_with(tmp.path(), 2000);
+    let more = corpus::write(&tmp.path().join("mehr"), 5000..5030);
+    let add = |file: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_randnotiz"))
+            .args(["project", "add"])
+            .arg(&dir)
+            .arg(file)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let started = std::time::Instant::now();
+    add(&more[0]).wait().unwrap();
+    let whole = started.elapsed();
+    let mut last = 2001;
+    for (i, file) in more[1..].iter().enumerate() {
+        let mut child = add(file);
+        // From a third of a whole run to its end.
+        let fraction = 0.33 + 0.67 * (i as f64) / (more.len() as f64 - 1.0);
+        std::thread::sleep(whole.mul_f64(fraction));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let text = std::fs::read_to_string(dir.join(storage::PROJECT_FILE)).unwrap();
+        let (file, _) = storage::parse_project(&text, &dir).unwrap();
+        assert!(
+            file.documents.len() >= last,
+            "{} < {last}",
+            file.documents.len()
+        );
+        last = file.documents.len();
+    }
+    let (project, notices) = Project::open(&dir).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(project.documents().len(), last);
+}
