@@ -4,10 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicUsize};
 
 use randnotiz::i18n::{fill, tr_co};
-use randnotiz::workspace::project::{Project, TextState};
+use randnotiz::workspace::project::{Progress, Project, TextState};
 use serde::Serialize;
 
 use super::{Out, note};
@@ -34,10 +33,8 @@ pub fn open(dir: &Path) -> Result<Project, String> {
 /// `project add DIR FILES… [--copy]`.
 pub fn add(dir: &Path, files: &[PathBuf], copy: bool) -> Result<ExitCode, String> {
     let mut project = open(dir)?;
-    let done = AtomicUsize::new(0);
-    let cancel = AtomicBool::new(false);
     let report = project
-        .add(files, copy, &done, &cancel)
+        .add(files, copy, &Progress::default())
         .map_err(|e| e.to_string())?;
     for skipped in &report.skipped {
         note(&skipped.why);

@@ -54,6 +54,88 @@ strings! {
     project_created,
     /// CLI: a colour name not known: {name} {known}
     err_colour,
+    /// List sort: order added.
+    sort_added,
+    /// List sort: date.
+    sort_date,
+    /// List sort: title.
+    sort_title,
+    /// List sort: outlet.
+    sort_outlet,
+    /// List sort: length.
+    sort_length,
+    /// List sort: annotations.
+    sort_annotations,
+    /// Hover: flip the sort direction.
+    sort_direction,
+    /// Filter: all documents.
+    coded_all,
+    /// Filter: coded documents.
+    coded_yes,
+    /// Filter: uncoded documents.
+    coded_no,
+    /// Filter: every outlet.
+    all_outlets,
+    /// Button: add documents.
+    add_button,
+    /// Hover: add documents.
+    add_help,
+    /// Progress: {done} {total}
+    adding,
+    /// Hint of the list filter.
+    filter_hint,
+    /// Count: {shown} {total}
+    shown_of,
+    /// An empty project.
+    empty_project,
+    /// Count: {n}
+    n_annotations,
+    /// Field label.
+    field_outlet,
+    /// Field label.
+    field_date,
+    /// Field label.
+    field_author,
+    /// Hint: a new attribute column.
+    new_column_hint,
+    /// Button: add the attribute column.
+    new_column_button,
+    /// Menu.
+    action_new_project,
+    /// Hover.
+    tip_new_project,
+    /// Menu.
+    action_open_project,
+    /// Hover.
+    tip_open_project,
+    /// Menu.
+    action_add,
+    /// Hover.
+    tip_add,
+    /// Menu.
+    action_documents,
+    /// Hover.
+    tip_documents,
+    /// Menu.
+    action_next_document,
+    /// Hover.
+    tip_next_document,
+    /// Menu.
+    action_previous_document,
+    /// Hover.
+    tip_previous_document,
+    /// Menu.
+    menu_project,
+    /// Status: {name} {n}
+    opened_project,
+    /// Message.
+    no_project_open,
+    /// Message.
+    adding_busy,
+    /// Label of the sort menu.
+    sort_label,
+    /// Label of the coded filter.
+    show_label,
 }
 
 /// The German texts.
@@ -82,6 +164,47 @@ static DE: Corpus = Corpus {
     actor_created: "Neuer Akteur „{name}“ angelegt.",
     project_created: "Projekt angelegt: {path}",
     err_colour: "Die Farbe „{name}“ gibt es nicht; bekannt sind: {known}.",
+    sort_added: "Reihenfolge der Aufnahme",
+    sort_date: "Datum",
+    sort_title: "Titel",
+    sort_outlet: "Medium",
+    sort_length: "Länge",
+    sort_annotations: "Anmerkungen",
+    sort_direction: "Auf- oder absteigend",
+    coded_all: "Alle",
+    coded_yes: "Mit Anmerkungen",
+    coded_no: "Ohne Anmerkungen",
+    all_outlets: "Alle Medien",
+    add_button: "Hinzufügen …",
+    add_help: "Einen Ordner oder Dateien ins Projekt aufnehmen (Texte, Webseiten, PDF, EPUB, Word, Sitzungen). Dateien lassen sich auch ins Fenster ziehen.",
+    adding: "Nehme auf: {done} von {total}",
+    filter_hint: "Filtern: Titel, Medium, Autor, Datum, Merkmal",
+    shown_of: "{shown} von {total} Dokumenten",
+    empty_project: "Noch keine Dokumente. Ziehen Sie Dateien oder einen Ordner ins Fenster oder wählen Sie „Hinzufügen …“.",
+    n_annotations: "{n} Anm.",
+    field_outlet: "Medium",
+    field_date: "Datum",
+    field_author: "Autor",
+    new_column_hint: "Neues Merkmal (z. B. Ressort)",
+    new_column_button: "Spalte hinzufügen",
+    action_new_project: "Neues Projekt …",
+    tip_new_project: "Ein Projekt anlegen: viele Artikel in einem Ordner, mit einer gemeinsamen Akteursliste.",
+    action_open_project: "Projekt öffnen …",
+    tip_open_project: "Einen Projektordner öffnen (mit project.ron).",
+    action_add: "Zum Projekt hinzufügen …",
+    tip_add: "Einen Ordner mit Texten ins offene Projekt aufnehmen.",
+    action_documents: "Dokumentliste",
+    tip_documents: "Die Dokumente des Projekts zeigen oder verbergen.",
+    action_next_document: "Nächstes Dokument",
+    tip_next_document: "Das nächste Dokument der Liste öffnen (die Anmerkungen werden gespeichert).",
+    action_previous_document: "Voriges Dokument",
+    tip_previous_document: "Das vorige Dokument der Liste öffnen.",
+    menu_project: "Projekt",
+    opened_project: "Projekt „{name}“ geöffnet: {n} Dokumente.",
+    no_project_open: "Es ist kein Projekt offen. Legen Sie eines an oder öffnen Sie eines (Menü Projekt).",
+    sort_label: "Ordnen:",
+    show_label: "Zeigen:",
+    adding_busy: "Es werden noch Dokumente aufgenommen; warten Sie, bis das fertig ist.",
 };
 
 /// The English texts.
@@ -110,6 +233,47 @@ static EN: Corpus = Corpus {
     actor_created: "New actor “{name}” made.",
     project_created: "Project made: {path}",
     err_colour: "There is no colour “{name}”; known are: {known}.",
+    sort_added: "Order added",
+    sort_date: "Date",
+    sort_title: "Title",
+    sort_outlet: "Outlet",
+    sort_length: "Length",
+    sort_annotations: "Annotations",
+    sort_direction: "Ascending or descending",
+    coded_all: "All",
+    coded_yes: "Coded",
+    coded_no: "Not coded",
+    all_outlets: "All outlets",
+    add_button: "Add …",
+    add_help: "Add a folder or files to the project (texts, web pages, PDF, EPUB, Word, sessions). Files can also be dropped onto the window.",
+    adding: "Adding: {done} of {total}",
+    filter_hint: "Filter: title, outlet, author, date, attribute",
+    shown_of: "{shown} of {total} documents",
+    empty_project: "No documents yet. Drop files or a folder onto the window, or choose “Add …”.",
+    n_annotations: "{n} ann.",
+    field_outlet: "Outlet",
+    field_date: "Date",
+    field_author: "Author",
+    new_column_hint: "New attribute (e.g. section)",
+    new_column_button: "Add column",
+    action_new_project: "New project …",
+    tip_new_project: "Make a project: many articles in one folder, with one list of actors.",
+    action_open_project: "Open project …",
+    tip_open_project: "Open a project folder (one with project.ron).",
+    action_add: "Add to project …",
+    tip_add: "Add a folder of texts to the open project.",
+    action_documents: "Document list",
+    tip_documents: "Show or hide the project's documents.",
+    action_next_document: "Next document",
+    tip_next_document: "Open the next document of the list (the annotations are saved).",
+    action_previous_document: "Previous document",
+    tip_previous_document: "Open the previous document of the list.",
+    menu_project: "Project",
+    opened_project: "Opened project “{name}”: {n} documents.",
+    no_project_open: "No project is open. Make or open one (Project menu).",
+    sort_label: "Sort:",
+    show_label: "Show:",
+    adding_busy: "Documents are still being added; wait until that is done.",
 };
 
 /// The table of one language.

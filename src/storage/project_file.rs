@@ -329,9 +329,10 @@ mod tests {
 
     #[test]
     fn a_syntax_error_names_line_and_column() {
-        let text = project_to_ron(&sample())
-            .unwrap()
-            .replacen("attributes: [", "attributes: [[", 1);
+        let text =
+            project_to_ron(&sample())
+                .unwrap()
+                .replacen("attributes: [", "attributes: [[", 1);
         let err = parse_project(&text, Path::new("p.ron")).unwrap_err();
         let ProjectError::Syntax { line, .. } = err else {
             panic!("{err}");

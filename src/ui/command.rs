@@ -14,7 +14,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::actors::ActorId;
 use crate::annotation::{AnnotationId, Colour, Edit};
 use crate::document::CharRange;
-use crate::i18n::{tr, tr_in};
+use crate::i18n::{tr, tr_co, tr_in};
 
 /// A command with a label, a tooltip and shortcuts, all in one place: the
 /// menus, the toolbar, the shortcuts window and the key handler read them
@@ -65,6 +65,18 @@ pub enum Action {
     ShowStats,
     /// Show the keyboard shortcuts.
     ShowShortcuts,
+    /// Make a project (asks for a folder).
+    NewProject,
+    /// Open a project folder.
+    OpenProject,
+    /// Add a folder of texts to the open project.
+    AddToProject,
+    /// Show or hide the project's document list.
+    ShowDocuments,
+    /// Open the next document of the list.
+    NextDocument,
+    /// Open the previous document of the list.
+    PreviousDocument,
 }
 
 impl Action {
@@ -100,6 +112,12 @@ impl Action {
             Self::ShowAgreement => t.menu_agreement,
             Self::ShowStats => t.menu_stats,
             Self::ShowShortcuts => t.help_shortcuts,
+            Self::NewProject => tr_co().action_new_project,
+            Self::OpenProject => tr_co().action_open_project,
+            Self::AddToProject => tr_co().action_add,
+            Self::ShowDocuments => tr_co().action_documents,
+            Self::NextDocument => tr_co().action_next_document,
+            Self::PreviousDocument => tr_co().action_previous_document,
         }
     }
 
@@ -130,6 +148,12 @@ impl Action {
             Self::ShowAgreement => t.tip_agreement,
             Self::ShowStats => t.tip_stats,
             Self::ShowShortcuts => t.tip_shortcuts,
+            Self::NewProject => tr_co().tip_new_project,
+            Self::OpenProject => tr_co().tip_open_project,
+            Self::AddToProject => tr_co().tip_add,
+            Self::ShowDocuments => tr_co().tip_documents,
+            Self::NextDocument => tr_co().tip_next_document,
+            Self::PreviousDocument => tr_co().tip_previous_document,
         }
     }
 
@@ -163,6 +187,10 @@ impl Action {
             Self::DeleteAnnotation => keys!((NONE, Delete)),
             Self::Escape => keys!((NONE, Escape)),
             Self::Copy => keys!((CMD, C)),
+            Self::ShowDocuments => keys!((CMD_SHIFT, D)),
+            Self::NextDocument => keys!((CMD, PageDown)),
+            Self::PreviousDocument => keys!((CMD, PageUp)),
+            Self::NewProject | Self::OpenProject | Self::AddToProject => keys!(),
             Self::ImportW3c
             | Self::Merge
             | Self::ShowAgreement
@@ -232,6 +260,10 @@ pub enum Intent {
     ChooseActor(Option<ActorId>),
     /// Open a file.
     OpenPath(PathBuf),
+    /// Files dropped onto the window: opened, or added to the open project.
+    Dropped(Vec<PathBuf>),
+    /// What the document list asks for.
+    List(crate::ui::corpus::ListIntent),
     /// Save to a path.
     SaveTo(PathBuf),
     /// Mark a moved annotation as checked.

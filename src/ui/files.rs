@@ -37,6 +37,12 @@ pub enum Purpose {
     ImportW3c,
     /// Merge another reader's session into this one.
     Merge,
+    /// The folder of a new project.
+    NewProject,
+    /// A project folder to open.
+    OpenProject,
+    /// A folder to add to the open project.
+    AddToProject,
 }
 
 struct Pending {
@@ -155,6 +161,14 @@ impl Files {
                         Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
                     >
             }
+            Purpose::NewProject | Purpose::OpenProject | Purpose::AddToProject => {
+                let title = match purpose {
+                    Purpose::NewProject => crate::i18n::tr_co().action_new_project,
+                    Purpose::OpenProject => crate::i18n::tr_co().action_open_project,
+                    _ => crate::i18n::tr_co().action_add,
+                };
+                Box::pin(dialog.set_title(title).pick_folder())
+            }
             Purpose::SaveAs => {
                 let dialog = dialog
                     .set_title(t.dialog_save_title)
@@ -232,6 +246,9 @@ impl Files {
             Purpose::Export(format) => format.label(),
             Purpose::ImportW3c => t.dialog_import_title,
             Purpose::Merge => t.dialog_merge_title,
+            Purpose::NewProject => crate::i18n::tr_co().action_new_project,
+            Purpose::OpenProject => crate::i18n::tr_co().action_open_project,
+            Purpose::AddToProject => crate::i18n::tr_co().action_add,
         };
         let mut chosen = None;
         let mut cancel = false;
@@ -257,11 +274,13 @@ impl Files {
             let enter = crate::ui::widgets::submitted(ui, &field);
             ui.horizontal(|ui| {
                 let ok = match prompt.purpose {
-                    Purpose::SaveAs | Purpose::Export(_) => t.button_save,
+                    Purpose::SaveAs | Purpose::Export(_) | Purpose::NewProject => t.button_save,
+                    Purpose::AddToProject => crate::i18n::tr_co().add_button,
                     Purpose::Open
                     | Purpose::LocateText { .. }
                     | Purpose::ImportW3c
-                    | Purpose::Merge => t.button_open,
+                    | Purpose::Merge
+                    | Purpose::OpenProject => t.button_open,
                 };
                 if ui.button(ok).clicked() || enter {
                     let path = expand_home(prompt.path.trim());

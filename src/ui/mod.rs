@@ -9,6 +9,7 @@ mod analysis;
 mod app;
 mod autosave;
 pub mod command;
+pub mod corpus;
 pub mod derived;
 mod dossier;
 pub mod files;

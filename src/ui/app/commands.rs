@@ -133,6 +133,8 @@ impl App {
             Intent::Annotate(colour) => self.annotate(colour),
             Intent::ChooseActor(actor) => self.view.actor = actor,
             Intent::OpenPath(path) => self.open_guarded(&path),
+            Intent::Dropped(paths) => self.dropped(paths),
+            Intent::List(intent) => self.list_intent(ctx, intent),
             Intent::SaveTo(path) => self.save_to(&path),
             Intent::Confirm(id) => self.ws.confirm(&id),
             Intent::Reattach(id) => self.reattach(&id),
@@ -227,6 +229,18 @@ impl App {
                 self.show_shortcuts = true;
                 ctx.request_repaint();
             }
+            Action::NewProject | Action::OpenProject | Action::AddToProject => {
+                self.ask_project_folder(ctx, action);
+            }
+            Action::ShowDocuments => {
+                if let Some(state) = &mut self.project {
+                    state.shown = !state.shown;
+                } else {
+                    self.messages.notice(crate::i18n::tr_co().no_project_open);
+                }
+            }
+            Action::NextDocument => self.step_document(true),
+            Action::PreviousDocument => self.step_document(false),
         }
     }
 
@@ -404,13 +418,16 @@ impl App {
 
 #[must_use = "the intents are what the user asked for"]
 pub(super) fn dropped_files(ctx: &egui::Context) -> Vec<Intent> {
-    ctx.input(|i| {
+    let paths: Vec<PathBuf> = ctx.input(|i| {
         i.raw
             .dropped_files
             .iter()
             .map(|f| f.path().to_path_buf())
-            .take(1)
-            .map(Intent::OpenPath)
             .collect()
-    })
+    });
+    if paths.is_empty() {
+        Vec::new()
+    } else {
+        vec![Intent::Dropped(paths)]
+    }
 }

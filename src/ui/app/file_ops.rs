@@ -79,7 +79,11 @@ impl App {
                 self.disk_ignored = false;
                 self.messages
                     .notice(fill(tr().saved, &[("path", &path.display())]));
-                self.settings.remember(path);
+                if self.ws.is_shared() {
+                    self.saved_into_project();
+                } else {
+                    self.settings.remember(path);
+                }
                 if let Some(after) = self.after_save.take() {
                     self.proceed(after);
                 }
@@ -216,6 +220,10 @@ impl App {
     /// Opens a text or session; on failure the open session stays as it was.
     /// A session another window has open is opened only when the user says so.
     pub fn open(&mut self, path: &Path) {
+        if super::project_ops::is_project(path) {
+            self.open_project(path);
+            return;
+        }
         let is_session = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
@@ -399,6 +407,9 @@ impl App {
             Purpose::Export(format) => self.export_to(format, path),
             Purpose::ImportW3c => self.import_w3c(path),
             Purpose::Merge => self.merge_from(path),
+            Purpose::NewProject | Purpose::OpenProject | Purpose::AddToProject => {
+                self.project_folder_chosen(&purpose, path);
+            }
         }
         ctx.request_repaint();
     }

@@ -49,6 +49,7 @@ impl App {
             self.chosen(ctx, purpose, &path);
         }
         self.poll_loading();
+        self.poll_adding(ctx);
         let section = self.current_section();
         self.autosave.tick(ctx, &self.ws, section);
         if let Some(error) = self.autosave.error.take() {
@@ -68,6 +69,16 @@ impl App {
                 |n| n.to_string_lossy().into_owned(),
             );
         let dirty = if self.ws.is_dirty() { "● " } else { "" };
+        let name = match &self.project {
+            // A project's document: its title, in the project.
+            Some(state) if self.ws.is_shared() => format!(
+                "{} – {}",
+                self.ws.document().title_or_default(),
+                state.project.file().name
+            ),
+            Some(state) => format!("{name} · {}", state.project.file().name),
+            None => name,
+        };
         let title = format!("{dirty}{name} – Randnotiz");
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));

@@ -17,6 +17,7 @@ mod file_ops;
 mod loading;
 mod logic;
 mod panels;
+mod project_ops;
 
 use std::path::PathBuf;
 
@@ -115,6 +116,8 @@ pub struct App {
     loaded: Option<super::loading::Loaded>,
     /// Where link snapshots go.
     snapshots: Option<PathBuf>,
+    /// The open project, if any, with its document list.
+    project: Option<super::corpus::ProjectState>,
     ctx: egui::Context,
 }
 
@@ -171,6 +174,7 @@ impl App {
             password_prompt: None,
             loaded: None,
             snapshots: options.snapshots,
+            project: None,
             ctx: ctx.clone(),
         };
         if let Some(file) = options.file {

@@ -32,6 +32,7 @@ impl App {
 
         egui::Panel::top("menu").show(ui, |ui| intents.extend(self.menu_ui(ui)));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        intents.extend(self.project_panel_ui(ui));
         // The side panels leave the reading column at least half the window,
         // at any interface size.
         let window_width = ctx.content_rect().width();
@@ -182,6 +183,16 @@ impl App {
                 item(ui, Action::Merge, true, &mut intents);
                 ui.separator();
                 item(ui, Action::Quit, true, &mut intents);
+            });
+            ui.menu_button(crate::i18n::tr_co().menu_project, |ui| {
+                item(ui, Action::NewProject, true, &mut intents);
+                item(ui, Action::OpenProject, true, &mut intents);
+                let open = self.project.is_some();
+                item(ui, Action::AddToProject, open, &mut intents);
+                ui.separator();
+                item(ui, Action::ShowDocuments, open, &mut intents);
+                item(ui, Action::NextDocument, open, &mut intents);
+                item(ui, Action::PreviousDocument, open, &mut intents);
             });
             ui.menu_button(t.menu_edit, |ui| {
                 item(ui, Action::Undo, self.ws.can_undo(), &mut intents);

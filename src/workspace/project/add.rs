@@ -61,6 +61,18 @@ impl AddReport {
     }
 }
 
+/// How far an adding has come, for a progress bar in another thread; and
+/// the way to stop it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Files read so far.
+    pub done: AtomicUsize,
+    /// Files to read (known once the folders are walked).
+    pub total: AtomicUsize,
+    /// Set to stop before the next file.
+    pub cancel: AtomicBool,
+}
+
 /// A file read for adding.
 enum Read {
     Text(Box<Document>),
@@ -72,7 +84,7 @@ impl Project {
     /// as documents; with `copy`, their files are copied into the project's
     /// `texts/` folder, else referenced where they are. Texts already in
     /// the project (the same text) are not added twice. `done` counts the
-    /// files read; `cancel` stops before the next one.
+    /// files read and `cancel` stops before the next one (see [`Progress`]).
     ///
     /// # Errors
     /// A [`SaveError`] when the project file or a copy cannot be written;
@@ -81,12 +93,12 @@ impl Project {
         &mut self,
         paths: &[PathBuf],
         copy: bool,
-        done: &AtomicUsize,
-        cancel: &AtomicBool,
+        progress: &Progress,
     ) -> Result<AddReport, SaveError> {
         let mut report = AddReport::default();
         let files = self.files_to_add(paths, &mut report);
-        let read = read_all(&files, done, cancel);
+        progress.total.store(files.len(), Ordering::Relaxed);
+        let read = read_all(&files, &progress.done, &progress.cancel);
         let mut known: HashMap<String, usize> = self
             .file
             .documents

@@ -23,7 +23,7 @@ use crate::fsio::{self, SaveError};
 use crate::i18n::{fill, tr_co};
 use crate::storage::{self, Entry, ProjectError, ProjectFile};
 
-pub use add::{AddReport, Skipped};
+pub use add::{AddReport, Progress, Skipped, sortable_date};
 pub use texts::{TextState, document_id};
 
 /// A project folder, open.

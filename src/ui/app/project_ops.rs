@@ -1,0 +1,307 @@
+//! The project in the window: making and opening one, adding documents
+//! (on a worker), moving between its documents (saving the one left), and
+//! taking what the reader saved back into the project.
+
+use std::path::{Path, PathBuf};
+
+use crate::fsio::lock::{SessionLock, WINDOW};
+use crate::i18n::{fill, tr_co};
+use crate::ui::command::Action;
+use crate::ui::corpus::{ListIntent, ProjectState, start_adding};
+use crate::ui::files::Purpose;
+use crate::workspace::project::Project;
+
+use super::App;
+use super::file_ops::folder_of;
+
+/// True for a folder that holds a project.
+pub(super) fn is_project(path: &Path) -> bool {
+    path.is_dir() && path.join(crate::storage::PROJECT_FILE).is_file()
+}
+
+impl App {
+    /// The open project, if any.
+    #[must_use]
+    pub fn project(&self) -> Option<&Project> {
+        self.project.as_ref().map(|p| &p.project)
+    }
+
+    /// The project's document in the reader, if any.
+    #[must_use]
+    pub fn project_document(&self) -> Option<usize> {
+        self.project.as_ref().and_then(|p| p.current)
+    }
+
+    pub(super) fn ask_project_folder(&mut self, ctx: &egui::Context, action: Action) {
+        let purpose = match action {
+            Action::NewProject => Purpose::NewProject,
+            Action::OpenProject => Purpose::OpenProject,
+            _ => {
+                if self.project.is_none() {
+                    self.messages.notice(tr_co().no_project_open);
+                    return;
+                }
+                Purpose::AddToProject
+            }
+        };
+        let folder = self
+            .project
+            .as_ref()
+            .map(|p| p.project.dir().to_path_buf())
+            .or_else(|| folder_of(self.ws.session_path().or(self.ws.document_path())));
+        self.files.ask(ctx, purpose, folder.as_deref(), None);
+    }
+
+    /// A folder chosen for a project purpose.
+    pub(super) fn project_folder_chosen(&mut self, purpose: &Purpose, path: &Path) {
+        match purpose {
+            Purpose::NewProject => match Project::create(path, "") {
+                Ok(project) => self.show_project(project, Vec::new()),
+                Err(err) => self.messages.error(err),
+            },
+            Purpose::OpenProject => self.open_project(path),
+            _ => self.add_to_project(vec![path.to_path_buf()]),
+        }
+    }
+
+    /// Opens the project in `dir`; the document open before stays in the
+    /// reader until one of the project's is opened.
+    pub fn open_project(&mut self, dir: &Path) {
+        if !self.leave_project_document() {
+            return;
+        }
+        match Project::open(dir) {
+            Ok((project, notices)) => {
+                self.settings.remember(dir.to_path_buf());
+                self.show_project(project, notices);
+            }
+            Err(err) => self.messages.error(err.to_string()),
+        }
+    }
+
+    fn show_project(&mut self, project: Project, notices: Vec<String>) {
+        let name = project.file().name.clone();
+        let n = project.documents().len();
+        let mut state = ProjectState::new(project);
+        let first = state.step(true);
+        self.project = Some(state);
+        for notice in notices {
+            self.messages.error(notice);
+        }
+        self.messages
+            .notice(fill(tr_co().opened_project, &[("name", &name), ("n", &n)]));
+        if let Some(first) = first {
+            self.open_document(first);
+        }
+    }
+
+    /// Files dropped onto the window: added to the open project, a project
+    /// folder opened, else the first opened as before.
+    pub(super) fn dropped(&mut self, paths: Vec<PathBuf>) {
+        if let Some(project) = paths.iter().find(|p| is_project(p)) {
+            let project = project.clone();
+            self.open_project(&project);
+        } else if self.project.is_some() {
+            self.add_to_project(paths);
+        } else if let Some(first) = paths.first() {
+            self.open_guarded(first);
+        }
+    }
+
+    fn add_to_project(&mut self, paths: Vec<PathBuf>) {
+        let ctx = self.ctx.clone();
+        let Some(state) = &mut self.project else {
+            self.messages.notice(tr_co().no_project_open);
+            return;
+        };
+        if state.adding.is_some() {
+            self.messages.notice(tr_co().adding_busy);
+            return;
+        }
+        // Copied in: the project folder then holds everything it needs,
+        // for git and for a colleague.
+        let dir = state.project.dir().to_path_buf();
+        state.adding = Some(start_adding(&ctx, dir, paths, true));
+    }
+
+    /// Takes up finished adding: the project read anew, the report said.
+    pub(super) fn poll_adding(&mut self, ctx: &egui::Context) {
+        let Some(state) = &mut self.project else {
+            return;
+        };
+        let Some(adding) = &state.adding else {
+            return;
+        };
+        if !adding.worker.is_finished() {
+            // The bar moves with the worker.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        }
+        let Some(adding) = state.adding.take() else {
+            return;
+        };
+        let result = adding
+            .worker
+            .join()
+            .unwrap_or_else(|_| Err(tr_co().adding_busy.to_owned()));
+        let dir = state.project.dir().to_path_buf();
+        let current = state
+            .current
+            .and_then(|i| state.project.documents().get(i))
+            .map(|e| e.id.clone());
+        match result {
+            Ok(report) => {
+                let mut lines: Vec<String> = report.skipped.iter().map(|s| s.why.clone()).collect();
+                lines.extend(report.notices.iter().cloned());
+                if !lines.is_empty() {
+                    self.messages.error(lines.join("\n"));
+                }
+                self.messages.notice(report.summary());
+            }
+            Err(err) => self.messages.error(err),
+        }
+        match Project::open(&dir) {
+            Ok((project, _)) => {
+                let mut fresh = ProjectState::new(project);
+                fresh.current = current.and_then(|id| fresh.project.find(&id));
+                fresh.shown = true;
+                let first = fresh.current.is_none().then(|| fresh.step(true)).flatten();
+                self.project = Some(fresh);
+                if let Some(first) = first {
+                    self.open_document(first);
+                }
+            }
+            Err(err) => self.messages.error(err.to_string()),
+        }
+    }
+
+    /// Saves the project's document in the reader if it has changes, so
+    /// another can be opened; false when that failed (it stays open).
+    fn leave_project_document(&mut self) -> bool {
+        if !self.ws.is_shared() || !self.ws.is_dirty() {
+            return true;
+        }
+        let Some(path) = self.ws.session_path().map(Path::to_path_buf) else {
+            return true;
+        };
+        self.save_to(&path);
+        !self.ws.is_dirty()
+    }
+
+    /// After the reader saved: a project's document brings its annotations
+    /// and the registry back into the project.
+    pub(super) fn saved_into_project(&mut self) {
+        if !self.ws.is_shared() {
+            return;
+        }
+        let Some(state) = &mut self.project else {
+            return;
+        };
+        let Some(index) = state.current else {
+            return;
+        };
+        if let Err(err) = state.project.take_back(index, &self.ws) {
+            self.messages.error(err.to_string());
+        }
+    }
+
+    /// Opens document `index` of the project in the reader.
+    pub fn open_document(&mut self, index: usize) {
+        if self.project.as_ref().and_then(|p| p.current) == Some(index) && self.ws.is_shared() {
+            return;
+        }
+        if !self.leave_project_document() {
+            return;
+        }
+        let Some(state) = &mut self.project else {
+            return;
+        };
+        match state.project.open_document(index) {
+            Ok((ws, report)) => {
+                state.current = Some(index);
+                let path = state.project.annotations_path(index);
+                self.loader.cancel();
+                self.replace(ws);
+                self.lock = SessionLock::try_lock(&path, WINDOW).ok().flatten();
+                if report.moved + report.orphaned > 0 || !report.notices.is_empty() {
+                    self.messages.report = Some(report);
+                }
+            }
+            Err(err) => self.messages.error(err.to_string()),
+        }
+    }
+
+    pub(super) fn step_document(&mut self, forward: bool) {
+        let Some(state) = &mut self.project else {
+            self.messages.notice(tr_co().no_project_open);
+            return;
+        };
+        if let Some(next) = state.step(forward) {
+            self.open_document(next);
+        }
+    }
+
+    pub(super) fn list_intent(&mut self, ctx: &egui::Context, intent: ListIntent) {
+        match intent {
+            ListIntent::Open(index) => self.open_document(index),
+            ListIntent::Add => self.ask_project_folder(ctx, Action::AddToProject),
+            ListIntent::Set(index, key, value) => {
+                let Some(state) = &mut self.project else {
+                    return;
+                };
+                let value = value.trim().to_owned();
+                let result = state.project.edit_entry(index, |entry| {
+                    let set = (!value.is_empty()).then(|| value.clone());
+                    match key.as_str() {
+                        "outlet" => entry.outlet = set,
+                        "date" => entry.date = set,
+                        "author" => entry.author = set,
+                        _ => {
+                            if value.is_empty() {
+                                entry.attributes.remove(&key);
+                            } else {
+                                entry.attributes.insert(key.clone(), value.clone());
+                            }
+                        }
+                    }
+                });
+                if let Err(err) = result {
+                    self.messages.error(err.to_string());
+                }
+            }
+            ListIntent::AddColumn(name) => {
+                if let Some(state) = &mut self.project
+                    && let Err(err) = state.project.add_attribute(&name)
+                {
+                    self.messages.error(err.to_string());
+                }
+            }
+        }
+    }
+
+    /// The document list, as a panel on the left, when a project is open.
+    pub(super) fn project_panel_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+    ) -> Vec<crate::ui::command::Intent> {
+        let Some(state) = &mut self.project else {
+            return Vec::new();
+        };
+        if !state.shown {
+            return Vec::new();
+        }
+        let window_width = ui.ctx().content_rect().width();
+        let mut intents = Vec::new();
+        egui::Panel::left("documents")
+            .resizable(true)
+            .default_size(300.0_f32.min(window_width * 0.25))
+            .max_size(window_width * 0.35)
+            .show(ui, |ui| {
+                intents = state.ui(ui);
+            });
+        intents
+            .into_iter()
+            .map(crate::ui::command::Intent::List)
+            .collect()
+    }
+}

@@ -1,0 +1,493 @@
+//! The project in the window: its document list (sortable, filterable, the
+//! user's attribute columns), the open document's metadata to edit, and
+//! documents being added in the background.
+//!
+//! The list draws only the rows in view, so a thousand documents cost what
+//! twenty do; filtering and sorting are done again only when the project or
+//! the list's settings change.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use egui::{RichText, Ui};
+
+use crate::i18n::{fill, tr_co};
+use crate::storage::Entry;
+use crate::workspace::project::{AddReport, Progress, Project, TextState};
+
+/// What the list asks the app to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListIntent {
+    /// Open document `index` in the reader.
+    Open(usize),
+    /// Ask for a folder (or file) to add.
+    Add,
+    /// Set document `index`'s metadata: field (`outlet`, `date`, `author`,
+    /// or an attribute's name) and value.
+    Set(usize, String, String),
+    /// Add an attribute column.
+    AddColumn(String),
+}
+
+/// What the list is sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// The order they were added.
+    #[default]
+    Added,
+    /// Date, then title.
+    Date,
+    /// Title.
+    Title,
+    /// Outlet, then date.
+    Outlet,
+    /// Length in chars.
+    Length,
+    /// Number of annotations.
+    Annotations,
+}
+
+impl SortBy {
+    const ALL: [Self; 6] = [
+        Self::Added,
+        Self::Date,
+        Self::Title,
+        Self::Outlet,
+        Self::Length,
+        Self::Annotations,
+    ];
+
+    fn label(self) -> &'static str {
+        let t = tr_co();
+        match self {
+            Self::Added => t.sort_added,
+            Self::Date => t.sort_date,
+            Self::Title => t.sort_title,
+            Self::Outlet => t.sort_outlet,
+            Self::Length => t.sort_length,
+            Self::Annotations => t.sort_annotations,
+        }
+    }
+}
+
+/// Which documents by whether they are coded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Coded {
+    /// All.
+    #[default]
+    All,
+    /// With annotations.
+    Coded,
+    /// Without.
+    Uncoded,
+}
+
+/// Documents being added on a worker thread.
+pub struct Adding {
+    /// How far it has come.
+    pub progress: Arc<Progress>,
+    /// The worker: the report, or why it failed.
+    pub worker: JoinHandle<Result<AddReport, String>>,
+}
+
+/// The open project and its list's state.
+pub struct ProjectState {
+    /// The project.
+    pub project: Project,
+    /// The document in the reader, if it is one of the project's.
+    pub current: Option<usize>,
+    /// Whether each text is there, as last looked.
+    pub texts: Vec<TextState>,
+    /// The list is shown.
+    pub shown: bool,
+    /// Documents being added.
+    pub adding: Option<Adding>,
+    filter: String,
+    sort: SortBy,
+    descending: bool,
+    coded: Coded,
+    outlet: Option<String>,
+    new_column: String,
+    /// The rows shown, for (project revision, settings) — rebuilt when
+    /// either changes.
+    rows: Vec<usize>,
+    rows_for: Option<(u64, String, SortBy, bool, Coded, Option<String>)>,
+    /// Fields being edited: (document, field) and the text so far.
+    editing: Option<((usize, String), String)>,
+}
+
+impl ProjectState {
+    /// The state of a project just opened.
+    #[must_use]
+    pub fn new(project: Project) -> Self {
+        let texts = project.text_states();
+        Self {
+            project,
+            current: None,
+            texts,
+            shown: true,
+            adding: None,
+            filter: String::new(),
+            sort: SortBy::default(),
+            descending: false,
+            coded: Coded::default(),
+            outlet: None,
+            new_column: String::new(),
+            rows: Vec::new(),
+            rows_for: None,
+            editing: None,
+        }
+    }
+
+    /// The documents in the list's order, as shown (filtered).
+    pub fn rows(&mut self) -> &[usize] {
+        let key = (
+            self.project.revision(),
+            self.filter.clone(),
+            self.sort,
+            self.descending,
+            self.coded,
+            self.outlet.clone(),
+        );
+        if self.rows_for.as_ref() != Some(&key) {
+            self.rows = self.sorted_rows();
+            self.rows_for = Some(key);
+        }
+        &self.rows
+    }
+
+    fn sorted_rows(&self) -> Vec<usize> {
+        let project = &self.project;
+        let needle = crate::document::search::fold(self.filter.trim());
+        let mut rows: Vec<usize> = (0..project.documents().len())
+            .filter(|&i| {
+                let entry = &project.documents()[i];
+                let n = project.annotations(i).len();
+                let coded = match self.coded {
+                    Coded::All => true,
+                    Coded::Coded => n > 0,
+                    Coded::Uncoded => n == 0,
+                };
+                coded
+                    && self
+                        .outlet
+                        .as_ref()
+                        .is_none_or(|o| entry.outlet.as_ref() == Some(o))
+                    && (needle.is_empty() || matches_filter(entry, &needle))
+            })
+            .collect();
+        let docs = project.documents();
+        match self.sort {
+            SortBy::Added => {}
+            SortBy::Date => rows.sort_by(|&a, &b| {
+                (docs[a].date.as_deref(), &docs[a].source.title)
+                    .cmp(&(docs[b].date.as_deref(), &docs[b].source.title))
+            }),
+            SortBy::Title => rows.sort_by(|&a, &b| docs[a].source.title.cmp(&docs[b].source.title)),
+            SortBy::Outlet => rows.sort_by(|&a, &b| {
+                (docs[a].outlet.as_deref(), docs[a].date.as_deref())
+                    .cmp(&(docs[b].outlet.as_deref(), docs[b].date.as_deref()))
+            }),
+            SortBy::Length => rows.sort_by_key(|&i| docs[i].source.chars),
+            SortBy::Annotations => rows.sort_by_key(|&i| project.annotations(i).len()),
+        }
+        if self.descending {
+            rows.reverse();
+        }
+        rows
+    }
+
+    /// The outlets of the project, each once, sorted.
+    fn outlets(&self) -> Vec<String> {
+        let mut outlets: Vec<String> = self
+            .project
+            .documents()
+            .iter()
+            .filter_map(|e| e.outlet.clone())
+            .collect();
+        outlets.sort();
+        outlets.dedup();
+        outlets
+    }
+
+    /// The document list panel.
+    #[must_use = "the intents are what the user asked for"]
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<ListIntent> {
+        let t = tr_co();
+        let mut intents = Vec::new();
+        ui.horizontal(|ui| {
+            ui.heading(&self.project.file().name);
+            if ui.button(t.add_button).on_hover_text(t.add_help).clicked() {
+                intents.push(ListIntent::Add);
+            }
+        });
+        if let Some(adding) = &self.adding {
+            let done = adding
+                .progress
+                .done
+                .load(std::sync::atomic::Ordering::Relaxed);
+            let total = adding
+                .progress
+                .total
+                .load(std::sync::atomic::Ordering::Relaxed);
+            #[allow(clippy::cast_precision_loss)]
+            let fraction = if total == 0 {
+                0.0
+            } else {
+                done as f32 / total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .text(fill(t.adding, &[("done", &done), ("total", &total)])),
+            );
+        }
+        ui.add(
+            egui::TextEdit::singleline(&mut self.filter)
+                .hint_text(t.filter_hint)
+                .desired_width(f32::INFINITY),
+        );
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(RichText::new(t.sort_label).small());
+            egui::ComboBox::from_id_salt("doc-sort")
+                .selected_text(self.sort.label())
+                .show_ui(ui, |ui| {
+                    for sort in SortBy::ALL {
+                        ui.selectable_value(&mut self.sort, sort, sort.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let arrow = if self.descending { "⬇" } else { "⬆" };
+            if ui.button(arrow).on_hover_text(t.sort_direction).clicked() {
+                self.descending = !self.descending;
+            }
+            let label = ui.label(RichText::new(t.show_label).small());
+            egui::ComboBox::from_id_salt("doc-coded")
+                .selected_text(match self.coded {
+                    Coded::All => t.coded_all,
+                    Coded::Coded => t.coded_yes,
+                    Coded::Uncoded => t.coded_no,
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.coded, Coded::All, t.coded_all);
+                    ui.selectable_value(&mut self.coded, Coded::Coded, t.coded_yes);
+                    ui.selectable_value(&mut self.coded, Coded::Uncoded, t.coded_no);
+                })
+                .response
+                .labelled_by(label.id);
+            let outlets = self.outlets();
+            if !outlets.is_empty() {
+                let label = ui.label(RichText::new(t.field_outlet).small());
+                egui::ComboBox::from_id_salt("doc-outlet")
+                    .selected_text(self.outlet.as_deref().unwrap_or(t.all_outlets))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.outlet, None, t.all_outlets);
+                        for outlet in outlets {
+                            let label = outlet.clone();
+                            ui.selectable_value(&mut self.outlet, Some(outlet), label);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            }
+        });
+        let total = self.project.documents().len();
+        let rows = self.rows().to_vec();
+        ui.label(
+            RichText::new(fill(
+                t.shown_of,
+                &[("shown", &rows.len()), ("total", &total)],
+            ))
+            .small()
+            .weak(),
+        );
+        if total == 0 {
+            ui.label(RichText::new(t.empty_project).weak());
+        }
+        let row_height = ui.text_style_height(&egui::TextStyle::Body)
+            + ui.text_style_height(&egui::TextStyle::Small)
+            + ui.spacing().item_spacing.y * 2.0;
+        let details_height = if self.current.is_some() { 180.0 } else { 0.0 };
+        egui::ScrollArea::vertical()
+            .id_salt("doc-list")
+            .max_height((ui.available_height() - details_height).max(row_height * 3.0))
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, rows.len(), |ui, range| {
+                for &index in &rows[range] {
+                    if let Some(intent) = self.row_ui(ui, index, row_height) {
+                        intents.push(intent);
+                    }
+                }
+            });
+        if let Some(index) = self.current {
+            ui.separator();
+            intents.extend(self.details_ui(ui, index));
+        }
+        intents
+    }
+
+    fn row_ui(&self, ui: &mut Ui, index: usize, height: f32) -> Option<ListIntent> {
+        let entry = &self.project.documents()[index];
+        let annotations = self.project.annotations(index).len();
+        let mut second = Vec::new();
+        second.push(entry.date.clone().unwrap_or_else(|| "–".to_owned()));
+        if let Some(outlet) = &entry.outlet {
+            second.push(outlet.clone());
+        }
+        second.push(fill(tr_co().n_annotations, &[("n", &annotations)]));
+        for value in entry.attributes.values() {
+            second.push(value.clone());
+        }
+        let problem = self.texts.get(index).and_then(|s| s.message(entry));
+        let selected = self.current == Some(index);
+        let response = ui
+            .allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+                ui.vertical(|ui| {
+                    let mut title = RichText::new(&entry.source.title);
+                    if selected {
+                        title = title.strong();
+                    }
+                    if problem.is_some() {
+                        title = title.color(ui.visuals().warn_fg_color);
+                    }
+                    let title = ui.add(egui::Button::selectable(selected, title).truncate());
+                    ui.add(
+                        egui::Label::new(RichText::new(second.join(" · ")).small().weak())
+                            .truncate(),
+                    );
+                    title
+                })
+                .inner
+            })
+            .inner;
+        let response = match &problem {
+            Some(problem) => response.on_hover_text(problem),
+            None => response.on_hover_text(&entry.source.title),
+        };
+        response.clicked().then_some(ListIntent::Open(index))
+    }
+
+    /// The open document's metadata and attributes, editable.
+    fn details_ui(&mut self, ui: &mut Ui, index: usize) -> Vec<ListIntent> {
+        let t = tr_co();
+        let mut intents = Vec::new();
+        let Some(entry) = self.project.documents().get(index).cloned() else {
+            return intents;
+        };
+        let mut fields: Vec<(String, String, String)> = vec![
+            (
+                "outlet".into(),
+                t.field_outlet.into(),
+                entry.outlet.clone().unwrap_or_default(),
+            ),
+            (
+                "date".into(),
+                t.field_date.into(),
+                entry.date.clone().unwrap_or_default(),
+            ),
+            (
+                "author".into(),
+                t.field_author.into(),
+                entry.author.clone().unwrap_or_default(),
+            ),
+        ];
+        for column in &self.project.file().attributes {
+            let value = entry.attributes.get(column).cloned().unwrap_or_default();
+            fields.push((column.clone(), column.clone(), value));
+        }
+        egui::Grid::new("doc-details")
+            .num_columns(2)
+            .striped(false)
+            .show(ui, |ui| {
+                for (key, label, value) in fields {
+                    let label = ui.label(RichText::new(label).small());
+                    let editing_this = self
+                        .editing
+                        .as_ref()
+                        .is_some_and(|((i, k), _)| *i == index && *k == key);
+                    let mut text = if editing_this {
+                        self.editing
+                            .as_ref()
+                            .map(|(_, t)| t.clone())
+                            .unwrap_or_default()
+                    } else {
+                        value.clone()
+                    };
+                    let response = ui
+                        .add(egui::TextEdit::singleline(&mut text).desired_width(160.0))
+                        .labelled_by(label.id);
+                    if response.changed() || response.has_focus() {
+                        self.editing = Some(((index, key.clone()), text.clone()));
+                    }
+                    if response.lost_focus() {
+                        if text != value {
+                            intents.push(ListIntent::Set(index, key.clone(), text));
+                        }
+                        self.editing = None;
+                    }
+                    ui.end_row();
+                }
+            });
+        ui.horizontal(|ui| {
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut self.new_column)
+                    .hint_text(t.new_column_hint)
+                    .desired_width(140.0),
+            );
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button(t.new_column_button).clicked() || enter)
+                && !self.new_column.trim().is_empty()
+            {
+                intents.push(ListIntent::AddColumn(std::mem::take(&mut self.new_column)));
+            }
+        });
+        intents
+    }
+
+    /// The document after (or before) the current one in the list's order.
+    pub fn step(&mut self, forward: bool) -> Option<usize> {
+        let current = self.current;
+        let rows = self.rows();
+        let at = current.and_then(|c| rows.iter().position(|&r| r == c));
+        match (at, forward) {
+            (None, _) => rows.first().copied(),
+            (Some(i), true) => rows.get(i + 1).copied(),
+            (Some(i), false) => i.checked_sub(1).and_then(|i| rows.get(i).copied()),
+        }
+    }
+}
+
+/// True when the document's title, outlet, author, date or an attribute
+/// holds `needle` (folded).
+fn matches_filter(entry: &Entry, needle: &str) -> bool {
+    let fold = crate::document::search::fold;
+    let mut fields = vec![entry.source.title.as_str()];
+    fields.extend(entry.outlet.as_deref());
+    fields.extend(entry.author.as_deref());
+    fields.extend(entry.date.as_deref());
+    fields.extend(entry.attributes.values().map(String::as_str));
+    fields.iter().any(|f| fold(f).contains(needle))
+}
+
+/// Adds `paths` to the project in `dir` on a worker thread (its own copy of
+/// the project: the window's is read anew when it is done).
+#[must_use]
+pub fn start_adding(ctx: &egui::Context, dir: PathBuf, paths: Vec<PathBuf>, copy: bool) -> Adding {
+    let progress = Arc::new(Progress::default());
+    let shared = Arc::clone(&progress);
+    let ctx = ctx.clone();
+    let worker = std::thread::spawn(move || {
+        let result = Project::open(&dir)
+            .map_err(|e| e.to_string())
+            .and_then(|(mut project, _)| {
+                project
+                    .add(&paths, copy, &shared)
+                    .map_err(|e| e.to_string())
+            });
+        ctx.request_repaint();
+        result
+    });
+    // Keep the bar moving while the worker reads.
+    Adding { progress, worker }
+}

@@ -1,0 +1,139 @@
+//! A project in the window, as a user works with one: it opens on its
+//! first document with the list beside it; a passage marked there is saved
+//! when the user moves to the next document, and is there on coming back;
+//! the list filters; files dropped onto the window join the project in the
+//! background.
+#![allow(clippy::unwrap_used)]
+
+#[path = "common/corpus.rs"]
+mod corpus;
+#[path = "common/window.rs"]
+mod window;
+
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use randnotiz::document::CharRange;
+use randnotiz::workspace::project::{Progress, Project};
+
+fn project(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
+    let texts = corpus::write(&dir.join("artikel"), 0..n);
+    let project_dir = dir.join("Kasachstan");
+    let mut project = Project::create(&project_dir, "Kasachstan").unwrap();
+    project.add(&texts, false, &Progress::default()).unwrap();
+    project_dir
+}
+
+/// Where `needle` stands in the document open in the window.
+fn find(harness: &egui_kittest::Harness<'_, randnotiz::ui::App>, needle: &str) -> CharRange {
+    let text = harness.state().workspace().document().text().to_owned();
+    let byte = text.find(needle).unwrap();
+    let start = text[..byte].chars().count();
+    CharRange::new(start, start + needle.chars().count())
+}
+
+#[test]
+fn coding_a_corpus_document_after_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 5);
+    let mut harness = window::app(Some(dir.clone()), None);
+
+    // The project is open on its first document, with its list.
+    let app = harness.state();
+    assert_eq!(app.project().unwrap().documents().len(), 5);
+    assert_eq!(app.project_document(), Some(0));
+    assert!(app.workspace().is_shared());
+    assert!(app.title().contains("Kasachstan"), "{}", app.title());
+    harness.get_by_label("5 von 5 Dokumenten");
+
+    // A passage marked in the first document.
+    harness.run_steps(2);
+    let range = find(&harness, "Nasarbajew");
+    window::drag_over(&mut harness, range);
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().workspace().session().annotations.len(), 1);
+
+    // The next document: the first is saved on leaving it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().project_document(), Some(1));
+    assert!(harness.state().workspace().session().annotations.is_empty());
+    let saved = std::fs::read_to_string(dir.join("annotations/bericht-0000.ron")).unwrap();
+    assert!(saved.contains("Nasarbajew"), "{saved}");
+    assert_eq!(harness.state().project().unwrap().annotations(0).len(), 1);
+    // The list counts it.
+    harness.get_by_label_contains("2022-01-01 · Tagesblatt · 1 Anm.");
+
+    // Clicking the first document's title goes back to it, passage and all.
+    harness
+        .get_by_label("Lage in Kasachstan, Bericht 0")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().project_document(), Some(0));
+    let session = harness.state().workspace().session();
+    assert_eq!(session.annotations.len(), 1);
+    assert_eq!(session.annotations[0].quote(), "Nasarbajew");
+
+    // The filter narrows the list.
+    window::field_by_hint(&harness, "Filtern: Titel, Medium, Autor, Datum, Merkmal").click();
+    harness.run();
+    window::field_by_hint(&harness, "Filtern: Titel, Medium, Autor, Datum, Merkmal")
+        .type_text("Bericht 3");
+    harness.run();
+    harness.get_by_label("1 von 5 Dokumenten");
+}
+
+/// A file dropped onto the window, as the platform hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_dropped_onto_the_window_join_the_project_in_the_background() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 2);
+    let more = corpus::write(&tmp.path().join("neu"), 10..13);
+    std::fs::write(tmp.path().join("neu/foto.jpg"), [0xff, 0xd8, 0xff, 0]).unwrap();
+    let mut harness = window::app(Some(dir.clone()), None);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(tmp.path().join("neu"))));
+    let start = Instant::now();
+    while harness.state().project().unwrap().documents().len() < 5
+        && start.elapsed() < Duration::from_secs(20)
+    {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+    let project = harness.state().project().unwrap();
+    assert_eq!(project.documents().len(), 5);
+    assert_eq!(
+        project.documents()[4].source.title,
+        "Lage in Kasachstan, Bericht 12"
+    );
+    // Copied in: the project holds its texts.
+    assert!(dir.join("texts/bericht-0012.md").is_file());
+    // The picture is named as passed over; the document in the reader stays.
+    let said = harness
+        .state()
+        .messages()
+        .current_error()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(said.contains("foto.jpg"), "{said}");
+    assert_eq!(harness.state().project_document(), Some(0));
+    assert_eq!(more.len(), 3);
+}
