@@ -5,6 +5,7 @@
 
 mod analyse;
 mod check;
+mod corpus_search;
 mod export;
 mod mentions;
 mod outline;
@@ -64,11 +65,27 @@ enum Command {
     /// Print where a text says QUERY, case aside (char offsets, section,
     /// context), and for a session the notes that say it. Exit status 1 when
     /// nothing is found.
+    ///
+    /// On a project folder: every document, as a keyword-in-context list
+    /// (document, date, char offsets, left context, hit, right context; `*`
+    /// where an annotation covers the hit already).
     Search {
-        /// The text (or a session, for its text and notes).
+        /// The text (or a session, for its text and notes), or a project
+        /// folder.
         file: PathBuf,
         /// What to look for.
         query: String,
+        /// Read QUERY as a regular expression (projects), case aside.
+        #[arg(long)]
+        regex: bool,
+        /// Make every hit an annotation with ACTOR (an actor's id or name;
+        /// made when the project has none of that name) and print how many
+        /// were added (projects).
+        #[arg(long, value_name = "ACTOR")]
+        annotate: Option<String>,
+        /// The colour of those annotations: a name (yellow, gelb, …) or 1–8.
+        #[arg(long, value_name = "C", requires = "annotate")]
+        colour: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -183,7 +200,29 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Outline { file, json }) => outline::run(&file, json),
-        Some(Command::Search { file, query, json }) => search::run(&file, &query, json),
+        Some(Command::Search {
+            file,
+            query,
+            regex,
+            annotate,
+            colour,
+            json,
+        }) => {
+            if file.join(randnotiz::storage::PROJECT_FILE).is_file() {
+                let ask = corpus_search::Ask {
+                    query: &query,
+                    regex,
+                    json,
+                    annotate: annotate.as_deref(),
+                    colour: colour.as_deref(),
+                };
+                corpus_search::run(&file, &ask)
+            } else if regex || annotate.is_some() {
+                Err(randnotiz::i18n::tr_co().err_needs_project.to_owned())
+            } else {
+                search::run(&file, &query, json)
+            }
+        }
         Some(Command::Mentions { file, actors, json }) => {
             mentions::run(&file, actors.as_deref(), json)
         }

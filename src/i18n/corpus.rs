@@ -136,6 +136,8 @@ strings! {
     sort_label,
     /// Label of the coded filter.
     show_label,
+    /// CLI: --regex or --annotate on a single file.
+    err_needs_project,
 }
 
 /// The German texts.
@@ -204,6 +206,7 @@ static DE: Corpus = Corpus {
     no_project_open: "Es ist kein Projekt offen. Legen Sie eines an oder öffnen Sie eines (Menü Projekt).",
     sort_label: "Ordnen:",
     show_label: "Zeigen:",
+    err_needs_project: "--regex und --annotate durchsuchen ein Projekt: geben Sie einen Projektordner an.",
     adding_busy: "Es werden noch Dokumente aufgenommen; warten Sie, bis das fertig ist.",
 };
 
@@ -273,6 +276,7 @@ static EN: Corpus = Corpus {
     no_project_open: "No project is open. Make or open one (Project menu).",
     sort_label: "Sort:",
     show_label: "Show:",
+    err_needs_project: "--regex and --annotate search a project: give a project folder.",
     adding_busy: "Documents are still being added; wait until that is done.",
 };
 

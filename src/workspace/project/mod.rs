@@ -291,6 +291,26 @@ impl Project {
         texts::load(self, entry, self.text_path(index).as_deref())
     }
 
+    /// Every document's text (for searching the corpus), read in parallel;
+    /// for a text that cannot be read, why.
+    #[must_use]
+    pub fn load_all(&self) -> Vec<Result<Document, String>> {
+        texts::load_all(self)
+    }
+
+    /// Adds an actor to the registry and saves it.
+    ///
+    /// # Errors
+    /// As [`Project::save_registry`].
+    pub fn add_actor(&mut self, actor: crate::actors::Actor) -> Result<(), SaveError> {
+        if self.file.actors.iter().any(|a| a.id == actor.id) {
+            return Ok(());
+        }
+        self.file.actors.push(actor);
+        self.revision = fresh_revision();
+        self.save_registry()
+    }
+
     /// Whether each document's text is there and unchanged, by its bytes.
     #[must_use]
     pub fn text_states(&self) -> Vec<TextState> {

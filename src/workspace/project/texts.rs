@@ -203,3 +203,34 @@ pub fn document_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
         .find(|id| !taken(id))
         .unwrap_or(base)
 }
+
+/// Every document's text, read on as many threads as there are cores (from
+/// the cache where it can be); a text that cannot be read gives why.
+pub(super) fn load_all(project: &Project) -> Vec<Result<Document, String>> {
+    let n = project.file.documents.len();
+    let threads = std::thread::available_parallelism()
+        .map_or(2, std::num::NonZero::get)
+        .clamp(1, 4);
+    let chunk = n.div_ceil(threads).max(1);
+    let indices: Vec<usize> = (0..n).collect();
+    let mut out = Vec::with_capacity(n);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = indices
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|&i| project.load_document(i).map_err(|e| e.to_string()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for (worker, part) in workers.into_iter().zip(indices.chunks(chunk)) {
+            match worker.join() {
+                Ok(texts) => out.extend(texts),
+                Err(_) => out.extend(part.iter().map(|_| Err("crashed".to_owned()))),
+            }
+        }
+    });
+    out
+}
