@@ -29,6 +29,7 @@ macro_rules! strings {
 mod de;
 mod en;
 mod inputs;
+mod merging;
 mod strings;
 
 use std::fmt::Display;
@@ -37,6 +38,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use serde::{Deserialize, Serialize};
 
 pub use inputs::Inputs;
+pub use merging::Merging;
 pub use strings::Strings;
 
 /// A language the user interface can speak.
@@ -137,6 +139,12 @@ pub fn tr_in() -> &'static Inputs {
     inputs::for_lang(lang())
 }
 
+/// The strings about merging sessions through git in the current language.
+#[must_use]
+pub fn tr_merge() -> &'static Merging {
+    merging::for_lang(lang())
+}
+
 /// Fills the `{name}` placeholders of `template` with `args`.
 ///
 /// A placeholder without a value stays as it is, so a missing argument shows
@@ -185,6 +193,8 @@ mod tests {
         let mut en = strings_for(Lang::En).templates();
         de.extend(inputs::for_lang(Lang::De).templates());
         en.extend(inputs::for_lang(Lang::En).templates());
+        de.extend(merging::for_lang(Lang::De).templates());
+        en.extend(merging::for_lang(Lang::En).templates());
         assert_eq!(de.len(), en.len());
         for ((name, de), (_, en)) in de.iter().zip(&en) {
             let names = |s: &str| {
