@@ -113,8 +113,12 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, shown: &Path) -> Result<ExitCo
     .map_err(|e| fill(t.why_not_written, &[("error", &e)]))?;
 
     let shown = shown.display();
-    repairs.extend(their_repairs);
-    repairs.dedup();
+    // What both sides inherited from the ancestor is said once.
+    for repair in their_repairs {
+        if !repairs.contains(&repair) {
+            repairs.push(repair);
+        }
+    }
     for repair in &repairs {
         super::note(format!("randnotiz: {shown}: {repair}"));
     }
