@@ -64,6 +64,9 @@ pub enum Edit {
         /// Its meaning; `None` for the default.
         meaning: Option<String>,
     },
+    /// Replace the session's top-level fields this version does not know
+    /// (taking in another side's).
+    SetExtra(crate::extra::Extra),
     /// Several edits as one step.
     Batch(Vec<Edit>),
 }
@@ -313,6 +316,9 @@ impl Edit {
                     colour,
                     meaning: old,
                 })
+            }
+            Self::SetExtra(extra) => {
+                Ok(Self::SetExtra(std::mem::replace(&mut session.extra, extra)))
             }
             Self::Batch(edits) => {
                 let mut inverse = Vec::with_capacity(edits.len());

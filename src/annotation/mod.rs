@@ -5,12 +5,14 @@
 //! plain data. Every change goes through an [`Edit`], which returns its own
 //! inverse; the workspace (a layer above) keeps those inverses for undo and
 //! redo, never in the session file, and joins a session to its parsed
-//! document at run time.
+//! document at run time. [`three_way`] and [`reconcile`] merge two versions
+//! of a session against their common ancestor.
 
 mod colour;
 mod edit;
 pub mod reconcile;
 mod statement;
+pub mod three_way;
 
 use std::collections::BTreeMap;
 

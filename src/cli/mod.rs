@@ -8,6 +8,7 @@ mod check;
 mod corpus_search;
 mod export;
 mod mentions;
+mod merge_driver;
 mod outline;
 mod project;
 mod search;
@@ -146,6 +147,23 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Merge a session file for git, as its merge driver: three-way, from
+    /// the common ancestor BASE (%O), this side's OURS (%A) and the other
+    /// side's THEIRS (%B); the result goes to OURS. Exit status 0 when
+    /// merged cleanly; 1 when annotations were changed on both sides (both
+    /// versions kept, named on standard error); 2 when a file is not a
+    /// session or the sides are on different texts (OURS untouched).
+    MergeDriver {
+        /// The common ancestor (git's %O); empty or missing when both
+        /// sides added the file.
+        base: PathBuf,
+        /// This side's version (git's %A), replaced by the result.
+        ours: PathBuf,
+        /// The other side's version (git's %B).
+        theirs: PathBuf,
+        /// The file's path in the repository (git's %P), for messages.
+        path: Option<PathBuf>,
+    },
     /// Agreement of two readers: percent agreement, Cohen's kappa and
     /// Krippendorff's alpha, overall and per actor, on the text's tokens.
     Agree {
@@ -265,6 +283,12 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             may_replace(&output, &sessions, force)?;
             analyse::merge(&sessions, &output)
         }
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => Ok(merge_driver::run(&base, &ours, &theirs, path.as_deref())),
         Some(Command::Agree {
             sessions,
             readers,

@@ -30,6 +30,7 @@ mod corpus;
 mod de;
 mod en;
 mod inputs;
+mod merging;
 mod strings;
 
 use std::fmt::Display;
@@ -39,6 +40,7 @@ use serde::{Deserialize, Serialize};
 
 pub use corpus::Corpus;
 pub use inputs::Inputs;
+pub use merging::Merging;
 pub use strings::Strings;
 
 /// A language the user interface can speak.
@@ -146,6 +148,12 @@ pub fn tr_co() -> &'static Corpus {
     corpus::for_lang(lang())
 }
 
+/// The strings about merging sessions through git in the current language.
+#[must_use]
+pub fn tr_merge() -> &'static Merging {
+    merging::for_lang(lang())
+}
+
 /// Fills the `{name}` placeholders of `template` with `args`.
 ///
 /// A placeholder without a value stays as it is, so a missing argument shows
@@ -196,6 +204,8 @@ mod tests {
         en.extend(inputs::for_lang(Lang::En).templates());
         de.extend(corpus::for_lang(Lang::De).templates());
         en.extend(corpus::for_lang(Lang::En).templates());
+        de.extend(merging::for_lang(Lang::De).templates());
+        en.extend(merging::for_lang(Lang::En).templates());
         assert_eq!(de.len(), en.len());
         for ((name, de), (_, en)) in de.iter().zip(&en) {
             let names = |s: &str| {

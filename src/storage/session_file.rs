@@ -65,8 +65,12 @@ pub enum SessionError {
 }
 
 impl SessionError {
-    /// The error for a session that was read from no file (a string).
-    fn attach(self, path: &Path) -> Self {
+    /// The error placed at `path`: for a session read from a string, or
+    /// from a file that stands for another (git's copy of one side of a
+    /// merge, named by the path in the repository). A read error keeps the
+    /// file it was about.
+    #[must_use]
+    pub fn at(self, path: &Path) -> Self {
         match self {
             Self::NotText { .. } => Self::NotText {
                 path: path.to_path_buf(),
@@ -273,7 +277,7 @@ pub fn read_session_with(
     let text = std::str::from_utf8(&bytes).map_err(|_| SessionError::NotText {
         path: path.to_path_buf(),
     })?;
-    let (session, repairs) = parse_session_with(text, shared).map_err(|e| e.attach(path))?;
+    let (session, repairs) = parse_session_with(text, shared).map_err(|e| e.at(path))?;
     Ok((session, repairs, state))
 }
 

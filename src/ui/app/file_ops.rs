@@ -127,7 +127,7 @@ impl App {
                         &[
                             ("taken", &report.taken),
                             ("removed", &report.removed),
-                            ("conflicts", &report.conflicts),
+                            ("conflicts", &report.conflicts.len()),
                         ],
                     ));
                     if let DiskQuestion::BeforeSave(path) = question {

@@ -1,0 +1,249 @@
+//! `randnotiz merge-driver BASE OURS THEIRS [PATH]`: git's merge driver for
+//! session files.
+//!
+//! A team keeps its sessions in git; two coders annotate the same article
+//! on two branches. With `*.ron merge=randnotiz` in `.gitattributes` and
+//!
+//! ```text
+//! git config merge.randnotiz.driver "randnotiz merge-driver %O %A %B %P"
+//! ```
+//!
+//! git calls this verb for every session file both branches changed, with
+//! the common ancestor (%O), this side's version (%A) and the other side's
+//! (%B) in temporary files, and the path in the repository (%P) for the
+//! messages. The three-way merge ([`randnotiz::annotation::reconcile`])
+//! goes to %A, which git takes as the result:
+//!
+//! - exit status 0: merged cleanly (annotations both sides added under one
+//!   id are both kept, the other side's renumbered, and said so);
+//! - 1: conflicts. %A is still a session that opens, with both versions of
+//!   every annotation both sides changed; each conflict is named on
+//!   standard error, so the reader can settle it in the window and
+//!   `git add` the file. Never conflict markers in RON;
+//! - 2: not merged, %A untouched: a file is not a session this version can
+//!   read, holds fields it cannot keep, or the two sides are on different
+//!   texts. Git then reports its own conflict with this side's version.
+//!
+//! An empty or missing ancestor (both branches added the file) counts as an
+//! empty session on the same text.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use randnotiz::annotation::Session;
+use randnotiz::annotation::reconcile::{self, Conflict, Kept, Place};
+use randnotiz::fsio;
+use randnotiz::i18n::{fill, tr_merge};
+use randnotiz::storage;
+
+/// Exit status: merged, with conflicts kept in both versions.
+const EXIT_CONFLICTS: u8 = 1;
+/// Exit status: not merged, this side's file untouched.
+const EXIT_NOT_MERGED: u8 = 2;
+
+/// How much of a quote or value a message shows.
+const SHOWN_CHARS: usize = 60;
+
+/// Merges `theirs` into `ours` against `base` and writes the result to
+/// `ours`; `path` names the file in messages (git's %P).
+pub fn run(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>) -> ExitCode {
+    let shown = path.unwrap_or(ours);
+    match merge(base, ours, theirs, shown) {
+        Ok(code) => code,
+        Err(why) => {
+            let t = tr_merge();
+            super::note(format!(
+                "randnotiz: {}",
+                fill(t.not_merged, &[("path", &shown.display()), ("why", &why)])
+            ));
+            ExitCode::from(EXIT_NOT_MERGED)
+        }
+    }
+}
+
+/// The merge; an error says why the file was not merged.
+fn merge(base: &Path, ours: &Path, theirs: &Path, shown: &Path) -> Result<ExitCode, String> {
+    let t = tr_merge();
+    let read = |file: &Path, side: &str| {
+        storage::read_session(file).map_err(|e| {
+            fill(
+                t.why_unreadable,
+                &[("side", &side), ("error", &e.at(shown))],
+            )
+        })
+    };
+    let (our_session, mut repairs) = read(ours, t.side_ours)?;
+    let (their_session, their_repairs) = read(theirs, t.side_theirs)?;
+    let base_session = if no_ancestor(base) {
+        Session::new(our_session.document.clone(), Vec::new())
+    } else {
+        read(base, t.side_base)?.0
+    };
+    if our_session.document.hash != their_session.document.hash {
+        return Err(fill(
+            t.why_other_text,
+            &[
+                ("ours", &our_session.document.title),
+                ("theirs", &their_session.document.title),
+            ],
+        ));
+    }
+    for (session, side) in [(&our_session, t.side_ours), (&their_session, t.side_theirs)] {
+        if !session.unkept.is_empty() {
+            return Err(fill(
+                t.why_unkept,
+                &[("side", &side), ("fields", &session.unkept.join(", "))],
+            ));
+        }
+    }
+
+    let (merged, report) = reconcile::merge(
+        &reconcile::Base::of(&base_session),
+        &our_session,
+        &their_session,
+    );
+    // No backup: %A is git's temporary file, and a `.bak` beside it would
+    // be left in the work tree.
+    fsio::write_replacing(
+        ours,
+        |out| storage::write_session(out, &merged.view()),
+        storage::looks_like_session,
+        fsio::Backup::None,
+    )
+    .map_err(|e| fill(t.why_not_written, &[("error", &e)]))?;
+
+    let shown = shown.display();
+    // What both sides inherited from the ancestor is said once.
+    for repair in their_repairs {
+        if !repairs.contains(&repair) {
+            repairs.push(repair);
+        }
+    }
+    for repair in &repairs {
+        super::note(format!("randnotiz: {shown}: {repair}"));
+    }
+    for r in &report.renumbered {
+        super::note(format!(
+            "randnotiz: {}",
+            fill(
+                t.renumbered,
+                &[
+                    ("path", &shown),
+                    ("id", &r.id),
+                    ("quote", &short(&r.quote)),
+                    ("copy", &r.copy),
+                ],
+            )
+        ));
+    }
+    if report.conflicts.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    super::note(format!(
+        "randnotiz: {}",
+        fill(
+            t.conflicts,
+            &[("path", &shown), ("n", &report.conflicts.len())],
+        )
+    ));
+    for conflict in &report.conflicts {
+        super::note(format!("  - {}", describe(conflict)));
+    }
+    Ok(ExitCode::from(EXIT_CONFLICTS))
+}
+
+/// True when the ancestor is missing or empty: git's %O for a file both
+/// sides added.
+fn no_ancestor(base: &Path) -> bool {
+    match std::fs::metadata(base) {
+        Ok(meta) => meta.is_file() && meta.len() == 0,
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    }
+}
+
+/// One conflict, for a line of its own.
+fn describe(conflict: &Conflict) -> String {
+    let t = tr_merge();
+    match conflict {
+        Conflict::Annotation { id, quote, copy } => fill(
+            t.conflict_annotation,
+            &[("id", id), ("quote", &short(quote)), ("copy", copy)],
+        ),
+        Conflict::AnnotationDeleted {
+            id,
+            quote,
+            deleted_here,
+        } => fill(
+            if *deleted_here {
+                t.conflict_deleted_here
+            } else {
+                t.conflict_deleted_there
+            },
+            &[("id", id), ("quote", &short(quote))],
+        ),
+        Conflict::RecordDeleted {
+            place,
+            deleted_here,
+        } => fill(
+            if *deleted_here {
+                t.conflict_record_deleted_here
+            } else {
+                t.conflict_record_deleted_there
+            },
+            &[("what", &place_name(place))],
+        ),
+        Conflict::Field {
+            place,
+            field,
+            ours,
+            theirs,
+            kept,
+        } => {
+            let what = place_name(place);
+            let template = match kept {
+                Kept::Ours => t.conflict_field,
+                Kept::Theirs => t.conflict_field_theirs,
+                Kept::Both => t.conflict_field_both,
+            };
+            fill(
+                template,
+                &[
+                    ("what", &what),
+                    ("field", field),
+                    ("ours", &value(ours.as_deref())),
+                    ("theirs", &value(theirs.as_deref())),
+                ],
+            )
+        }
+    }
+}
+
+fn place_name(place: &Place) -> String {
+    let t = tr_merge();
+    match place {
+        Place::Actor(id) => fill(t.place_actor, &[("id", id)]),
+        Place::Concept(id) => fill(t.place_concept, &[("id", id)]),
+        Place::Legend => t.place_legend.to_owned(),
+        Place::Document => t.place_document.to_owned(),
+        Place::Session => t.place_session.to_owned(),
+    }
+}
+
+fn value(value: Option<&str>) -> String {
+    let t = tr_merge();
+    value.map_or_else(
+        || t.value_deleted.to_owned(),
+        |v| fill(t.value_quoted, &[("value", &short(v))]),
+    )
+}
+
+/// `text` on one line, cut to [`SHOWN_CHARS`].
+fn short(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= SHOWN_CHARS {
+        return line;
+    }
+    let mut cut: String = line.chars().take(SHOWN_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
