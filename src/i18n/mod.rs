@@ -26,6 +26,7 @@ macro_rules! strings {
     };
 }
 
+mod corpus;
 mod de;
 mod en;
 mod inputs;
@@ -36,6 +37,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+pub use corpus::Corpus;
 pub use inputs::Inputs;
 pub use strings::Strings;
 
@@ -137,6 +139,12 @@ pub fn tr_in() -> &'static Inputs {
     inputs::for_lang(lang())
 }
 
+/// The strings about searching a corpus in the current language.
+#[must_use]
+pub fn tr_corpus() -> &'static Corpus {
+    corpus::for_lang(lang())
+}
+
 /// Fills the `{name}` placeholders of `template` with `args`.
 ///
 /// A placeholder without a value stays as it is, so a missing argument shows
@@ -185,6 +193,8 @@ mod tests {
         let mut en = strings_for(Lang::En).templates();
         de.extend(inputs::for_lang(Lang::De).templates());
         en.extend(inputs::for_lang(Lang::En).templates());
+        de.extend(corpus::for_lang(Lang::De).templates());
+        en.extend(corpus::for_lang(Lang::En).templates());
         assert_eq!(de.len(), en.len());
         for ((name, de), (_, en)) in de.iter().zip(&en) {
             let names = |s: &str| {
