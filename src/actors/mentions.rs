@@ -30,62 +30,88 @@ pub struct Mention {
 /// Finds every mention of `actors` in `text`, in text order, never overlapping.
 #[must_use]
 pub fn mentions(actors: &[Actor], text: &str) -> Vec<Mention> {
-    let mut patterns: Vec<String> = Vec::new();
-    let mut owner: Vec<usize> = Vec::new();
-    for (index, actor) in actors.iter().enumerate() {
-        for name in actor.names() {
-            let name = name.trim();
-            // Too short to mean anyone, or too long for anyone's name (and
-            // a pattern that long makes the automaton's build quadratic).
-            let chars = name.chars().count();
-            if !(2..=super::MAX_NAME_CHARS).contains(&chars) {
-                continue;
-            }
-            for variant in [name.to_owned(), upper_first(name)] {
-                if !patterns.contains(&variant) {
-                    patterns.push(variant);
-                    owner.push(index);
+    MentionFinder::new(actors).find(text)
+}
+
+/// The names of a list of actors, made ready to find in many texts: what
+/// [`mentions`] builds for each call, kept for a corpus of documents.
+#[derive(Clone, Debug)]
+pub struct MentionFinder {
+    /// All names and aliases; `None` when no actor has a usable name.
+    matcher: Option<AhoCorasick>,
+    /// The actor each pattern names, by index in the list.
+    owner: Vec<usize>,
+}
+
+impl MentionFinder {
+    /// The finder for the names and aliases of `actors`.
+    #[must_use]
+    pub fn new(actors: &[Actor]) -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owner: Vec<usize> = Vec::new();
+        for (index, actor) in actors.iter().enumerate() {
+            for name in actor.names() {
+                let name = name.trim();
+                // Too short to mean anyone, or too long for anyone's name (and
+                // a pattern that long makes the automaton's build quadratic).
+                let chars = name.chars().count();
+                if !(2..=super::MAX_NAME_CHARS).contains(&chars) {
+                    continue;
+                }
+                for variant in [name.to_owned(), upper_first(name)] {
+                    if !patterns.contains(&variant) {
+                        patterns.push(variant);
+                        owner.push(index);
+                    }
                 }
             }
         }
+        let matcher = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .ok()
+        };
+        Self { matcher, owner }
     }
-    if patterns.is_empty() {
-        return Vec::new();
-    }
-    let Ok(matcher) = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-    else {
-        return Vec::new();
-    };
 
-    // Every raw hit, widened to the word it stands in and checked.
-    let mut found: Vec<(usize, usize, usize)> = matcher
-        .find_overlapping_iter(text)
-        .filter_map(|m| {
-            let (start, end) = word_span(text, m.start(), m.end())?;
-            Some((start, end, owner[m.pattern().as_usize()]))
-        })
-        .collect();
-    // Leftmost first, longest first: "Kassym-Jomart Tokajew" beats "Tokajew".
-    found.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    /// Every mention in `text`, in text order, never overlapping.
+    #[must_use]
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let owner = &self.owner;
+        // Every raw hit, widened to the word it stands in and checked.
+        let mut found: Vec<(usize, usize, usize)> = matcher
+            .find_overlapping_iter(text)
+            .filter_map(|m| {
+                let (start, end) = word_span(text, m.start(), m.end())?;
+                Some((start, end, owner[m.pattern().as_usize()]))
+            })
+            .collect();
+        // Leftmost first, longest first: "Kassym-Jomart Tokajew" beats "Tokajew".
+        found.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
 
-    let mut walk = ByteToChar::new(text);
-    let mut out = Vec::new();
-    let mut taken_until = 0;
-    for (start, end, actor) in found {
-        if start < taken_until {
-            continue;
+        let mut walk = ByteToChar::new(text);
+        let mut out = Vec::new();
+        let mut taken_until = 0;
+        for (start, end, actor) in found {
+            if start < taken_until {
+                continue;
+            }
+            taken_until = end;
+            let start = walk.convert(start);
+            let end = walk.convert(end);
+            out.push(Mention {
+                actor,
+                range: CharRange::new(start, end),
+            });
         }
-        taken_until = end;
-        let start = walk.convert(start);
-        let end = walk.convert(end);
-        out.push(Mention {
-            actor,
-            range: CharRange::new(start, end),
-        });
+        out
     }
-    out
 }
 
 /// The byte span of the word a hit at `start..end` stands in, if the hit is a

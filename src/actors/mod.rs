@@ -11,7 +11,7 @@ mod mentions;
 use serde::{Deserialize, Serialize};
 
 pub use colour::Rgb;
-pub use mentions::{Mention, MentionIndex, mentions};
+pub use mentions::{Mention, MentionFinder, MentionIndex, mentions};
 
 use crate::i18n::tr;
 

@@ -138,6 +138,12 @@ strings! {
     show_label,
     /// CLI: --regex or --annotate on a single file.
     err_needs_project,
+    /// Corpus search: the query is blank.
+    search_empty,
+    /// Corpus search: the regular expression does not parse: {why}
+    search_bad_regex,
+    /// Corpus search: the regular expression compiles too large: {limit}
+    search_regex_too_big,
 }
 
 /// The German texts.
@@ -206,6 +212,9 @@ static DE: Corpus = Corpus {
     no_project_open: "Es ist kein Projekt offen. Legen Sie eines an oder öffnen Sie eines (Menü Projekt).",
     sort_label: "Ordnen:",
     show_label: "Zeigen:",
+    search_empty: "Wonach suchen? Die Suche ist leer.",
+    search_bad_regex: "Der reguläre Ausdruck ist fehlerhaft. Prüfen Sie Klammern, Wiederholungen und Zeichen mit \\ davor; wer den Text wörtlich sucht, schaltet „Regulärer Ausdruck“ aus.\n{why}",
+    search_regex_too_big: "Der reguläre Ausdruck ist zu groß: übersetzt bräuchte er mehr als {limit} MB. Meist liegt das an verschachtelten oder großen Wiederholungen wie \\w{1000}; suchen Sie mit einem einfacheren Ausdruck.",
     err_needs_project: "--regex und --annotate durchsuchen ein Projekt: geben Sie einen Projektordner an.",
     adding_busy: "Es werden noch Dokumente aufgenommen; warten Sie, bis das fertig ist.",
 };
@@ -276,6 +285,9 @@ static EN: Corpus = Corpus {
     no_project_open: "No project is open. Make or open one (Project menu).",
     sort_label: "Sort:",
     show_label: "Show:",
+    search_empty: "Search for what? The query is empty.",
+    search_bad_regex: "The regular expression is not valid. Check its brackets, repetitions and characters with a \\ before them; to search for the text as it stands, turn “Regular expression” off.\n{why}",
+    search_regex_too_big: "The regular expression is too large: compiled, it would need more than {limit} MB. Nested or large repetitions such as \\w{1000} usually cause this; search with a simpler expression.",
     err_needs_project: "--regex and --annotate search a project: give a project folder.",
     adding_busy: "Documents are still being added; wait until that is done.",
 };
