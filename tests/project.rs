@@ -326,3 +326,73 @@ fn a_writer_killed_while_saving_a_large_project_loses_nothing() {
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(project.documents().len(), last);
 }
+
+#[test]
+fn corpus_search_lists_hits_in_context_and_codes_them_all() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = project_with(tmp.path(), 6);
+    let out = randnotiz(&[&"search", &dir, &"OVKS", &"--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let total = found["total"].as_u64().unwrap();
+    assert!(total > 6, "{found}");
+    let first = &found["hits"][0];
+    assert_eq!(first["hit"], "OVKS");
+    assert!(first["left"].as_str().unwrap().ends_with("ie "), "{first}");
+    assert_eq!(first["coded"], false);
+
+    // A regular expression, case aside.
+    let out = randnotiz(&[
+        &"search",
+        &dir,
+        &r"kritisier\w*\s+die",
+        &"--regex",
+        &"--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let regex: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(regex["total"].as_u64().unwrap() > 0);
+    let bad = randnotiz(&[&"search", &dir, &"(unclosed", &"--regex"]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("regular expression is not valid"),
+        "{}",
+        stderr(&bad)
+    );
+
+    // Code all these: a new actor, every hit an annotation; then marked.
+    let out = randnotiz(&[
+        &"search",
+        &dir,
+        &"OVKS",
+        &"--annotate",
+        &"OVKS",
+        &"--colour",
+        &"red",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(&format!("{total} annotations for OVKS")),
+        "{said}"
+    );
+    let (project, _) = Project::open(&dir).unwrap();
+    assert!(project.file().actors.iter().any(|a| a.name == "OVKS"));
+    let coded: usize = (0..6).map(|i| project.annotations(i).len()).sum();
+    assert_eq!(coded as u64, total);
+    assert!(
+        project
+            .all_annotations()
+            .all(|(_, a)| a.colour == Colour::Red)
+    );
+    let again = randnotiz(&[&"search", &dir, &"OVKS", &"--json"]);
+    let found: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(found["hits"][0]["coded"], true);
+    // Running it again adds nothing twice.
+    let out = randnotiz(&[&"search", &dir, &"OVKS", &"--annotate", &"ovks"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("0 annotations"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -137,7 +137,7 @@ impl Annotation {
 }
 
 /// Which document a session belongs to.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DocumentRef {
     /// The document's title when the session was saved.
     pub title: String,

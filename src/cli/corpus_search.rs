@@ -64,11 +64,7 @@ pub fn run(dir: &Path, ask: &Ask<'_>) -> Result<ExitCode, String> {
     let query = Query::parse(ask.query, ask.regex).map_err(|e| e.to_string())?;
     let mut project = super::project::open(dir)?;
     let texts = project.load_all();
-    let index = CorpusIndex::build(
-        texts
-            .iter()
-            .map(|t| t.as_ref().map_or("", |d| d.text())),
-    );
+    let index = CorpusIndex::build(texts.iter().map(|t| t.as_ref().map_or("", |d| d.text())));
     for (entry, text) in project.documents().iter().zip(&texts) {
         if let Err(why) = text {
             note(format!("{}: {why}", entry.id));
@@ -154,7 +150,9 @@ fn annotate(
     };
     let wanted = randnotiz::document::search::fold(actor.trim());
     let known = project.file().actors.iter().find(|a| {
-        a.id.0 == actor || a.names().any(|n| randnotiz::document::search::fold(n) == wanted)
+        a.id.0 == actor
+            || a.names()
+                .any(|n| randnotiz::document::search::fold(n) == wanted)
     });
     let id = match known {
         Some(a) => a.id.clone(),

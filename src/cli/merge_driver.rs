@@ -64,8 +64,20 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>) -> Exit
 /// The merge; an error says why the file was not merged.
 fn merge(base: &Path, ours: &Path, theirs: &Path, shown: &Path) -> Result<ExitCode, String> {
     let t = tr_merge();
+    if is_project_file(ours) {
+        return merge_projects(base, ours, theirs, shown);
+    }
+    // A project's document file lists no actors or concepts of its own
+    // (the project file has them): it is read and written back so.
+    let own_lists = std::cell::Cell::new(false);
     let read = |file: &Path, side: &str| {
-        storage::read_session(file).map_err(|e| {
+        storage::read_session_with(file, |s| {
+            if !s.actors.is_empty() || !s.concepts.is_empty() {
+                own_lists.set(true);
+            }
+        })
+        .map(|(session, repairs, _)| (session, repairs))
+        .map_err(|e| {
             fill(
                 t.why_unreadable,
                 &[("side", &side), ("error", &e.at(shown))],
@@ -78,6 +90,17 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, shown: &Path) -> Result<ExitCo
         Session::new(our_session.document.clone(), Vec::new())
     } else {
         read(base, t.side_base)?.0
+    };
+    let project_document = !own_lists.get();
+    if project_document {
+        // The stand-ins listed on reading for the project's actors are not
+        // this file's to write, nor worth a notice.
+        repairs.clear();
+    }
+    let their_repairs = if project_document {
+        Vec::new()
+    } else {
+        their_repairs
     };
     if our_session.document.hash != their_session.document.hash {
         return Err(fill(
@@ -104,9 +127,14 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, shown: &Path) -> Result<ExitCo
     );
     // No backup: %A is git's temporary file, and a `.bak` beside it would
     // be left in the work tree.
+    let mut view = merged.view();
+    if project_document {
+        view.actors = &[];
+        view.concepts = &[];
+    }
     fsio::write_replacing(
         ours,
-        |out| storage::write_session(out, &merged.view()),
+        |out| storage::write_session(out, &view),
         storage::looks_like_session,
         fsio::Backup::None,
     )
@@ -148,6 +176,69 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, shown: &Path) -> Result<ExitCo
     ));
     for conflict in &report.conflicts {
         super::note(format!("  - {}", describe(conflict)));
+    }
+    Ok(ExitCode::from(EXIT_CONFLICTS))
+}
+
+/// True when the file is a project file (`project.ron`), by its content.
+fn is_project_file(path: &Path) -> bool {
+    fsio::read_limited(path, 4096)
+        .is_ok_and(|bytes| storage::looks_like_project(&String::from_utf8_lossy(&bytes)))
+}
+
+/// Merges two versions of a project file against their ancestor, record by
+/// record (see [`randnotiz::workspace::project::merge_projects`]).
+fn merge_projects(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    shown: &Path,
+) -> Result<ExitCode, String> {
+    let t = tr_merge();
+    let read = |file: &Path, side: &str| -> Result<storage::ProjectFile, String> {
+        let why = |error: &dyn std::fmt::Display| {
+            fill(t.why_unreadable, &[("side", &side), ("error", error)])
+        };
+        let bytes = fsio::read_limited(file, storage::MAX_PROJECT_BYTES).map_err(|e| why(&e))?;
+        let (file, unknown) =
+            storage::parse_project(&String::from_utf8_lossy(&bytes), shown).map_err(|e| why(&e))?;
+        if !unknown.is_empty() {
+            return Err(fill(
+                t.why_unkept,
+                &[("side", &side), ("fields", &unknown.join(", "))],
+            ));
+        }
+        Ok(file)
+    };
+    let our_file = read(ours, t.side_ours)?;
+    let their_file = read(theirs, t.side_theirs)?;
+    let base_file = if no_ancestor(base) {
+        storage::ProjectFile::new(our_file.name.clone())
+    } else {
+        read(base, t.side_base)?
+    };
+    let merged = randnotiz::workspace::project::merge_projects(&base_file, &our_file, &their_file);
+    let text = storage::project_to_ron(&merged.file).map_err(|e| e.to_string())?;
+    fsio::write_replacing(
+        ours,
+        |out| out.write_all(text.as_bytes()),
+        storage::looks_like_project,
+        fsio::Backup::None,
+    )
+    .map_err(|e| fill(t.why_not_written, &[("error", &e)]))?;
+    if merged.conflicts.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let shown = shown.display();
+    super::note(format!(
+        "randnotiz: {}",
+        fill(
+            t.conflicts,
+            &[("path", &shown), ("n", &merged.conflicts.len())],
+        )
+    ));
+    for conflict in &merged.conflicts {
+        super::note(format!("  - {conflict}"));
     }
     Ok(ExitCode::from(EXIT_CONFLICTS))
 }

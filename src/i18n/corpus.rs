@@ -144,6 +144,20 @@ strings! {
     search_bad_regex,
     /// Corpus search: the regular expression compiles too large: {limit}
     search_regex_too_big,
+    /// Merge: a record both sides changed differently: {what} {name}
+    merge_conflict,
+    /// Merge: what.
+    merge_name,
+    /// Merge: what.
+    merge_actor,
+    /// Merge: what.
+    merge_concept,
+    /// Merge: what.
+    merge_document,
+    /// Merge: what.
+    merge_legend,
+    /// Merge: what.
+    merge_attribute,
 }
 
 /// The German texts.
@@ -215,6 +229,13 @@ static DE: Corpus = Corpus {
     search_empty: "Wonach suchen? Die Suche ist leer.",
     search_bad_regex: "Der reguläre Ausdruck ist fehlerhaft. Prüfen Sie Klammern, Wiederholungen und Zeichen mit \\ davor; wer den Text wörtlich sucht, schaltet „Regulärer Ausdruck“ aus.\n{why}",
     search_regex_too_big: "Der reguläre Ausdruck ist zu groß: übersetzt bräuchte er mehr als {limit} MB. Meist liegt das an verschachtelten oder großen Wiederholungen wie \\w{1000}; suchen Sie mit einem einfacheren Ausdruck.",
+    merge_conflict: "{what} „{name}“: beide Seiten haben es verschieden geändert; diese Fassung bleibt.",
+    merge_name: "Projektname",
+    merge_actor: "Akteur",
+    merge_concept: "Konzept",
+    merge_document: "Dokument",
+    merge_legend: "Farbbedeutung",
+    merge_attribute: "Merkmal",
     err_needs_project: "--regex und --annotate durchsuchen ein Projekt: geben Sie einen Projektordner an.",
     adding_busy: "Es werden noch Dokumente aufgenommen; warten Sie, bis das fertig ist.",
 };
@@ -288,6 +309,13 @@ static EN: Corpus = Corpus {
     search_empty: "Search for what? The query is empty.",
     search_bad_regex: "The regular expression is not valid. Check its brackets, repetitions and characters with a \\ before them; to search for the text as it stands, turn “Regular expression” off.\n{why}",
     search_regex_too_big: "The regular expression is too large: compiled, it would need more than {limit} MB. Nested or large repetitions such as \\w{1000} usually cause this; search with a simpler expression.",
+    merge_conflict: "{what} “{name}”: both sides changed it differently; this side's version is kept.",
+    merge_name: "Project name",
+    merge_actor: "Actor",
+    merge_concept: "Concept",
+    merge_document: "Document",
+    merge_legend: "Colour meaning",
+    merge_attribute: "Attribute",
     err_needs_project: "--regex and --annotate search a project: give a project folder.",
     adding_busy: "Documents are still being added; wait until that is done.",
 };

@@ -77,7 +77,7 @@ pub struct ProjectFile {
 }
 
 /// One document of a project.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entry {
     /// Stable identifier: the annotations are in `annotations/ID.ron`.
     pub id: String,

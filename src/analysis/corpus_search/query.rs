@@ -77,7 +77,7 @@ enum Kind {
     /// any run of whitespace. The finder looks for the first.
     Text {
         words: Vec<String>,
-        first: Finder<'static>,
+        first: Box<Finder<'static>>,
     },
     Regex(Regex),
 }
@@ -107,7 +107,7 @@ impl Query {
                 return Err(QueryError::Empty);
             };
             Kind::Text {
-                first: Finder::new(first.as_bytes()).into_owned(),
+                first: Box::new(Finder::new(first.as_bytes()).into_owned()),
                 words,
             }
         };
@@ -305,11 +305,7 @@ mod tests {
         let text = "Die Regierung, die\n\nRegierung, die\t \u{a0}Regierung, dieRegierung";
         assert_eq!(
             hits(&query, text),
-            [
-                "die regierung",
-                "die\n\nregierung",
-                "die\t \u{a0}regierung"
-            ]
+            ["die regierung", "die\n\nregierung", "die\t \u{a0}regierung"]
         );
     }
 

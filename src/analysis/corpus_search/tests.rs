@@ -83,10 +83,7 @@ fn a_phrase_spans_line_breaks_and_runs_of_spaces() {
     let result = search(&index, "regierung in", false);
     assert_eq!(
         covered(&index, &result),
-        [
-            (0, "Regierung in".into()),
-            (0, "Regierung  in".into())
-        ]
+        [(0, "Regierung in".into()), (0, "Regierung  in".into())]
     );
     let result = search(&index, "in astana", false);
     assert_eq!(
