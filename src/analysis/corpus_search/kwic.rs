@@ -31,7 +31,9 @@ pub(super) fn kwic(text: &str, index: &CharIndex, range: CharRange, chars: usize
         hit: collapse(text[span.as_std()].chars(), usize::MAX)
             .into_iter()
             .collect(),
-        right: collapse(text[span.end..].chars(), chars).into_iter().collect(),
+        right: collapse(text[span.end..].chars(), chars)
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -82,13 +84,22 @@ mod tests {
 
     #[test]
     fn whitespace_and_paragraph_breaks_become_one_space() {
-        let k = context("Erster Absatz.\n\n  Der [Minister\n sagte] am\tMontag,\n\ndass", 40);
-        assert_eq!(line(&k), "Erster Absatz. Der |Minister sagte| am Montag, dass");
+        let k = context(
+            "Erster Absatz.\n\n  Der [Minister\n sagte] am\tMontag,\n\ndass",
+            40,
+        );
+        assert_eq!(
+            line(&k),
+            "Erster Absatz. Der |Minister sagte| am Montag, dass"
+        );
     }
 
     #[test]
     fn a_word_cut_at_the_edge_is_dropped() {
-        let k = context("Die Bundesregierung und der [Minister] reisten gestern ab", 10);
+        let k = context(
+            "Die Bundesregierung und der [Minister] reisten gestern ab",
+            10,
+        );
         // The 10 chars before the hit are "g und der ": "g" is a stump.
         assert_eq!(line(&k), "und der |Minister| reisten");
         // A single long word is shown cut rather than not at all.

@@ -77,7 +77,7 @@ enum Kind {
     /// any run of whitespace. The finder looks for the first.
     Text {
         words: Vec<String>,
-        first: Finder<'static>,
+        first: Box<Finder<'static>>,
     },
     Regex(Regex),
 }
@@ -107,7 +107,7 @@ impl Query {
                 return Err(QueryError::Empty);
             };
             Kind::Text {
-                first: Finder::new(first.as_bytes()).into_owned(),
+                first: Box::new(Finder::new(first.as_bytes()).into_owned()),
                 words,
             }
         };
@@ -143,16 +143,16 @@ impl Query {
     /// [`Self::is_regex`]). Empty matches of a regular expression are left
     /// out: there is nothing to show of them.
     pub fn find_iter<'q, 't>(&'q self, haystack: &'t str) -> Matches<'q, 't> {
-        match &self.kind {
-            Kind::Text { words, first } => Matches::Text {
+        Matches(match &self.kind {
+            Kind::Text { words, first } => Walk::Text {
                 words,
                 first,
                 bounds: self.bounds,
                 haystack,
                 from: 0,
             },
-            Kind::Regex(regex) => Matches::Regex(regex.find_iter(haystack)),
-        }
+            Kind::Regex(regex) => Walk::Regex(regex.find_iter(haystack)),
+        })
     }
 }
 
@@ -175,16 +175,16 @@ fn compile(pattern: &str) -> Result<Regex, QueryError> {
 /// The places a query stands in one text, as byte ranges; made by
 /// [`Query::find_iter`].
 #[derive(Debug)]
-pub enum Matches<'q, 't> {
+pub struct Matches<'q, 't>(Walk<'q, 't>);
+
+#[derive(Debug)]
+enum Walk<'q, 't> {
     /// A typed query's hits in a folded text.
     Text {
         /// The folded words, the first one found by `first`.
         words: &'q [String],
-        /// Finds the first word.
         first: &'q Finder<'static>,
-        /// Where a hit may start and end.
         bounds: WordBounds,
-        /// The folded text.
         haystack: &'t str,
         /// Where the next search starts, in bytes.
         from: usize,
@@ -197,9 +197,9 @@ impl Iterator for Matches<'_, '_> {
     type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Range<usize>> {
-        match self {
-            Self::Regex(matches) => matches.find(|m| !m.is_empty()).map(|m| m.range()),
-            Self::Text {
+        match &mut self.0 {
+            Walk::Regex(matches) => matches.find(|m| !m.is_empty()).map(|m| m.range()),
+            Walk::Text {
                 words,
                 first,
                 bounds,
@@ -305,11 +305,7 @@ mod tests {
         let text = "Die Regierung, die\n\nRegierung, die\t \u{a0}Regierung, dieRegierung";
         assert_eq!(
             hits(&query, text),
-            [
-                "die regierung",
-                "die\n\nregierung",
-                "die\t \u{a0}regierung"
-            ]
+            ["die regierung", "die\n\nregierung", "die\t \u{a0}regierung"]
         );
     }
 
