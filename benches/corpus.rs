@@ -7,7 +7,7 @@
 //! opened as Randnotiz opens them, and the two long texts of
 //! `../shared/testdata/long` cut into article-sized parts, each repeated
 //! with its paragraphs rotated until there are 1,000. Without `../shared`
-//! the novel of `tests/data/long` is cut up the same way.
+//! the same two long texts of `tests/data/long` are cut up the same way.
 #![allow(missing_docs, clippy::unwrap_used)]
 
 #[path = "data.rs"]
@@ -40,22 +40,27 @@ fn originals() -> Vec<String> {
             texts.push(doc.text().to_owned());
         }
     }
-    let mut long: Vec<String> = [
-        "long/fontane_effi_briest_1896.txt",
-        "long/bundestag_plenarprotokoll_18-181_2016-06-28.txt",
-    ]
-    .iter()
-    .filter_map(|name| Document::open(&shared.join(name)).ok())
-    .map(|doc| doc.text().to_owned())
-    .collect();
+    let mut long = long_texts(&shared);
     if texts.is_empty() && long.is_empty() {
-        eprintln!("../shared/testdata is missing: the corpus is the novel of tests/data/long");
-        long.push(data::novel());
+        eprintln!("../shared/testdata is missing: the corpus is cut from tests/data/long");
+        long = long_texts(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data"));
     }
     for text in &long {
         texts.extend(parts(text));
     }
     texts
+}
+
+/// The novel and the Bundestag protocol of `dir/long`, those there are.
+fn long_texts(dir: &Path) -> Vec<String> {
+    [
+        "long/fontane_effi_briest_1896.txt",
+        "long/bundestag_plenarprotokoll_18-181_2016-06-28.txt",
+    ]
+    .iter()
+    .filter_map(|name| Document::open(&dir.join(name)).ok())
+    .map(|doc| doc.text().to_owned())
+    .collect()
 }
 
 /// `text` cut at paragraph breaks into parts of about [`PART`] bytes.
