@@ -272,7 +272,10 @@ proptest! {
         };
         let whole = index.search(&parsed.with_bounds(WordBounds::Whole), usize::MAX);
         let chars: Vec<char> = text.chars().collect();
-        let letter = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_alphanumeric());
+        let letter = |i: Option<usize>| {
+            i.and_then(|i| chars.get(i))
+                .is_some_and(|&c| query::is_word_char(c))
+        };
         for hit in &whole.hits {
             let range = hit.range;
             prop_assert!(!(letter(Some(range.start)) && letter(range.start.checked_sub(1))));
