@@ -123,6 +123,16 @@ impl CorpusIndex {
         self.docs.len() - 1
     }
 
+    /// Puts `text` in the place of document `doc` (its text was made anew);
+    /// false when there is no such document.
+    pub fn replace(&mut self, doc: usize, text: &str) -> bool {
+        let Some(entry) = self.docs.get_mut(doc) else {
+            return false;
+        };
+        *entry = Entry::new(text);
+        true
+    }
+
     /// Number of documents.
     #[must_use]
     pub fn len(&self) -> usize {

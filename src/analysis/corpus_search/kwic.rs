@@ -5,6 +5,7 @@
 //! one space, the outer ends are trimmed, and a context cut inside a word
 //! drops that word's stump when a whole word is left to show.
 
+use super::query::is_word_char;
 use crate::document::CharRange;
 use crate::document::offsets::CharIndex;
 
@@ -50,8 +51,8 @@ fn collapse(mut from: impl Iterator<Item = char>, most: usize) -> Vec<char> {
             out.push(' ');
         }
     }
-    let cut_in_word = out.last().is_some_and(|c| c.is_alphanumeric())
-        && from.next().is_some_and(char::is_alphanumeric);
+    let cut_in_word =
+        out.last().is_some_and(|&c| is_word_char(c)) && from.next().is_some_and(is_word_char);
     if cut_in_word && let Some(space) = out.iter().rposition(|&c| c == ' ') {
         out.truncate(space);
     }

@@ -119,6 +119,20 @@ fn the_limit_caps_the_hits_not_the_counts() {
 }
 
 #[test]
+fn documents_added_and_replaced_keep_their_numbers() {
+    let mut index = CorpusIndex::build(["Astana"]);
+    assert_eq!(index.push("Almaty und Astana"), 1);
+    assert!(index.replace(0, "Almaty"));
+    assert!(!index.replace(5, "Almaty"));
+    let result = search(&index, "almaty", false);
+    assert_eq!(
+        result.per_doc,
+        [DocHits { doc: 0, hits: 1 }, DocHits { doc: 1, hits: 1 }]
+    );
+    assert_eq!(index.len(), 2);
+}
+
+#[test]
 fn whole_words_and_word_starts() {
     let index = CorpusIndex::build(["Tokajews Tokajew-Regierung Tokajew. Fortokajew"]);
     let count = |bounds| {
@@ -203,9 +217,26 @@ fn text() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// Half the time a piece of `text` (`at` and `len` in chars, cut to fit),
+/// so that most queries are found; else `other`.
+fn query_from(text: &str, other: Option<String>, at: usize, len: usize) -> String {
+    other.unwrap_or_else(|| {
+        text.chars()
+            .skip(at % (text.chars().count() + 1))
+            .take(len)
+            .collect()
+    })
+}
+
 proptest! {
     #[test]
-    fn every_hit_folds_to_the_query(texts in proptest::collection::vec(text(), 1..4), query in text()) {
+    fn every_hit_folds_to_the_query(
+        texts in proptest::collection::vec(text(), 1..4),
+        other in proptest::option::of(text()),
+        at in 0..80usize,
+        len in 1..12usize,
+    ) {
+        let query = query_from(&texts[0], other, at, len);
         let index = CorpusIndex::build(texts.iter().map(String::as_str));
         let Ok(parsed) = Query::parse(&query, false) else {
             prop_assert!(query.trim().is_empty());
@@ -222,6 +253,33 @@ proptest! {
             // One word: exactly the non-overlapping occurrences in the folded text.
             let expected: usize = texts.iter().map(|t| fold(t).matches(word.as_str()).count()).sum();
             prop_assert_eq!(result.total, expected);
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn whole_word_hits_have_no_letter_beside_them(
+        text in text(),
+        other in proptest::option::of(text()),
+        at in 0..80usize,
+        len in 1..12usize,
+    ) {
+        let query = query_from(&text, other, at, len);
+        let index = CorpusIndex::build([text.as_str()]);
+        let Ok(parsed) = Query::parse(&query, false) else {
+            return Ok(());
+        };
+        let whole = index.search(&parsed.with_bounds(WordBounds::Whole), usize::MAX);
+        let chars: Vec<char> = text.chars().collect();
+        let letter = |i: Option<usize>| {
+            i.and_then(|i| chars.get(i))
+                .is_some_and(|&c| query::is_word_char(c))
+        };
+        for hit in &whole.hits {
+            let range = hit.range;
+            prop_assert!(!(letter(Some(range.start)) && letter(range.start.checked_sub(1))));
+            prop_assert!(!(letter(Some(range.end - 1)) && letter(Some(range.end))));
         }
     }
 }
