@@ -396,3 +396,41 @@ fn corpus_search_lists_hits_in_context_and_codes_them_all() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn coding_all_hits_is_one_step_taken_back_without_touching_later_edits() {
+    use randnotiz::analysis::corpus_search::{CorpusIndex, Query};
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = project_with(tmp.path(), 4);
+    let (mut project, _) = Project::open(&dir).unwrap();
+    let texts = project.load_all();
+    let index = CorpusIndex::build(texts.iter().map(|t| t.as_ref().unwrap().text()));
+    let found = index.search(&Query::parse("Moskau", false).unwrap(), 1000);
+    assert!(found.total > 3);
+    project
+        .add_actor(Actor::new(ActorId("moskau".into()), "Moskau", ActorKind::State))
+        .unwrap();
+    let hits: Vec<_> = found.hits.iter().map(|h| (h.doc, h.range)).collect();
+    let step = project
+        .mark_hits(&hits, Colour::Blue, &ActorId("moskau".into()))
+        .unwrap();
+    assert_eq!(step.added, found.total);
+    let marked: usize = (0..4).map(|i| project.annotations(i).len()).sum();
+    assert_eq!(marked, found.total);
+
+    // The reader writes a note on one of them meanwhile.
+    let doc = found.hits[0].doc;
+    let (mut workspace, _) = project.open_document(doc).unwrap();
+    let mut kept = workspace.session().annotations[0].clone();
+    kept.note = "Moskau schickt Truppen".into();
+    workspace.apply(Edit::ReplaceAnnotation(kept)).unwrap();
+    workspace.save(&project.annotations_path(doc)).unwrap();
+    project.take_back(doc, &workspace).unwrap();
+
+    project.undo_marks(&step).unwrap();
+    let (reopened, _) = Project::open(&dir).unwrap();
+    let left: Vec<_> = reopened.all_annotations().map(|(_, a)| a.clone()).collect();
+    // Every marked passage is gone, but not the one the reader changed.
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0].note, "Moskau schickt Truppen");
+}

@@ -137,3 +137,58 @@ fn files_dropped_onto_the_window_join_the_project_in_the_background() {
     assert_eq!(harness.state().project_document(), Some(0));
     assert_eq!(more.len(), 3);
 }
+
+#[test]
+fn corpus_search_lists_hits_and_codes_them_in_one_step_taken_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 4);
+    {
+        let (mut project, _) = Project::open(&dir).unwrap();
+        project
+            .add_actor(randnotiz::actors::Actor::new(
+                randnotiz::actors::ActorId("ovks".into()),
+                "Ordnungsmacht",
+                randnotiz::actors::ActorKind::Organisation,
+            ))
+            .unwrap();
+    }
+    let mut harness = window::app(Some(dir.clone()), None);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.step();
+    // The texts are read for the index on a worker.
+    let start = Instant::now();
+    while harness.state().corpus_search_building() && start.elapsed() < Duration::from_secs(20) {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+    window::field_by_hint(&harness, "Wort, Wendung oder regulärer Ausdruck").type_text("OVKS");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let expected: usize = (0..4)
+        .map(|n| corpus::article(n).matches("OVKS").count())
+        .sum();
+    harness.get_by_label(&format!("{expected} Treffer in 4 Dokumenten."));
+
+    // Choose the actor, mark all.
+    harness.get_by_label("Akteur:").click();
+    harness.run();
+    let items = harness.query_all_by_label("Ordnungsmacht").collect::<Vec<_>>();
+    items.last().unwrap().click();
+    harness.run();
+    harness.get_by_label(&format!("{expected} Treffer markieren")).click();
+    harness.run();
+    let project = harness.state().project().unwrap();
+    let coded: usize = (0..4).map(|i| project.annotations(i).len()).sum();
+    assert_eq!(coded, expected);
+    // The open document shows its share at once.
+    let here = corpus::article(0).matches("OVKS").count();
+    assert_eq!(harness.state().workspace().session().annotations.len(), here);
+
+    // Ctrl+Z takes the whole step back, in every document.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let project = harness.state().project().unwrap();
+    assert_eq!(project.all_annotations().count(), 0);
+    assert!(harness.state().workspace().session().annotations.is_empty());
+}

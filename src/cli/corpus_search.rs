@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use randnotiz::actors::{Actor, ActorKind};
 use randnotiz::analysis::corpus_search::{CorpusIndex, Hit, Query};
-use randnotiz::annotation::{Colour, Edit};
+use randnotiz::annotation::Colour;
 use randnotiz::document::CharRange;
 use randnotiz::i18n::{fill, tr_co};
 use randnotiz::workspace::project::Project;
@@ -72,6 +72,7 @@ pub fn run(dir: &Path, ask: &Ask<'_>) -> Result<ExitCode, String> {
     }
     let result = index.search(&query, MAX_HITS);
     if let Some(actor) = ask.annotate {
+        let _lock = super::lock(&dir.join(randnotiz::storage::PROJECT_FILE), "search --annotate")?;
         return annotate(&mut project, &result.hits, actor, ask.colour);
     }
     let hits: Vec<Line<'_>> = result
@@ -167,30 +168,11 @@ fn annotate(
             id
         }
     };
-    let mut by_doc: std::collections::BTreeMap<usize, Vec<CharRange>> = Default::default();
-    for hit in hits {
-        by_doc.entry(hit.doc).or_default().push(hit.range);
-    }
-    let mut added = 0;
-    let mut documents = 0;
-    for (doc, ranges) in by_doc {
-        let _lock = super::lock(&project.annotations_path(doc), "search --annotate")?;
-        let (mut workspace, _) = project.open_document(doc).map_err(|e| e.to_string())?;
-        let (edits, n) = workspace.mark_ranges(&ranges, colour, &id);
-        if edits.is_empty() {
-            continue;
-        }
-        workspace
-            .apply(Edit::Batch(edits))
-            .map_err(|e| e.to_string())?;
-        let path = project.annotations_path(doc);
-        workspace.save(&path).map_err(|e| e.to_string())?;
-        project
-            .take_back(doc, &workspace)
-            .map_err(|e| e.to_string())?;
-        added += n;
-        documents += 1;
-    }
+    let hits: Vec<(usize, CharRange)> = hits.iter().map(|h| (h.doc, h.range)).collect();
+    let step = project
+        .mark_hits(&hits, colour, &id)
+        .map_err(|(_, why)| why)?;
+    let (added, documents) = (step.added, step.documents);
     let name = project
         .file()
         .actors

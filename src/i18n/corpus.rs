@@ -134,6 +134,76 @@ strings! {
     adding_busy,
     /// Label of the sort menu.
     sort_label,
+    /// Search: the index could not be built.
+    index_failed,
+    /// Window title.
+    search_title,
+    /// Field label.
+    search_label,
+    /// Field hint.
+    search_hint,
+    /// Checkbox.
+    search_regex,
+    /// Checkbox.
+    search_whole,
+    /// Button.
+    search_button,
+    /// Heading: {name}
+    search_mentions_of,
+    /// Progress: {n}
+    index_building,
+    /// Summary: {n} {docs}
+    search_found,
+    /// Summary: {n}
+    search_shown,
+    /// Button.
+    select_all,
+    /// Button.
+    select_none,
+    /// Hover.
+    select_row,
+    /// Label.
+    mark_actor,
+    /// Combo: none.
+    mark_no_actor,
+    /// Label.
+    mark_colour,
+    /// Button: {n}
+    mark_button,
+    /// Hover.
+    mark_help,
+    /// Hover.
+    mark_needs_actor,
+    /// Button: {n}
+    mark_undo,
+    /// Hover.
+    hit_coded,
+    /// Hover.
+    hit_open,
+    /// Sort.
+    order_document,
+    /// Sort.
+    order_left,
+    /// Sort.
+    order_right,
+    /// Menu.
+    action_corpus_search,
+    /// Hover.
+    tip_corpus_search,
+    /// Notice: {n} {docs}
+    marked,
+    /// Notice.
+    unmarked,
+    /// Button.
+    mentions_button,
+    /// Hover.
+    mentions_help,
+    /// Heading.
+    dossier_elsewhere,
+    /// Empty.
+    dossier_elsewhere_none,
+    /// Actor panel: {n}
+    corpus_count,
     /// Label of the coded filter.
     show_label,
     /// CLI: --regex or --annotate on a single file.
@@ -225,6 +295,41 @@ static DE: Corpus = Corpus {
     opened_project: "Projekt „{name}“ geöffnet: {n} Dokumente.",
     no_project_open: "Es ist kein Projekt offen. Legen Sie eines an oder öffnen Sie eines (Menü Projekt).",
     sort_label: "Ordnen:",
+    index_failed: "Der Suchindex ließ sich nicht aufbauen (ein Fehler in Randnotiz; bitte melden).",
+    search_title: "Im Korpus suchen",
+    search_label: "Suche:",
+    search_hint: "Wort, Wendung oder regulärer Ausdruck",
+    search_regex: "Regulärer Ausdruck",
+    search_whole: "Ganze Wörter",
+    search_button: "Suchen",
+    search_mentions_of: "Wo {name} genannt wird (Name und andere Namen)",
+    index_building: "Die {n} Texte werden für die Suche gelesen …",
+    search_found: "{n} Treffer in {docs} Dokumenten.",
+    search_shown: "Die ersten {n} sind aufgelistet.",
+    select_all: "Alle auswählen",
+    select_none: "Auswahl aufheben",
+    select_row: "Diesen Treffer auswählen",
+    mark_actor: "Akteur:",
+    mark_no_actor: "(Akteur wählen)",
+    mark_colour: "Farbe:",
+    mark_button: "{n} Treffer markieren",
+    mark_help: "Jeden gewählten Treffer (ohne Auswahl: alle) zu einer Anmerkung mit dem Akteur machen, in allen Dokumenten; ein Schritt, der sich zurücknehmen lässt.",
+    mark_needs_actor: "Wählen Sie zuerst einen Akteur.",
+    mark_undo: "Markieren zurücknehmen ({n})",
+    hit_coded: "Schon markiert. Klicken öffnet das Dokument an dieser Stelle.",
+    hit_open: "Das Dokument an dieser Stelle öffnen",
+    order_document: "Dokument",
+    order_left: "Linker Kontext",
+    order_right: "Rechter Kontext",
+    action_corpus_search: "Im Korpus suchen …",
+    tip_corpus_search: "Alle Dokumente des Projekts nach einem Wort, einer Wendung oder einem regulären Ausdruck durchsuchen; Treffer im Kontext, auf einmal markierbar.",
+    marked: "{n} Anmerkungen in {docs} Dokumenten angelegt.",
+    unmarked: "Das Markieren wurde zurückgenommen.",
+    mentions_button: "Nennungen im Korpus",
+    mentions_help: "Wo dieser Akteur in allen Dokumenten genannt wird, als Liste im Kontext.",
+    dossier_elsewhere: "In den anderen Dokumenten",
+    dossier_elsewhere_none: "In den anderen Dokumenten noch keine Stelle.",
+    corpus_count: "{n} im Korpus",
     show_label: "Zeigen:",
     search_empty: "Wonach suchen? Die Suche ist leer.",
     search_bad_regex: "Der reguläre Ausdruck ist fehlerhaft. Prüfen Sie Klammern, Wiederholungen und Zeichen mit \\ davor; wer den Text wörtlich sucht, schaltet „Regulärer Ausdruck“ aus.\n{why}",
@@ -305,6 +410,41 @@ static EN: Corpus = Corpus {
     opened_project: "Opened project “{name}”: {n} documents.",
     no_project_open: "No project is open. Make or open one (Project menu).",
     sort_label: "Sort:",
+    index_failed: "The search index could not be built (a bug in Randnotiz; please report it).",
+    search_title: "Search the corpus",
+    search_label: "Search:",
+    search_hint: "Word, phrase or regular expression",
+    search_regex: "Regular expression",
+    search_whole: "Whole words",
+    search_button: "Search",
+    search_mentions_of: "Where {name} is named (name and aliases)",
+    index_building: "Reading the {n} texts for searching …",
+    search_found: "{n} hits in {docs} documents.",
+    search_shown: "The first {n} are listed.",
+    select_all: "Select all",
+    select_none: "Select none",
+    select_row: "Select this hit",
+    mark_actor: "Actor:",
+    mark_no_actor: "(choose an actor)",
+    mark_colour: "Colour:",
+    mark_button: "Mark {n} hits",
+    mark_help: "Make each chosen hit (none chosen: all) an annotation with the actor, in every document; one step that can be taken back.",
+    mark_needs_actor: "Choose an actor first.",
+    mark_undo: "Take the marking back ({n})",
+    hit_coded: "Already coded. Click to open the document here.",
+    hit_open: "Open the document here",
+    order_document: "Document",
+    order_left: "Left context",
+    order_right: "Right context",
+    action_corpus_search: "Search the corpus …",
+    tip_corpus_search: "Search every document of the project for a word, a phrase or a regular expression; hits in context, to be marked at once.",
+    marked: "{n} annotations made in {docs} documents.",
+    unmarked: "The marking was taken back.",
+    mentions_button: "Mentions in the corpus",
+    mentions_help: "Where this actor is named across all documents, as a list in context.",
+    dossier_elsewhere: "In the other documents",
+    dossier_elsewhere_none: "No passage in the other documents yet.",
+    corpus_count: "{n} in the corpus",
     show_label: "Show:",
     search_empty: "Search for what? The query is empty.",
     search_bad_regex: "The regular expression is not valid. Check its brackets, repetitions and characters with a \\ before them; to search for the text as it stands, turn “Regular expression” off.\n{why}",

@@ -77,6 +77,8 @@ pub enum Action {
     NextDocument,
     /// Open the previous document of the list.
     PreviousDocument,
+    /// Search every document of the project.
+    CorpusSearch,
 }
 
 impl Action {
@@ -118,6 +120,7 @@ impl Action {
             Self::ShowDocuments => tr_co().action_documents,
             Self::NextDocument => tr_co().action_next_document,
             Self::PreviousDocument => tr_co().action_previous_document,
+            Self::CorpusSearch => tr_co().action_corpus_search,
         }
     }
 
@@ -154,6 +157,7 @@ impl Action {
             Self::ShowDocuments => tr_co().tip_documents,
             Self::NextDocument => tr_co().tip_next_document,
             Self::PreviousDocument => tr_co().tip_previous_document,
+            Self::CorpusSearch => tr_co().tip_corpus_search,
         }
     }
 
@@ -190,6 +194,7 @@ impl Action {
             Self::ShowDocuments => keys!((CMD_SHIFT, D)),
             Self::NextDocument => keys!((CMD, PageDown)),
             Self::PreviousDocument => keys!((CMD, PageUp)),
+            Self::CorpusSearch => keys!((CMD_SHIFT, F)),
             Self::NewProject | Self::OpenProject | Self::AddToProject => keys!(),
             Self::ImportW3c
             | Self::Merge
@@ -264,6 +269,8 @@ pub enum Intent {
     Dropped(Vec<PathBuf>),
     /// What the document list asks for.
     List(crate::ui::corpus::ListIntent),
+    /// What the corpus search asks for.
+    CorpusSearch(crate::ui::corpus_search::SearchIntent),
     /// Save to a path.
     SaveTo(PathBuf),
     /// Mark a moved annotation as checked.

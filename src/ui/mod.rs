@@ -10,6 +10,7 @@ mod app;
 mod autosave;
 pub mod command;
 pub mod corpus;
+pub mod corpus_search;
 pub mod derived;
 mod dossier;
 pub mod files;

@@ -135,6 +135,7 @@ impl App {
             Intent::OpenPath(path) => self.open_guarded(&path),
             Intent::Dropped(paths) => self.dropped(paths),
             Intent::List(intent) => self.list_intent(ctx, intent),
+            Intent::CorpusSearch(intent) => self.search_intent(intent),
             Intent::SaveTo(path) => self.save_to(&path),
             Intent::Confirm(id) => self.ws.confirm(&id),
             Intent::Reattach(id) => self.reattach(&id),
@@ -173,6 +174,9 @@ impl App {
             Action::Undo => {
                 if self.ws.undo() {
                     self.after_history();
+                } else if self.corpus_search.last_step.is_some() {
+                    // Nothing left to undo here: the last corpus-wide step.
+                    self.undo_marks();
                 }
             }
             Action::Redo => {
@@ -235,6 +239,14 @@ impl App {
             Action::ShowDocuments => {
                 if let Some(state) = &mut self.project {
                     state.shown = !state.shown;
+                } else {
+                    self.messages.notice(crate::i18n::tr_co().no_project_open);
+                }
+            }
+            Action::CorpusSearch => {
+                if self.project.is_some() {
+                    self.corpus_search.show();
+                    ctx.request_repaint();
                 } else {
                     self.messages.notice(crate::i18n::tr_co().no_project_open);
                 }

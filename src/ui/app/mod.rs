@@ -118,6 +118,8 @@ pub struct App {
     snapshots: Option<PathBuf>,
     /// The open project, if any, with its document list.
     project: Option<super::corpus::ProjectState>,
+    /// The corpus search window.
+    corpus_search: super::corpus_search::CorpusSearch,
     ctx: egui::Context,
 }
 
@@ -175,6 +177,7 @@ impl App {
             loaded: None,
             snapshots: options.snapshots,
             project: None,
+            corpus_search: super::corpus_search::CorpusSearch::default(),
             ctx: ctx.clone(),
         };
         if let Some(file) = options.file {

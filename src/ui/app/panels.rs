@@ -88,6 +88,14 @@ impl App {
             &self.ws,
             &self.derived,
         ));
+        if let Some(state) = &self.project {
+            intents.extend(
+                self.corpus_search
+                    .window(&ctx, &state.project)
+                    .into_iter()
+                    .map(Intent::CorpusSearch),
+            );
+        }
         intents.extend(
             self.analysis
                 .agreement_window(&ctx, &self.ws, &self.derived),
@@ -193,6 +201,8 @@ impl App {
                 item(ui, Action::ShowDocuments, open, &mut intents);
                 item(ui, Action::NextDocument, open, &mut intents);
                 item(ui, Action::PreviousDocument, open, &mut intents);
+                ui.separator();
+                item(ui, Action::CorpusSearch, open, &mut intents);
             });
             ui.menu_button(t.menu_edit, |ui| {
                 item(ui, Action::Undo, self.ws.can_undo(), &mut intents);

@@ -8,6 +8,7 @@ use crate::fsio::lock::{SessionLock, WINDOW};
 use crate::i18n::{fill, tr_co};
 use crate::ui::command::Action;
 use crate::ui::corpus::{ListIntent, ProjectState, start_adding};
+use crate::ui::corpus_search::SearchIntent;
 use crate::ui::files::Purpose;
 use crate::workspace::project::Project;
 
@@ -24,6 +25,12 @@ impl App {
     #[must_use]
     pub fn project(&self) -> Option<&Project> {
         self.project.as_ref().map(|p| &p.project)
+    }
+
+    /// True while the corpus search reads the texts for its index.
+    #[must_use]
+    pub fn corpus_search_building(&self) -> bool {
+        self.corpus_search.is_building()
     }
 
     /// The project's document in the reader, if any.
@@ -229,6 +236,74 @@ impl App {
             }
             Err(err) => self.messages.error(err.to_string()),
         }
+    }
+
+    /// Opens the project's current document anew (after its file changed
+    /// under a corpus-wide step).
+    fn reopen_document(&mut self) {
+        let Some(state) = &mut self.project else {
+            return;
+        };
+        if let Some(index) = state.current.take() {
+            self.open_document(index);
+        }
+    }
+
+    pub(super) fn search_intent(&mut self, intent: SearchIntent) {
+        match intent {
+            SearchIntent::Open(doc, range) => {
+                self.open_document(doc);
+                if self.project_document() == Some(doc) {
+                    self.reveal(range);
+                    self.view.selection = Some(range);
+                }
+            }
+            SearchIntent::Mark(hits, actor, colour) => {
+                if !self.leave_project_document() {
+                    return;
+                }
+                let Some(state) = &mut self.project else {
+                    return;
+                };
+                let (step, error) = match state.project.mark_hits(&hits, colour, &actor) {
+                    Ok(step) => (step, None),
+                    Err((step, why)) => (step, Some(why)),
+                };
+                self.messages.notice(fill(
+                    tr_co().marked,
+                    &[("n", &step.added), ("docs", &step.documents)],
+                ));
+                if let Some(why) = error {
+                    self.messages.error(why);
+                }
+                if !step.is_empty() {
+                    self.corpus_search.last_step = Some(step);
+                }
+                self.reopen_document();
+                self.corpus_search.refresh();
+            }
+            SearchIntent::Undo => self.undo_marks(),
+        }
+    }
+
+    /// Takes the last "code all these" back.
+    pub(super) fn undo_marks(&mut self) {
+        let Some(step) = self.corpus_search.last_step.take() else {
+            return;
+        };
+        if !self.leave_project_document() {
+            self.corpus_search.last_step = Some(step);
+            return;
+        }
+        let Some(state) = &mut self.project else {
+            return;
+        };
+        match state.project.undo_marks(&step) {
+            Ok(()) => self.messages.notice(tr_co().unmarked),
+            Err(why) => self.messages.error(why),
+        }
+        self.reopen_document();
+        self.corpus_search.refresh();
     }
 
     pub(super) fn step_document(&mut self, forward: bool) {

@@ -11,6 +11,7 @@
 //! of their extracted text where they are web pages or documents.
 
 mod add;
+mod mark;
 mod merge;
 mod texts;
 
@@ -25,6 +26,7 @@ use crate::i18n::{fill, tr_co};
 use crate::storage::{self, Entry, ProjectError, ProjectFile};
 
 pub use add::{AddReport, Progress, Skipped, sortable_date};
+pub use mark::MarkStep;
 pub use merge::{MergedProject, merge_projects};
 pub use texts::{TextState, document_id};
 
