@@ -408,7 +408,11 @@ fn coding_all_hits_is_one_step_taken_back_without_touching_later_edits() {
     let found = index.search(&Query::parse("Moskau", false).unwrap(), 1000);
     assert!(found.total > 3);
     project
-        .add_actor(Actor::new(ActorId("moskau".into()), "Moskau", ActorKind::State))
+        .add_actor(Actor::new(
+            ActorId("moskau".into()),
+            "Moskau",
+            ActorKind::State,
+        ))
         .unwrap();
     let hits: Vec<_> = found.hits.iter().map(|h| (h.doc, h.range)).collect();
     let step = project

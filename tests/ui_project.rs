@@ -173,17 +173,24 @@ fn corpus_search_lists_hits_and_codes_them_in_one_step_taken_back() {
     // Choose the actor, mark all.
     harness.get_by_label("Akteur:").click();
     harness.run();
-    let items = harness.query_all_by_label("Ordnungsmacht").collect::<Vec<_>>();
+    let items = harness
+        .query_all_by_label("Ordnungsmacht")
+        .collect::<Vec<_>>();
     items.last().unwrap().click();
     harness.run();
-    harness.get_by_label(&format!("{expected} Treffer markieren")).click();
+    harness
+        .get_by_label(&format!("{expected} Treffer markieren"))
+        .click();
     harness.run();
     let project = harness.state().project().unwrap();
     let coded: usize = (0..4).map(|i| project.annotations(i).len()).sum();
     assert_eq!(coded, expected);
     // The open document shows its share at once.
     let here = corpus::article(0).matches("OVKS").count();
-    assert_eq!(harness.state().workspace().session().annotations.len(), here);
+    assert_eq!(
+        harness.state().workspace().session().annotations.len(),
+        here
+    );
 
     // Ctrl+Z takes the whole step back, in every document.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -191,4 +198,55 @@ fn corpus_search_lists_hits_and_codes_them_in_one_step_taken_back() {
     let project = harness.state().project().unwrap();
     assert_eq!(project.all_annotations().count(), 0);
     assert!(harness.state().workspace().session().annotations.is_empty());
+}
+
+#[test]
+fn an_actors_counts_and_dossier_span_the_corpus() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 3);
+    {
+        let (mut project, _) = Project::open(&dir).unwrap();
+        let id = randnotiz::actors::ActorId("ovks".into());
+        project
+            .add_actor(randnotiz::actors::Actor::new(
+                id.clone(),
+                "Ordnungsmacht",
+                randnotiz::actors::ActorKind::Organisation,
+            ))
+            .unwrap();
+        let texts = project.load_all();
+        let hits: Vec<_> = [1usize, 2]
+            .iter()
+            .map(|&doc| {
+                let text = texts[doc].as_ref().unwrap().text();
+                let byte = text.find("OVKS").unwrap();
+                let start = text[..byte].chars().count();
+                (doc, CharRange::new(start, start + 4))
+            })
+            .collect();
+        project
+            .mark_hits(&hits, randnotiz::annotation::Colour::Green, &id)
+            .unwrap();
+    }
+    let mut harness = window::app(Some(dir.clone()), None);
+    // On document 0: none here, two in the corpus.
+    let texts = window::painted_texts(&harness);
+    assert!(texts.iter().any(|t| t.ends_with("· 0 · 2")), "{texts:?}");
+    // The dossier lists the two passages of the other documents.
+    harness.state_mut().apply(
+        &egui::Context::default(),
+        randnotiz::ui::command::Intent::Dossier(randnotiz::actors::ActorId("ovks".into())),
+    );
+    harness.run();
+    harness.get_by_label("In den anderen Dokumenten");
+    let passages = harness.query_all_by_label_contains("„OVKS“").count();
+    assert_eq!(passages, 2);
+    harness
+        .query_all_by_label_contains("„OVKS“")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().project_document(), Some(1));
+    assert!(harness.state().view().focus.is_some());
 }

@@ -72,7 +72,10 @@ pub fn run(dir: &Path, ask: &Ask<'_>) -> Result<ExitCode, String> {
     }
     let result = index.search(&query, MAX_HITS);
     if let Some(actor) = ask.annotate {
-        let _lock = super::lock(&dir.join(randnotiz::storage::PROJECT_FILE), "search --annotate")?;
+        let _lock = super::lock(
+            &dir.join(randnotiz::storage::PROJECT_FILE),
+            "search --annotate",
+        )?;
         return annotate(&mut project, &result.hits, actor, ask.colour);
     }
     let hits: Vec<Line<'_>> = result

@@ -31,6 +31,7 @@ impl ActorPanel {
         ws: &Workspace,
         derived: &Derived,
         chosen: Option<&ActorId>,
+        elsewhere: Option<&std::collections::HashMap<ActorId, usize>>,
     ) -> Vec<Intent> {
         let t = tr();
         let mut intents = Vec::new();
@@ -40,12 +41,18 @@ impl ActorPanel {
             let mentions = derived.mentions.of(i).len();
             let annotated = derived.actor_counts.get(&actor.id).copied().unwrap_or(0);
             let selected = chosen == Some(&actor.id);
+            // In a project: this document's count, and the whole corpus's.
+            let corpus = elsewhere.map(|e| annotated + e.get(&actor.id).copied().unwrap_or(0));
+            let counts = match corpus {
+                Some(corpus) => format!("{mentions} · {annotated} · {corpus}"),
+                None => format!("{mentions} · {annotated}"),
+            };
             let response = widgets::list_row(
                 ui,
                 selected,
                 Some(theme::actor_colour(actor.colour)),
                 &actor.name,
-                &format!("{mentions} · {annotated}"),
+                &counts,
                 || actor.name.clone(),
             );
             if response.clicked() {
@@ -60,6 +67,9 @@ impl ActorPanel {
                         ("kind", &actor.kind.label()),
                     ],
                 ));
+                if let Some(corpus) = corpus {
+                    ui.label(fill(crate::i18n::tr_co().corpus_count, &[("n", &corpus)]));
+                }
                 ui.weak(t.actor_counts_help);
             });
         }

@@ -6,12 +6,14 @@
 //! twenty do; filtering and sorting are done again only when the project or
 //! the list's settings change.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use egui::{RichText, Ui};
 
+use crate::actors::ActorId;
 use crate::i18n::{fill, tr_co};
 use crate::storage::Entry;
 use crate::workspace::project::{AddReport, Progress, Project, TextState};
@@ -28,6 +30,10 @@ pub enum ListIntent {
     Set(usize, String, String),
     /// Add an attribute column.
     AddColumn(String),
+    /// Open document `index` with this annotation in focus.
+    OpenAt(usize, crate::annotation::AnnotationId),
+    /// Show where the actor is named across the corpus.
+    Mentions(crate::actors::ActorId),
 }
 
 /// What the list is sorted by.
@@ -91,6 +97,10 @@ pub struct Adding {
     pub worker: JoinHandle<Result<AddReport, String>>,
 }
 
+/// What the counts elsewhere were made for: project revision, current
+/// document.
+type CountsKey = (u64, Option<usize>);
+
 /// The open project and its list's state.
 pub struct ProjectState {
     /// The project.
@@ -115,6 +125,9 @@ pub struct ProjectState {
     rows_for: Option<(u64, String, SortBy, bool, Coded, Option<String>)>,
     /// Fields being edited: (document, field) and the text so far.
     editing: Option<((usize, String), String)>,
+    /// Annotations per actor in the documents other than the current one,
+    /// for (project revision, current document).
+    elsewhere: (Option<CountsKey>, HashMap<ActorId, usize>),
 }
 
 impl ProjectState {
@@ -137,7 +150,28 @@ impl ProjectState {
             rows: Vec::new(),
             rows_for: None,
             editing: None,
+            elsewhere: (None, HashMap::new()),
         }
+    }
+
+    /// How many annotations name each actor in the documents other than the
+    /// one in the reader (whose own count the reader has, unsaved edits
+    /// and all).
+    pub fn counts_elsewhere(&mut self) -> &HashMap<ActorId, usize> {
+        let key = (self.project.revision(), self.current);
+        if self.elsewhere.0 != Some(key) {
+            let mut counts = HashMap::new();
+            for (doc, annotation) in self.project.all_annotations() {
+                if Some(doc) == self.current {
+                    continue;
+                }
+                for actor in &annotation.actors {
+                    *counts.entry(actor.clone()).or_insert(0) += 1;
+                }
+            }
+            self.elsewhere = (Some(key), counts);
+        }
+        &self.elsewhere.1
     }
 
     /// The documents in the list's order, as shown (filtered).

@@ -65,6 +65,9 @@ struct Built {
     index: Arc<CorpusIndex>,
 }
 
+/// The worker reading the texts into an index.
+type Building = JoinHandle<Result<CorpusIndex, String>>;
+
 /// The corpus search window's state.
 #[derive(Default)]
 pub struct CorpusSearch {
@@ -76,7 +79,7 @@ pub struct CorpusSearch {
     /// Searching for an actor's names instead of the query.
     mentions_of: Option<ActorId>,
     built: Option<Built>,
-    building: Option<(Vec<String>, JoinHandle<Result<CorpusIndex, String>>)>,
+    building: Option<(Vec<String>, Building)>,
     rows: Vec<Row>,
     total: usize,
     documents: usize,
@@ -182,7 +185,9 @@ impl CorpusSearch {
                 return;
             }
             let query = match Query::parse(&self.query, self.regex) {
-                Ok(query) if self.whole_words && !self.regex => query.with_bounds(WordBounds::Whole),
+                Ok(query) if self.whole_words && !self.regex => {
+                    query.with_bounds(WordBounds::Whole)
+                }
                 Ok(query) => query,
                 Err(err) => {
                     self.error = Some(err.to_string());
@@ -219,11 +224,16 @@ impl CorpusSearch {
         match self.order {
             Order::Document => self.rows.sort_by_key(|r| (r.hit.doc, r.hit.range.start)),
             Order::Date => self.rows.sort_by(|a, b| {
-                (docs[a.hit.doc].date.as_deref(), a.hit.doc, a.hit.range.start).cmp(&(
-                    docs[b.hit.doc].date.as_deref(),
-                    b.hit.doc,
-                    b.hit.range.start,
-                ))
+                (
+                    docs[a.hit.doc].date.as_deref(),
+                    a.hit.doc,
+                    a.hit.range.start,
+                )
+                    .cmp(&(
+                        docs[b.hit.doc].date.as_deref(),
+                        b.hit.doc,
+                        b.hit.range.start,
+                    ))
             }),
             Order::Left => self.rows.sort_by(|a, b| {
                 let key = |r: &Row| r.left.to_lowercase().chars().rev().collect::<String>();
@@ -244,7 +254,10 @@ impl CorpusSearch {
             return intents;
         }
         self.keep_index(ctx, project);
-        if !self.searched && self.built.is_some() && (self.mentions_of.is_some() || !self.query.trim().is_empty()) {
+        if !self.searched
+            && self.built.is_some()
+            && (self.mentions_of.is_some() || !self.query.trim().is_empty())
+        {
             self.search(project);
         }
         let mut open = true;
@@ -411,7 +424,11 @@ impl CorpusSearch {
                     let entry = &project.documents()[row.hit.doc];
                     ui.horizontal(|ui| {
                         let mut on = self.selected.contains(&i);
-                        if ui.checkbox(&mut on, "").on_hover_text(tr_co().select_row).changed() {
+                        if ui
+                            .checkbox(&mut on, "")
+                            .on_hover_text(tr_co().select_row)
+                            .changed()
+                        {
                             if on {
                                 self.selected.insert(i);
                             } else {
@@ -450,10 +467,7 @@ impl CorpusSearch {
                                 tr_co().hit_open
                             })
                             .clicked();
-                        ui.add_sized(
-                            [side, height],
-                            egui::Label::new(&row.right).truncate(),
-                        );
+                        ui.add_sized([side, height], egui::Label::new(&row.right).truncate());
                         if clicked {
                             intents.push(SearchIntent::Open(row.hit.doc, row.hit.range));
                         }

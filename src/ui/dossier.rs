@@ -8,9 +8,11 @@ use crate::actors::ActorId;
 use crate::annotation::Edit;
 use crate::i18n::{fill, tr};
 use crate::ui::command::Intent;
+use crate::ui::corpus::ListIntent;
 use crate::ui::derived::Derived;
 use crate::ui::{theme, widgets};
 use crate::workspace::Workspace;
+use crate::workspace::project::Project;
 
 /// Draws the dossier of `id` in a window; `open` is cleared when closed.
 #[must_use = "the intents are what the user asked for"]
@@ -19,6 +21,7 @@ pub fn window(
     open: &mut Option<ActorId>,
     ws: &Workspace,
     derived: &Derived,
+    corpus: Option<(&Project, Option<usize>)>,
 ) -> Vec<Intent> {
     let mut intents = Vec::new();
     let Some(id) = open.clone() else {
@@ -34,7 +37,12 @@ pub fn window(
         .open(&mut keep_open)
         .default_size([460.0, 520.0])
         .vscroll(true)
-        .show(ctx, |ui| intents = body(ui, ws, derived, &id));
+        .show(ctx, |ui| {
+            intents = body(ui, ws, derived, &id);
+            if let Some((project, current)) = corpus {
+                intents.extend(elsewhere(ui, project, current, &id));
+            }
+        });
     if !keep_open {
         *open = None;
     }
@@ -131,6 +139,64 @@ fn body(ui: &mut Ui, ws: &Workspace, derived: &Derived, id: &ActorId) -> Vec<Int
             intents.push(Intent::Focus(annotation.id.clone()));
         }
         ui.add_space(6.0);
+    }
+    intents
+}
+
+/// The actor's passages in the project's other documents, by document in
+/// date order, with outlet and date: what the actor said and did through
+/// the corpus. A click opens the document at the passage.
+#[must_use = "the intents are what the user asked for"]
+fn elsewhere(ui: &mut Ui, project: &Project, current: Option<usize>, id: &ActorId) -> Vec<Intent> {
+    let t = crate::i18n::tr_co();
+    let mut intents = Vec::new();
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(t.dossier_elsewhere).strong());
+        if ui
+            .button(t.mentions_button)
+            .on_hover_text(t.mentions_help)
+            .clicked()
+        {
+            intents.push(Intent::List(ListIntent::Mentions(id.clone())));
+        }
+    });
+    let docs = project.documents();
+    let mut with: Vec<usize> = (0..docs.len())
+        .filter(|&i| Some(i) != current)
+        .filter(|&i| project.annotations(i).iter().any(|a| a.actors.contains(id)))
+        .collect();
+    with.sort_by(|&a, &b| (docs[a].date.as_deref(), a).cmp(&(docs[b].date.as_deref(), b)));
+    if with.is_empty() {
+        ui.label(RichText::new(t.dossier_elsewhere_none).weak());
+    }
+    for doc in with {
+        let entry = &docs[doc];
+        let mut head = vec![entry.date.clone().unwrap_or_else(|| "–".to_owned())];
+        head.extend(entry.outlet.clone());
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(format!("{} · {}", head.join(" · "), entry.source.title))
+                .small()
+                .strong(),
+        );
+        for annotation in project
+            .annotations(doc)
+            .iter()
+            .filter(|a| a.actors.contains(id))
+        {
+            let mut text = format!("„{}“", widgets::excerpt(annotation.quote(), 240));
+            if !annotation.note.is_empty() {
+                text.push_str(" — ");
+                text.push_str(&annotation.note);
+            }
+            let response = ui
+                .add(egui::Label::new(text).sense(egui::Sense::click()))
+                .on_hover_text(tr().dossier_jump);
+            if response.clicked() {
+                intents.push(Intent::List(ListIntent::OpenAt(doc, annotation.id.clone())));
+            }
+        }
     }
     intents
 }

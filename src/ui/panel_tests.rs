@@ -96,7 +96,7 @@ fn the_actor_panel_chooses_an_actor_and_lets_go_of_it() {
         let shown = chosen.clone();
         let mut harness = Harness::new_ui_state(
             |ui, returned: &mut Returned| {
-                let intents = panel.ui(ui, &ws, &derived, shown.as_ref());
+                let intents = panel.ui(ui, &ws, &derived, shown.as_ref(), None);
                 returned.0.extend(intents);
             },
             Returned::default(),

@@ -52,11 +52,18 @@ impl App {
                             self.settings.continuous,
                         ));
                         ui.separator();
+                        let shared = self.ws.is_shared();
+                        let elsewhere = self
+                            .project
+                            .as_mut()
+                            .filter(|_| shared)
+                            .map(crate::ui::corpus::ProjectState::counts_elsewhere);
                         intents.extend(self.actors.ui(
                             ui,
                             &self.ws,
                             &self.derived,
                             self.view.actor.as_ref(),
+                            elsewhere,
                         ));
                         ui.separator();
                         intents.extend(self.analysis.concepts_ui(ui, &self.ws, &self.derived));
@@ -82,11 +89,17 @@ impl App {
         egui::CentralPanel::default().show(ui, |ui| intents.extend(self.central_ui(ui)));
 
         intents.extend(self.toolbar_ui(&ctx));
+        let corpus = self
+            .project
+            .as_ref()
+            .filter(|_| self.ws.is_shared())
+            .map(|state| (&state.project, state.current));
         intents.extend(dossier::window(
             &ctx,
             &mut self.dossier,
             &self.ws,
             &self.derived,
+            corpus,
         ));
         if let Some(state) = &self.project {
             intents.extend(

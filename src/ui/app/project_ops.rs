@@ -319,6 +319,13 @@ impl App {
     pub(super) fn list_intent(&mut self, ctx: &egui::Context, intent: ListIntent) {
         match intent {
             ListIntent::Open(index) => self.open_document(index),
+            ListIntent::OpenAt(index, annotation) => {
+                self.open_document(index);
+                if self.project_document() == Some(index) {
+                    self.apply(ctx, crate::ui::command::Intent::Focus(annotation));
+                }
+            }
+            ListIntent::Mentions(actor) => self.corpus_search.show_mentions(actor),
             ListIntent::Add => self.ask_project_folder(ctx, Action::AddToProject),
             ListIntent::Set(index, key, value) => {
                 let Some(state) = &mut self.project else {

@@ -13,12 +13,16 @@ use crate::actors::ActorId;
 use crate::annotation::{Annotation, AnnotationId, Colour, Edit};
 use crate::document::CharRange;
 
+/// What one document got: its index, the annotations added, and those
+/// changed (before, after).
+type Marked = (usize, Vec<Annotation>, Vec<(Annotation, Annotation)>);
+
 /// What one "code all these" did, to take it back.
 #[derive(Clone, Debug, Default)]
 pub struct MarkStep {
     /// Per document: the annotations added (by id), and those changed,
     /// before and after.
-    docs: Vec<(usize, Vec<Annotation>, Vec<(Annotation, Annotation)>)>,
+    docs: Vec<Marked>,
     /// Annotations added in all.
     pub added: usize,
     /// Documents changed.
