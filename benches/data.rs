@@ -139,3 +139,85 @@ pub fn peak_rss_mb() -> Option<f64> {
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
+
+/// How many documents the corpus has at least.
+pub const DOCUMENTS: usize = 1_000;
+
+/// About how long a part of a long text is, in bytes: a long news article.
+const PART: usize = 6_000;
+
+/// The texts the corpus is made of, before they are repeated.
+pub fn originals() -> Vec<String> {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata");
+    let mut texts = Vec::new();
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(shared.join("html"))
+        .map(|dir| dir.filter_map(|e| Some(e.ok()?.path())).collect())
+        .unwrap_or_default();
+    pages.retain(|p| p.extension().is_some_and(|e| e == "html"));
+    pages.sort();
+    for page in &pages {
+        if let Ok(doc) = Document::open(page) {
+            texts.push(doc.text().to_owned());
+        }
+    }
+    let mut long = long_texts(&shared);
+    if texts.is_empty() && long.is_empty() {
+        eprintln!("../shared/testdata is missing: the corpus is cut from tests/data/long");
+        long = long_texts(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data"));
+    }
+    for text in &long {
+        texts.extend(parts(text));
+    }
+    texts
+}
+
+/// The novel and the Bundestag protocol of `dir/long`, those there are.
+fn long_texts(dir: &Path) -> Vec<String> {
+    [
+        "long/fontane_effi_briest_1896.txt",
+        "long/bundestag_plenarprotokoll_18-181_2016-06-28.txt",
+    ]
+    .iter()
+    .filter_map(|name| Document::open(&dir.join(name)).ok())
+    .map(|doc| doc.text().to_owned())
+    .collect()
+}
+
+/// `text` cut at paragraph breaks into parts of about [`PART`] bytes.
+fn parts(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut part = String::new();
+    for paragraph in text.split("\n\n") {
+        if !part.is_empty() {
+            part.push_str("\n\n");
+        }
+        part.push_str(paragraph);
+        if part.len() >= PART {
+            out.push(std::mem::take(&mut part));
+        }
+    }
+    if !part.trim().is_empty() {
+        out.push(part);
+    }
+    out
+}
+
+/// `text` with its paragraphs rotated by `by`: the same words, another text.
+fn rotated(text: &str, by: usize) -> String {
+    let mut paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let len = paragraphs.len();
+    paragraphs.rotate_left(by % len.max(1));
+    paragraphs.join("\n\n")
+}
+
+/// At least [`DOCUMENTS`] texts: the originals, then rotated copies.
+pub fn corpus() -> Vec<String> {
+    let originals = originals();
+    let mut texts = Vec::new();
+    let mut round = 0;
+    while texts.len() < DOCUMENTS {
+        texts.extend(originals.iter().map(|t| rotated(t, round)));
+        round += 1;
+    }
+    texts
+}

@@ -2,12 +2,15 @@
 //! the bundled article with its example session shown whole, 60 kB of the
 //! novel annotated as densely as the book, and the 5 MB text with 10 000
 //! annotations scrolled to the middle; idle, scrolling, dragging a
-//! selection, switching sections.
+//! selection, switching sections; a project of 1,040 documents idle with
+//! its document list.
 //! Target: the book's frame at most 1.3 times the article's, and under 2 ms.
 #![allow(missing_docs, clippy::unwrap_used)]
 
 #[path = "data.rs"]
 mod data;
+#[path = "project_data.rs"]
+mod project_data;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Event, Pos2, RawInput, Rect, vec2};
@@ -110,7 +113,18 @@ fn frames(c: &mut Criterion) {
     let mut outlined = Window::new(Some(outlined));
     outlined.middle();
 
+    // A project of 1,040 articles with 52,000 annotations, on one of its
+    // documents with the document list beside it.
+    let project_root = tempfile::tempdir().unwrap();
+    let mut corpus = Window::new(Some(project_data::build(project_root.path())));
+
     let mut group = c.benchmark_group("frame");
+    group.bench_function(
+        BenchmarkId::new("idle", "project of 1,040 documents, list shown"),
+        |b| {
+            b.iter(|| corpus.frame(hover()));
+        },
+    );
     group.bench_function(
         BenchmarkId::new("idle", "5 MB in 600 sections + 10k annotations"),
         |b| {
