@@ -186,6 +186,26 @@ strings! {
     err_attributes_csv,
     /// Attributes from a CSV: no attribute columns: {path}
     err_attributes_no_columns,
+    /// CLI check on a project: the first line: {name} {path} {n}
+    cli_project,
+    /// CLI check on a project: a document that could not be opened: {why} {n}
+    check_unopened,
+    /// CLI check on a project: the totals: {anchored} {moved} {orphaned} {unopened} {unchecked}
+    check_total,
+    /// CLI check --strict on a project: why the status is 3: {orphaned} {unchecked}
+    check_strict,
+    /// CLI export of a project: a document that could not be opened: {why} {n}
+    export_unopened,
+    /// CLI: --text or --write given with a project folder.
+    err_project_options,
+    /// CLI agree on a project: not exactly two readers to compare: {n} {readers}
+    agree_project_readers,
+    /// CLI agree on a project: no document both readers coded: {a} {b}
+    agree_no_common,
+    /// CLI agree on a project: heading of the pooled figures: {documents} {left}
+    agree_pooled,
+    /// CLI agree on a project: heading of the per-document lines.
+    agree_per_document,
 }
 
 /// The German texts.
@@ -280,6 +300,16 @@ static DE: Corpus = Corpus {
     attributes_unnamed_column: "Spalte {column} hat in der Kopfzeile keinen Namen und wurde übergangen.",
     err_attributes_csv: "Die Tabelle lässt sich in Zeile {line} nicht lesen: {why}. Prüfen Sie die Anführungszeichen dort. ({path})",
     err_attributes_no_columns: "Die Tabelle hat keine Merkmalsspalten: die erste Spalte nennt die Dokumente (Dateiname oder Kennung), jede weitere ein Merkmal, mit seinem Namen in der Kopfzeile. ({path})",
+    cli_project: "Projekt „{name}“ ({path}): {n} Dokumente",
+    check_unopened: "{why} Seine {n} Anmerkungen sind nicht geprüft.",
+    check_total: "Zusammen: {anchored} verankert, {moved} verschoben, {orphaned} verwaist; {unopened} Dokumente nicht zu öffnen ({unchecked} Anmerkungen nicht geprüft).",
+    check_strict: "{orphaned} Anmerkungen sind verwaist, {unchecked} nicht geprüft, weil ihr Text fehlt (--strict).",
+    export_unopened: "{why} Seine {n} Anmerkungen werden als verwaist exportiert.",
+    err_project_options: "--text und --write gelten einer einzelnen Sitzung. Ein Projekt kennt die Texte seiner Dokumente selbst; für ein Dokument geben Sie seine Datei an: PROJEKT/annotations/ID.ron.",
+    agree_project_readers: "Im Projekt haben {n} Leser gemeinsame Dokumente codiert ({readers}); wählen Sie zwei mit --readers NAME,NAME. (Ein Projekt mit zwei Lesungen entsteht mit „randnotiz merge PROJEKT_DER_KOLLEGIN -o MEIN_PROJEKT“.)",
+    agree_no_common: "{a} und {b} haben kein Dokument beide codiert; es gibt nichts zu vergleichen.",
+    agree_pooled: "Über das Korpus gepoolt: die Tokens der {documents} Dokumente, die beide codiert haben, als ein Raster ({left} Dokumente ausgelassen, die nicht beide codiert haben).",
+    agree_per_document: "Je Dokument (alle Akteure zugleich):",
 };
 
 /// The English texts.
@@ -374,6 +404,16 @@ static EN: Corpus = Corpus {
     attributes_unnamed_column: "Column {column} has no name in the header row and was passed over.",
     err_attributes_csv: "The table cannot be read at line {line}: {why}. Check the quotes there. ({path})",
     err_attributes_no_columns: "The table has no attribute columns: the first column names the documents (file name or id), each further one an attribute, its name in the header row. ({path})",
+    cli_project: "Project “{name}” ({path}): {n} documents",
+    check_unopened: "{why} Its {n} annotations are not checked.",
+    check_total: "Together: {anchored} anchored, {moved} moved, {orphaned} orphaned; {unopened} documents could not be opened ({unchecked} annotations not checked).",
+    check_strict: "{orphaned} annotations are orphaned, {unchecked} not checked because their text is missing (--strict).",
+    export_unopened: "{why} Its {n} annotations are exported as orphaned.",
+    err_project_options: "--text and --write are for a single session. A project knows its documents' texts itself; for one document give its file: PROJECT/annotations/ID.ron.",
+    agree_project_readers: "In the project {n} readers coded documents in common ({readers}); choose two with --readers NAME,NAME. (A project with two readings comes from “randnotiz merge COLLEAGUES_PROJECT -o MY_PROJECT”.)",
+    agree_no_common: "{a} and {b} have not both coded any document; there is nothing to compare.",
+    agree_pooled: "Pooled over the corpus: the tokens of the {documents} documents both coded, as one grid ({left} documents left out that not both coded).",
+    agree_per_document: "Per document (all actors at once):",
 };
 
 /// The table of one language.
