@@ -123,21 +123,38 @@ fn text_name(entry: &Entry) -> &str {
         .unwrap_or_default()
 }
 
+/// How a row's first cell may name a document, tried in this order.
+#[derive(Clone, Copy)]
+enum By {
+    /// The document's id.
+    Id,
+    /// The file name of its text.
+    FileName,
+    /// The file name without its extension, as the id.
+    Stem,
+}
+
+/// Whether `cell` names `entry` the way `by` says.
+fn fits(entry: &Entry, cell: &str, by: By, exact: bool) -> bool {
+    let name = file_name(cell);
+    match by {
+        By::Id => same(&entry.id, cell, exact),
+        By::FileName => same(text_name(entry), name, exact),
+        By::Stem => {
+            let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+            same(&entry.id, stem, exact)
+        }
+    }
+}
+
 /// The documents `cell` names (see the module's text).
 fn matching(documents: &[Entry], cell: &str) -> Vec<usize> {
-    let name = file_name(cell);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let tests: [&dyn Fn(&Entry, bool) -> bool; 3] = [
-        &|e, exact| same(&e.id, cell, exact),
-        &|e, exact| same(text_name(e), name, exact),
-        &|e, exact| same(&e.id, stem, exact),
-    ];
     for exact in [true, false] {
-        for test in &tests {
+        for by in [By::Id, By::FileName, By::Stem] {
             let found: Vec<usize> = documents
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| test(e, exact))
+                .filter(|(_, e)| fits(e, cell, by, exact))
                 .map(|(i, _)| i)
                 .collect();
             if !found.is_empty() {
