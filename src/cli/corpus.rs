@@ -171,7 +171,14 @@ fn choose_readers(
     readers: Option<&str>,
 ) -> Result<[Option<String>; 2], String> {
     let names: Vec<Option<String>> = match readers {
-        Some(list) => list.split(',').map(|r| Some(r.trim().to_owned())).collect(),
+        Some(list) => {
+            let names: Vec<Option<String>> =
+                list.split(',').map(|r| Some(r.trim().to_owned())).collect();
+            if names.len() != 2 {
+                return Err(tr_co().agree_readers_two.to_owned());
+            }
+            names
+        }
         None => {
             let mut found: Vec<Option<String>> = Vec::new();
             for doc in opened.documents.iter().filter(|d| d.is_open()) {

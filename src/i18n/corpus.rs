@@ -206,6 +206,8 @@ strings! {
     agree_pooled,
     /// CLI agree on a project: heading of the per-document lines.
     agree_per_document,
+    /// CLI agree on a project: --readers names not two readers.
+    agree_readers_two,
 }
 
 /// The German texts.
@@ -310,6 +312,7 @@ static DE: Corpus = Corpus {
     agree_no_common: "{a} und {b} haben kein Dokument beide codiert; es gibt nichts zu vergleichen.",
     agree_pooled: "Über das Korpus gepoolt: die Tokens der {documents} Dokumente, die beide codiert haben, als ein Raster ({left} Dokumente ausgelassen, die nicht beide codiert haben).",
     agree_per_document: "Je Dokument (alle Akteure zugleich):",
+    agree_readers_two: "--readers nennt die zwei Leser, die verglichen werden: --readers NAME,NAME.",
 };
 
 /// The English texts.
@@ -414,6 +417,7 @@ static EN: Corpus = Corpus {
     agree_no_common: "{a} and {b} have not both coded any document; there is nothing to compare.",
     agree_pooled: "Pooled over the corpus: the tokens of the {documents} documents both coded, as one grid ({left} documents left out that not both coded).",
     agree_per_document: "Per document (all actors at once):",
+    agree_readers_two: "--readers names the two readers to compare: --readers NAME,NAME.",
 };
 
 /// The table of one language.
