@@ -325,8 +325,74 @@ fn codings(
 #[must_use]
 pub fn compare(doc: &Document, session: &Session, a: ReaderKey<'_>, b: ReaderKey<'_>) -> Report {
     let (tokens, coding_a, coding_b) = codings(doc, session, a, b);
-    let per_actor = session
-        .actors
+    let annotations = [by_reader(session, a).count(), by_reader(session, b).count()];
+    report(
+        &session.actors,
+        [a, b],
+        annotations,
+        tokens.len(),
+        &coding_a,
+        &coding_b,
+    )
+}
+
+/// Compares two readers over several texts at once (a project's documents,
+/// each with its session): the units of all texts pooled, one after
+/// another, as if they were one text. Actors are those of `actors` (the
+/// project's registry), found in each session by id; an actor a session
+/// does not know is not coded there.
+#[must_use]
+pub fn compare_pooled<'t>(
+    actors: &[crate::actors::Actor],
+    texts: impl IntoIterator<Item = (&'t Document, &'t Session)>,
+    a: ReaderKey<'_>,
+    b: ReaderKey<'_>,
+) -> Report {
+    let mut pooled_a = Coding::default();
+    let mut pooled_b = Coding::default();
+    let mut annotations = [0, 0];
+    let mut units = 0;
+    for (doc, session) in texts {
+        let (tokens, coding_a, coding_b) = codings(doc, session, a, b);
+        // The session's actor indices, as indices into `actors`.
+        let to_registry: Vec<Option<u32>> = session
+            .actors
+            .iter()
+            .map(|actor| {
+                actors
+                    .iter()
+                    .position(|x| x.id == actor.id)
+                    .and_then(|i| u32::try_from(i).ok())
+            })
+            .collect();
+        for (pooled, coding) in [(&mut pooled_a, coding_a), (&mut pooled_b, coding_b)] {
+            pooled.marked.extend(coding.marked);
+            pooled.actors.extend(coding.actors.into_iter().map(|ids| {
+                let mut ids: Vec<u32> = ids
+                    .into_iter()
+                    .filter_map(|i| to_registry.get(i as usize).copied().flatten())
+                    .collect();
+                ids.sort_unstable();
+                ids
+            }));
+        }
+        annotations[0] += by_reader(session, a).count();
+        annotations[1] += by_reader(session, b).count();
+        units += tokens.len();
+    }
+    report(actors, [a, b], annotations, units, &pooled_a, &pooled_b)
+}
+
+/// The report on two codings of the same units.
+fn report(
+    actors: &[crate::actors::Actor],
+    readers: [ReaderKey<'_>; 2],
+    annotations: [usize; 2],
+    tokens: usize,
+    coding_a: &Coding,
+    coding_b: &Coding,
+) -> Report {
+    let per_actor = actors
         .iter()
         .enumerate()
         .filter_map(|(i, actor)| {
@@ -345,9 +411,9 @@ pub fn compare(doc: &Document, session: &Session, a: ReaderKey<'_>, b: ReaderKey
         })
         .collect();
     Report {
-        readers: [reader_name(a), reader_name(b)],
-        annotations: [by_reader(session, a).count(), by_reader(session, b).count()],
-        tokens: tokens.len(),
+        readers: readers.map(reader_name),
+        annotations,
+        tokens,
         overall: agreement(&coding_a.actors, &coding_b.actors),
         marked: agreement(&coding_a.marked, &coding_b.marked),
         per_actor,

@@ -38,7 +38,7 @@ fn merged(
 
 /// `randnotiz merge A.ron B.ron … -o MERGED.ron`.
 pub fn merge(sessions: &[std::path::PathBuf], output: &Path) -> Result<ExitCode, String> {
-    let [first, rest @ ..] = sessions else {
+    let Some((first, rest)) = sessions.split_first().filter(|(_, rest)| !rest.is_empty()) else {
         return Err(tr().cli_merge_needs_two.to_owned());
     };
     let others: Vec<&Path> = rest.iter().map(std::path::PathBuf::as_path).collect();
@@ -117,7 +117,7 @@ pub fn agree(
     let report = agreement::compare(ws.document(), ws.session(), a.as_deref(), b.as_deref());
     let mut out = Out::new();
     if json {
-        out.line(to_json(&report))?;
+        out.line(serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default())?;
     } else {
         for line in table(&report) {
             out.line(line)?;
@@ -135,7 +135,9 @@ fn figures(a: &Agreement) -> serde_json::Value {
     })
 }
 
-fn to_json(report: &Report) -> String {
+/// A report as JSON: readers, counts, the figures overall, marked and
+/// per actor.
+pub(super) fn report_json(report: &Report) -> serde_json::Value {
     let actors: Vec<serde_json::Value> = report
         .per_actor
         .iter()
@@ -148,7 +150,7 @@ fn to_json(report: &Report) -> String {
             })
         })
         .collect();
-    serde_json::to_string_pretty(&serde_json::json!({
+    serde_json::json!({
         "readers": report.readers,
         "annotations": report.annotations,
         "unit": "token",
@@ -156,11 +158,12 @@ fn to_json(report: &Report) -> String {
         "overall": figures(&report.overall),
         "marked": figures(&report.marked),
         "actors": actors,
-    }))
-    .unwrap_or_default()
+    })
 }
 
-fn table(report: &Report) -> Vec<String> {
+/// A report as a table: the heading, overall, marked, then one row per
+/// actor, and how the figures are made.
+pub(super) fn table(report: &Report) -> Vec<String> {
     let t = tr();
     let mut lines = vec![report.heading()];
     let width = report

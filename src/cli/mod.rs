@@ -5,6 +5,7 @@
 
 mod analyse;
 mod check;
+mod corpus;
 mod corpus_search;
 mod export;
 mod mentions;
@@ -103,13 +104,17 @@ enum Command {
         json: bool,
     },
     /// Load a session, re-anchor it against its text and report how it went.
+    ///
+    /// On a project folder: every document, each re-anchored and counted;
+    /// texts missing or changed are named.
     Check {
-        /// The session file.
+        /// The session file, or a project folder.
         session: PathBuf,
         /// The text to check against, instead of the one the session names.
         #[arg(long, value_name = "FILE")]
         text: Option<PathBuf>,
-        /// Exit with status 3 when any annotation is orphaned.
+        /// Exit with status 3 when any annotation is orphaned (in a project,
+        /// also when a document's text cannot be read).
         #[arg(long)]
         strict: bool,
         /// Write the re-anchored session back to its file (atomically, the
@@ -121,8 +126,13 @@ enum Command {
     /// a REFI-QDA project, the actor network (GraphML, CSV edge list), the
     /// statement networks (actor–concept; congruence and conflict, GraphML),
     /// actor statistics per section or actor co-occurrence (CSV).
+    ///
+    /// On a project folder: every document in one file (md, csv, w3c or
+    /// qdpx): the report by actor across documents, one CSV row per
+    /// annotation with the document's columns and attributes first, one
+    /// collection of Web Annotations, one REFI-QDA project with every text.
     Export {
-        /// The session file.
+        /// The session file, or a project folder.
         session: PathBuf,
         /// The format.
         #[arg(long, short = 'f', value_parser = ["md", "csv", "w3c", "qdpx", "graphml", "edges", "concepts", "congruence", "actor-stats", "cooccurrence"])]
@@ -136,11 +146,19 @@ enum Command {
     },
     /// Merge several readers' sessions on the same text into one; each
     /// annotation keeps who made it.
+    ///
+    /// Or merge a colleague's project into one's own: `merge
+    /// THEIR_PROJECT -o MY_PROJECT`. Documents are matched by their text,
+    /// the colleague's annotations merged into the same document's (each
+    /// keeps its reader), documents only the colleague has are added, actors
+    /// matched by id, then by name.
     Merge {
-        /// The session files; the first one's text and order come first.
-        #[arg(required = true, num_args = 2..)]
+        /// The session files (the first one's text and order come first), or
+        /// the colleague's project folder.
+        #[arg(required = true, num_args = 1..)]
         sessions: Vec<PathBuf>,
-        /// The merged session to write.
+        /// The merged session to write, or one's own project folder to
+        /// merge into.
         #[arg(long, short = 'o', value_name = "MERGED.ron")]
         output: PathBuf,
         /// Replace OUTPUT if it exists and is not one of the sessions merged.
@@ -166,11 +184,15 @@ enum Command {
     },
     /// Agreement of two readers: percent agreement, Cohen's kappa and
     /// Krippendorff's alpha, overall and per actor, on the text's tokens.
+    ///
+    /// On a project folder: per document, and pooled over the corpus (the
+    /// tokens of every document both readers coded, as one grid).
     Agree {
-        /// Two session files, or one merged session.
+        /// Two session files, one merged session, or a project folder.
         #[arg(required = true, num_args = 1..=2)]
         sessions: Vec<PathBuf>,
-        /// For a merged session with more than two readers: which two.
+        /// For a merged session or a project with more than two readers:
+        /// which two.
         #[arg(long, value_name = "NAME,NAME")]
         readers: Option<String>,
         /// Print JSON instead of a table.
@@ -207,6 +229,13 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 project::add(&dir, &files, copy)
             }
             ProjectCommand::List { dir, json } => project::list(&dir, json),
+            ProjectCommand::Attributes { dir, file } => {
+                let _lock = lock(
+                    &dir.join(randnotiz::storage::PROJECT_FILE),
+                    "project attributes",
+                )?;
+                corpus::attributes(&dir, &file)
+            }
         },
         Some(Command::Text { file, password }) => {
             let doc = match password {
@@ -250,6 +279,12 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             strict,
             write,
         }) => {
+            if corpus::is_project(&session) {
+                if text.is_some() || write {
+                    return Err(randnotiz::i18n::tr_co().err_project_options.to_owned());
+                }
+                return corpus::check(&session, strict);
+            }
             let _lock = if write {
                 lock(&session, "check")?
             } else {
@@ -262,7 +297,15 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             format,
             output,
             text,
-        }) => export::run(&session, &format, output.as_deref(), text.as_deref()),
+        }) => {
+            if corpus::is_project(&session) {
+                if text.is_some() {
+                    return Err(randnotiz::i18n::tr_co().err_project_options.to_owned());
+                }
+                return corpus::export(&session, &format, output.as_deref());
+            }
+            export::run(&session, &format, output.as_deref(), text.as_deref())
+        }
         Some(Command::Import {
             file,
             text,
@@ -279,6 +322,16 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             output,
             force,
         }) => {
+            if corpus::is_project(&output) || sessions.iter().any(|s| corpus::is_project(s)) {
+                let [other] = sessions.as_slice() else {
+                    return Err(randnotiz::i18n::tr_co().err_merge_needs_project.to_owned());
+                };
+                if !corpus::is_project(other) || !corpus::is_project(&output) {
+                    return Err(randnotiz::i18n::tr_co().err_merge_needs_project.to_owned());
+                }
+                let _lock = lock(&output.join(randnotiz::storage::PROJECT_FILE), "merge")?;
+                return corpus::merge(other, &output);
+            }
             let _lock = lock(&output, "merge")?;
             may_replace(&output, &sessions, force)?;
             analyse::merge(&sessions, &output)
@@ -293,7 +346,10 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             sessions,
             readers,
             json,
-        }) => analyse::agree(&sessions, readers.as_deref(), json),
+        }) => match sessions.as_slice() {
+            [dir] if corpus::is_project(dir) => corpus::agree(dir, readers.as_deref(), json),
+            _ => analyse::agree(&sessions, readers.as_deref(), json),
+        },
         None => open_window(args.file.as_deref()),
     }
 }
@@ -332,6 +388,18 @@ enum ProjectCommand {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Set the documents' attributes from a table (CSV): the first column
+    /// names the document (its file name or id), every further column is an
+    /// attribute, named in the header row. Rows that match no document are
+    /// reported; an empty cell leaves a value as it is.
+    Attributes {
+        /// The project folder.
+        dir: PathBuf,
+        /// The table (comma, semicolon or tab between cells; UTF-8 or
+        /// Windows-1252).
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
     },
 }
 

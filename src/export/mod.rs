@@ -6,8 +6,11 @@
 //! and as an edge list. Every export writes user text (quotes, notes, actor
 //! names) only through [`escape`], so spreadsheets never see formulas and
 //! reports never see markup the reader did not write as text. Orphaned
-//! annotations are exported too, marked as such: nothing is dropped.
+//! annotations are exported too, marked as such: nothing is dropped. A
+//! whole project goes out through [`corpus`], in the formats that make sense
+//! for many texts at once.
 
+pub mod corpus;
 pub mod escape;
 pub mod network;
 pub mod qdpx;
@@ -123,6 +126,13 @@ impl Format {
             Self::ActorStats => t.export_actor_stats,
             Self::CoOccurrence => t.export_cooccurrence,
         }
+    }
+
+    /// True for the formats a whole project is exported in (see
+    /// [`corpus`]); the others are made for one text.
+    #[must_use]
+    pub fn for_projects(self) -> bool {
+        matches!(self, Self::Csv | Self::Qdpx | Self::Markdown | Self::W3c)
     }
 
     /// True for formats that are text (and may go to standard output).
@@ -287,6 +297,12 @@ pub enum ExportError {
     WouldOverwrite {
         /// The refused target.
         path: std::path::PathBuf,
+    },
+    /// The format is made for one text, not for a whole project.
+    #[error("{}", fill(crate::i18n::tr_co().err_format_not_for_projects, &[("format", format)]))]
+    NotForProjects {
+        /// The format's command-line name.
+        format: &'static str,
     },
     /// Building the output failed (a ZIP or JSON library error).
     #[error("{}", fill(tr().err_export_build, &[("error", &.0)]))]

@@ -11,55 +11,59 @@
 //! of a merged session are the project's users, each selection created by
 //! its reader. Orphaned annotations have no place in the text,
 //! so they go into the project's notes with their quote: nothing is dropped.
+//!
+//! The parts (users, code book, one text source, the orphans' notes, the
+//! ZIP) are written by functions of their own, which the corpus export
+//! (`export::corpus`) puts together for many documents.
 
 use std::io::Write as _;
 
 use super::xml::Xml;
 use super::{ExportError, Input};
-use crate::annotation::{Annotation, Colour, Stance};
+use crate::annotation::{Annotation, Colour, Session, Stance};
 use crate::i18n::{fill, tr};
 
 /// The namespace of QDA-XML 1.0 projects.
 pub const NAMESPACE: &str = "urn:QDA-XML:project:1.0";
 
-/// A GUID derived from the document and a name: the same session exports
-/// the same GUIDs, so a re-import recognises its codes.
-fn guid(input: &Input<'_>, name: &str) -> String {
-    let hash = blake3::hash(format!("{}\u{0}{name}", input.document.hash()).as_bytes());
-    let b = hash.as_bytes();
-    let hex =
-        |r: std::ops::Range<usize>| b[r].iter().map(|x| format!("{x:02x}")).collect::<String>();
-    // Version 4 and RFC 4122 variant bits, so tools that check them are content.
-    let version = format!("4{}", &hex(6..8)[1..]);
-    let variant = format!("{:x}{}", (b[8] & 0x3) | 0x8, &hex(8..10)[1..]);
-    format!(
-        "{}-{}-{}-{}-{}",
-        hex(0..4),
-        hex(4..6),
-        version,
-        variant,
-        hex(10..16)
-    )
+/// GUIDs derived from a seed and a name: the same session (seeded with its
+/// text's hash) or the same project (seeded with its name) exports the same
+/// GUIDs, so a re-import recognises its codes.
+pub(super) struct Guids<'s>(pub(super) &'s str);
+
+impl Guids<'_> {
+    /// The GUID of the thing called `name`.
+    pub(super) fn of(&self, name: &str) -> String {
+        let hash = blake3::hash(format!("{}\u{0}{name}", self.0).as_bytes());
+        let b = hash.as_bytes();
+        let hex =
+            |r: std::ops::Range<usize>| b[r].iter().map(|x| format!("{x:02x}")).collect::<String>();
+        // Version 4 and RFC 4122 variant bits, so tools that check them are content.
+        let version = format!("4{}", &hex(6..8)[1..]);
+        let variant = format!("{:x}{}", (b[8] & 0x3) | 0x8, &hex(8..10)[1..]);
+        format!(
+            "{}-{}-{}-{}-{}",
+            hex(0..4),
+            hex(4..6),
+            version,
+            variant,
+            hex(10..16)
+        )
+    }
+
+    /// The user who made `annotation`: its reader, else the default user.
+    pub(super) fn user_of(&self, annotation: &Annotation) -> String {
+        self.of(&annotation
+            .reader
+            .as_deref()
+            .map_or_else(|| "user".to_owned(), |reader| format!("user:{reader}")))
+    }
 }
 
-/// `project.qde` as XML.
-#[must_use]
-pub fn project_xml(input: &Input<'_>) -> String {
-    let t = tr();
-    let session = input.session;
-    let doc = input.document;
-    let now = crate::annotation::now().to_string();
-    let source_guid = guid(input, "source");
-    let user_guid = guid(input, "user");
-    // Each reader of a merged session is a user of the project; annotations
-    // without a reader belong to the default user.
-    let readers: Vec<&str> = session.readers().into_iter().flatten().collect();
-    let user_of = |a: &Annotation| {
-        a.reader
-            .as_deref()
-            .map_or_else(|| user_guid.clone(), |r| guid(input, &format!("user:{r}")))
-    };
-    let mut out = Xml::new();
+/// Opens the `Project` element named `name`, and writes its users: the
+/// default user and one per reader.
+pub(super) fn open_project(out: &mut Xml, guids: &Guids<'_>, name: &str, readers: &[&str]) {
+    let user_guid = guids.of("user");
     let version = format!("Randnotiz {}", env!("CARGO_PKG_VERSION"));
     out.open(
         "Project",
@@ -70,28 +74,32 @@ pub fn project_xml(input: &Input<'_>) -> String {
                 "xsi:schemaLocation",
                 &format!("{NAMESPACE} Project-mrt2019.xsd"),
             ),
-            ("name", doc.title_or_default()),
+            ("name", name),
             ("origin", &version),
             ("creatingUserGUID", &user_guid),
-            ("creationDateTime", &now),
+            ("creationDateTime", &crate::annotation::now().to_string()),
         ],
     );
     out.open("Users", &[]);
     out.empty("User", &[("guid", &user_guid), ("name", "Randnotiz")]);
-    for reader in &readers {
-        let guid = guid(input, &format!("user:{reader}"));
+    for reader in readers {
+        let guid = guids.of(&format!("user:{reader}"));
         out.empty("User", &[("guid", &guid), ("name", reader)]);
     }
     out.close("Users");
+}
 
-    // Codes: actors and colours.
+/// The code book: actors and colours, and concepts with a code per stance
+/// (the actors, concepts and legend of `registry`).
+pub(super) fn code_book(out: &mut Xml, guids: &Guids<'_>, registry: &Session) {
+    let t = tr();
     out.open("CodeBook", &[]);
     out.open("Codes", &[]);
     let group = |out: &mut Xml, key: &str, name: &str| {
         out.open(
             "Code",
             &[
-                ("guid", &guid(input, key)),
+                ("guid", &guids.of(key)),
                 ("name", name),
                 ("isCodable", "false"),
             ],
@@ -101,7 +109,7 @@ pub fn project_xml(input: &Input<'_>) -> String {
         out.open(
             "Code",
             &[
-                ("guid", &guid(input, key)),
+                ("guid", &guids.of(key)),
                 ("name", name),
                 ("isCodable", "true"),
                 ("color", colour),
@@ -110,8 +118,8 @@ pub fn project_xml(input: &Input<'_>) -> String {
         out.text("Description", &[], description);
         out.close("Code");
     };
-    group(&mut out, "code:actors", t.actors_title);
-    for actor in &session.actors {
+    group(out, "code:actors", t.actors_title);
+    for actor in &registry.actors {
         let mut description = actor.kind.label().to_owned();
         if !actor.aliases.is_empty() {
             description.push_str(&format!(
@@ -123,7 +131,7 @@ pub fn project_xml(input: &Input<'_>) -> String {
             description.push_str(&format!("\n{}", actor.note));
         }
         code(
-            &mut out,
+            out,
             &format!("actor:{}", actor.id),
             &actor.name,
             &actor.colour.to_hex(),
@@ -131,23 +139,23 @@ pub fn project_xml(input: &Input<'_>) -> String {
         );
     }
     out.close("Code");
-    group(&mut out, "code:colours", t.report_colours);
+    group(out, "code:colours", t.report_colours);
     for colour in Colour::ALL {
         code(
-            &mut out,
+            out,
             &format!("colour:{colour:?}"),
-            &format!("{} – {}", colour.name(), session.meaning(colour)),
+            &format!("{} – {}", colour.name(), registry.meaning(colour)),
             &colour.hex(),
-            session.meaning(colour),
+            registry.meaning(colour),
         );
     }
     out.close("Code");
     // Concepts, each with a code per stance: a statement is a coding with
     // its concept's stance code (the speaker is among the actor codings).
-    if !session.concepts.is_empty() {
-        group(&mut out, "code:concepts", t.qdpx_concepts);
-        for concept in &session.concepts {
-            group(&mut out, &format!("concept:{}", concept.id), &concept.name);
+    if !registry.concepts.is_empty() {
+        group(out, "code:concepts", t.qdpx_concepts);
+        for concept in &registry.concepts {
+            group(out, &format!("concept:{}", concept.id), &concept.name);
             if !concept.note.trim().is_empty() {
                 out.text("Description", &[], &concept.note);
             }
@@ -157,7 +165,7 @@ pub fn project_xml(input: &Input<'_>) -> String {
                     &[
                         (
                             "guid",
-                            &guid(input, &format!("concept:{}:{}", concept.id, stance.name())),
+                            &guids.of(&format!("concept:{}:{}", concept.id, stance.name())),
                         ),
                         ("name", &format!("{} – {}", concept.name, stance.label())),
                         ("isCodable", "true"),
@@ -170,32 +178,62 @@ pub fn project_xml(input: &Input<'_>) -> String {
     }
     out.close("Codes");
     out.close("CodeBook");
+}
 
-    // The text and its selections.
+/// One text and its selections.
+pub(super) struct Source<'a> {
+    /// The session on the text.
+    pub input: &'a Input<'a>,
+    /// What this source's GUID keys begin with (empty for a session's one
+    /// text; the document's id for a corpus).
+    pub prefix: String,
+    /// The source's name.
+    pub name: &'a str,
+    /// Variable values: (GUID of the variable, its text value).
+    pub variables: Vec<(String, &'a str)>,
+}
+
+impl Source<'_> {
+    /// The GUID of the source (and the name of its text file).
+    pub(super) fn guid(&self, guids: &Guids<'_>) -> String {
+        guids.of(&format!("{}source", self.prefix))
+    }
+}
+
+/// A `TextSource` with a `PlainTextSelection` per placed annotation (coded
+/// with its actors, colour and statement), then the variable values.
+/// Returns the orphaned annotations, which have no place in the text.
+pub(super) fn text_source<'a>(
+    out: &mut Xml,
+    guids: &Guids<'_>,
+    source: &Source<'a>,
+) -> Vec<&'a Annotation> {
+    let input = source.input;
+    let prefix = &source.prefix;
+    let source_guid = source.guid(guids);
     let (placed, orphans): (Vec<&Annotation>, Vec<&Annotation>) = input
         .in_order()
         .into_iter()
         .partition(|a| !input.is_orphaned(a));
-    out.open("Sources", &[]);
     out.open(
         "TextSource",
         &[
             ("guid", &source_guid),
-            ("name", doc.title_or_default()),
+            ("name", source.name),
             ("plainTextPath", &format!("internal://{source_guid}.txt")),
-            ("creatingUser", &user_guid),
-            ("creationDateTime", &now),
+            ("creatingUser", &guids.of("user")),
+            ("creationDateTime", &crate::annotation::now().to_string()),
         ],
     );
     out.text("Description", &[], &input.source_name());
     for a in &placed {
         let range = a.range();
-        let user_guid = user_of(a);
+        let user_guid = guids.user_of(a);
         let created = a.created.to_string();
         out.open(
             "PlainTextSelection",
             &[
-                ("guid", &guid(input, &format!("annotation:{}", a.id))),
+                ("guid", &guids.of(&format!("{prefix}annotation:{}", a.id))),
                 ("name", &super::excerpt(a.quote(), 60)),
                 ("startPosition", &range.start.to_string()),
                 ("endPosition", &range.end.to_string()),
@@ -212,62 +250,107 @@ pub fn project_xml(input: &Input<'_>) -> String {
             out.open(
                 "Coding",
                 &[
-                    ("guid", &guid(input, &format!("coding:{}:{key}", a.id))),
+                    ("guid", &guids.of(&format!("{prefix}coding:{}:{key}", a.id))),
                     ("creatingUser", &user_guid),
                     ("creationDateTime", &created),
                 ],
             );
-            out.empty("CodeRef", &[("targetGUID", &guid(input, target))]);
+            out.empty("CodeRef", &[("targetGUID", &guids.of(target))]);
             out.close("Coding");
         };
         for id in &a.actors {
-            coding(&mut out, id.as_str(), &format!("actor:{id}"));
+            coding(out, id.as_str(), &format!("actor:{id}"));
         }
-        coding(&mut out, "colour", &format!("colour:{:?}", a.colour));
+        coding(out, "colour", &format!("colour:{:?}", a.colour));
         if let Some(s) = a
             .statement
             .as_ref()
-            .filter(|s| session.concept(&s.concept).is_some())
+            .filter(|s| input.session.concept(&s.concept).is_some())
         {
             coding(
-                &mut out,
+                out,
                 "statement",
                 &format!("concept:{}:{}", s.concept, s.stance.name()),
             );
         }
         out.close("PlainTextSelection");
     }
-    out.close("TextSource");
-    out.close("Sources");
-
-    // Orphans as notes: their quote and note, kept.
-    if !orphans.is_empty() {
-        out.open("Notes", &[]);
-        for a in &orphans {
-            let names = input.actor_names(a).join(", ");
-            let content = fill(
-                t.qdpx_orphan_note,
-                &[
-                    ("quote", &a.quote()),
-                    ("actors", &names),
-                    ("note", &a.note),
-                    ("colour", &a.colour.name()),
-                ],
-            );
-            out.open(
-                "Note",
-                &[
-                    ("guid", &guid(input, &format!("orphan:{}", a.id))),
-                    ("name", &fill(t.qdpx_orphan_name, &[("id", &a.id)])),
-                    ("creatingUser", &user_guid),
-                    ("creationDateTime", &a.created.to_string()),
-                ],
-            );
-            out.text("PlainTextContent", &[], &content);
-            out.close("Note");
-        }
-        out.close("Notes");
+    for (variable, value) in &source.variables {
+        out.open("VariableValue", &[]);
+        out.empty("VariableRef", &[("targetGUID", variable)]);
+        out.text("TextValue", &[], value);
+        out.close("VariableValue");
     }
+    out.close("TextSource");
+    orphans
+}
+
+/// The project's notes: each orphaned annotation with its quote, actors,
+/// note and colour (in a corpus, the note's name says its document too).
+pub(super) fn orphan_notes(
+    out: &mut Xml,
+    guids: &Guids<'_>,
+    orphans: &[(&Source<'_>, &Annotation)],
+) {
+    if orphans.is_empty() {
+        return;
+    }
+    let t = tr();
+    out.open("Notes", &[]);
+    for (source, a) in orphans {
+        let names = source.input.actor_names(a).join(", ");
+        let content = fill(
+            t.qdpx_orphan_note,
+            &[
+                ("quote", &a.quote()),
+                ("actors", &names),
+                ("note", &a.note),
+                ("colour", &a.colour.name()),
+            ],
+        );
+        let mut name = fill(t.qdpx_orphan_name, &[("id", &a.id)]);
+        if !source.prefix.is_empty() {
+            name = format!("{name} ({})", source.name);
+        }
+        out.open(
+            "Note",
+            &[
+                (
+                    "guid",
+                    &guids.of(&format!("{}orphan:{}", source.prefix, a.id)),
+                ),
+                ("name", &name),
+                ("creatingUser", &guids.of("user")),
+                ("creationDateTime", &a.created.to_string()),
+            ],
+        );
+        out.text("PlainTextContent", &[], &content);
+        out.close("Note");
+    }
+    out.close("Notes");
+}
+
+/// `project.qde` as XML.
+#[must_use]
+pub fn project_xml(input: &Input<'_>) -> String {
+    let guids = Guids(input.document.hash());
+    let readers: Vec<&str> = input.session.readers().into_iter().flatten().collect();
+    let mut out = Xml::new();
+    let name = input.document.title_or_default();
+    open_project(&mut out, &guids, name, &readers);
+    code_book(&mut out, &guids, input.session);
+    let source = Source {
+        input,
+        prefix: String::new(),
+        name,
+        variables: Vec::new(),
+    };
+    out.open("Sources", &[]);
+    let orphans = text_source(&mut out, &guids, &source);
+    out.close("Sources");
+    let orphans: Vec<(&Source<'_>, &Annotation)> =
+        orphans.into_iter().map(|a| (&source, a)).collect();
+    orphan_notes(&mut out, &guids, &orphans);
     out.close("Project");
     out.finish()
 }
@@ -277,18 +360,29 @@ pub fn project_xml(input: &Input<'_>) -> String {
 /// # Errors
 /// [`ExportError::Build`] when the ZIP cannot be assembled.
 pub fn export(input: &Input<'_>) -> Result<Vec<u8>, ExportError> {
+    let guids = Guids(input.document.hash());
+    let source = guids.of("source");
+    package(&project_xml(input), &[(source, input.document.text())])
+}
+
+/// A `.qdpx` ZIP of `project` (the `project.qde`) and the texts, each as
+/// `sources/<guid>.txt`.
+///
+/// # Errors
+/// [`ExportError::Build`] when the ZIP cannot be assembled.
+pub(super) fn package(project: &str, texts: &[(String, &str)]) -> Result<Vec<u8>, ExportError> {
     let build = |e: &dyn std::fmt::Display| ExportError::Build(e.to_string());
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file("project.qde", options)
         .map_err(|e| build(&e))?;
-    zip.write_all(project_xml(input).as_bytes())
-        .map_err(|e| build(&e))?;
-    zip.start_file(format!("sources/{}.txt", guid(input, "source")), options)
-        .map_err(|e| build(&e))?;
-    zip.write_all(input.document.text().as_bytes())
-        .map_err(|e| build(&e))?;
+    zip.write_all(project.as_bytes()).map_err(|e| build(&e))?;
+    for (guid, text) in texts {
+        zip.start_file(format!("sources/{guid}.txt"), options)
+            .map_err(|e| build(&e))?;
+        zip.write_all(text.as_bytes()).map_err(|e| build(&e))?;
+    }
     let cursor = zip.finish().map_err(|e| build(&e))?;
     Ok(cursor.into_inner())
 }

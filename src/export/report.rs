@@ -176,7 +176,7 @@ pub fn markdown(input: &Input<'_>) -> String {
 
 /// One annotation as a list item: colour and meaning, actors, the quote in
 /// its context as a block quote, the note.
-fn entry(out: &mut String, input: &Input<'_>, annotation: &Annotation, marker: &str) {
+pub(super) fn entry(out: &mut String, input: &Input<'_>, annotation: &Annotation, marker: &str) {
     let t = tr();
     let actors = input.actor_names(annotation);
     let mut head = format!(

@@ -7,7 +7,7 @@
 use super::Input;
 use super::escape::Csv;
 use crate::analysis::stats::{self, ActorTable};
-use crate::annotation::Session;
+use crate::annotation::{Annotation, Session};
 use crate::i18n::tr;
 
 /// The header line's columns.
@@ -33,41 +33,48 @@ pub const COLUMNS: [&str; 14] = [
 pub fn csv(input: &Input<'_>) -> String {
     let mut out = Csv::with_header(&COLUMNS);
     for annotation in input.in_order() {
-        let range = annotation.range();
-        let statement = annotation.statement.as_ref();
-        let session = input.session;
-        out.row(&[
-            annotation.id.0.clone(),
-            input.section_label(annotation),
-            range.start.to_string(),
-            range.end.to_string(),
-            annotation.quote().to_owned(),
-            annotation.colour.name().to_owned(),
-            input.actor_names(annotation).join("; "),
-            statement
-                .map(|s| {
-                    session
-                        .actor(&s.actor)
-                        .map_or(s.actor.0.clone(), |a| a.name.clone())
-                })
-                .unwrap_or_default(),
-            statement
-                .map(|s| {
-                    session
-                        .concept(&s.concept)
-                        .map_or(s.concept.0.clone(), |c| c.name.clone())
-                })
-                .unwrap_or_default(),
-            statement
-                .map(|s| s.stance.name().to_owned())
-                .unwrap_or_default(),
-            annotation.note.clone(),
-            annotation.reader.clone().unwrap_or_default(),
-            annotation.created.to_string(),
-            annotation.modified.to_string(),
-        ]);
+        out.row(&cells(input, annotation));
     }
     out.finish()
+}
+
+/// One annotation's cells, in the order of [`COLUMNS`] (not yet
+/// neutralised: [`Csv::row`] does that).
+#[must_use]
+pub fn cells(input: &Input<'_>, annotation: &Annotation) -> Vec<String> {
+    let range = annotation.range();
+    let statement = annotation.statement.as_ref();
+    let session = input.session;
+    vec![
+        annotation.id.0.clone(),
+        input.section_label(annotation),
+        range.start.to_string(),
+        range.end.to_string(),
+        annotation.quote().to_owned(),
+        annotation.colour.name().to_owned(),
+        input.actor_names(annotation).join("; "),
+        statement
+            .map(|s| {
+                session
+                    .actor(&s.actor)
+                    .map_or(s.actor.0.clone(), |a| a.name.clone())
+            })
+            .unwrap_or_default(),
+        statement
+            .map(|s| {
+                session
+                    .concept(&s.concept)
+                    .map_or(s.concept.0.clone(), |c| c.name.clone())
+            })
+            .unwrap_or_default(),
+        statement
+            .map(|s| s.stance.name().to_owned())
+            .unwrap_or_default(),
+        annotation.note.clone(),
+        annotation.reader.clone().unwrap_or_default(),
+        annotation.created.to_string(),
+        annotation.modified.to_string(),
+    ]
 }
 
 /// Mentions and annotations per actor and section, as CSV in long form (one

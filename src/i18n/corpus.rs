@@ -228,6 +228,56 @@ strings! {
     merge_legend,
     /// Merge: what.
     merge_attribute,
+    /// Export: a format made for one text, asked of a project: {format}
+    err_format_not_for_projects,
+    /// Corpus report: counts: {documents} {annotations} {actors} {orphans}
+    report_corpus_counts,
+    /// Corpus report: an actor's passages: {passages} {documents}
+    report_actor_passages,
+    /// Corpus report: heading of the passages coded with no actor.
+    report_no_actor,
+    /// Merging a project in: a summary: {annotations} {reader} {matched} {added} {actors}
+    merge_in_summary,
+    /// Merging a project in: both folders are the same project: {path}
+    err_merge_same_project,
+    /// CLI merge: a project folder given with a session, or the other way round.
+    err_merge_needs_project,
+    /// Attributes from a CSV: a summary: {values} {documents} {columns}
+    attributes_summary,
+    /// Attributes from a CSV: a row that matches no document: {line} {name}
+    attributes_unmatched,
+    /// Attributes from a CSV: a row that matches several documents: {line} {name} {ids}
+    attributes_ambiguous,
+    /// Attributes from a CSV: the file is not UTF-8: {path}
+    attributes_not_utf8,
+    /// Attributes from a CSV: a column without a name: {column}
+    attributes_unnamed_column,
+    /// Attributes from a CSV: the file does not parse: {line} {why} {path}
+    err_attributes_csv,
+    /// Attributes from a CSV: no attribute columns: {path}
+    err_attributes_no_columns,
+    /// CLI check on a project: the first line: {name} {path} {n}
+    cli_project,
+    /// CLI check on a project: a document that could not be opened: {why} {n}
+    check_unopened,
+    /// CLI check on a project: the totals: {anchored} {moved} {orphaned} {unopened} {unchecked}
+    check_total,
+    /// CLI check --strict on a project: why the status is 3: {orphaned} {unchecked}
+    check_strict,
+    /// CLI export of a project: a document that could not be opened: {why} {n}
+    export_unopened,
+    /// CLI: --text or --write given with a project folder.
+    err_project_options,
+    /// CLI agree on a project: not exactly two readers to compare: {n} {readers}
+    agree_project_readers,
+    /// CLI agree on a project: no document both readers coded: {a} {b}
+    agree_no_common,
+    /// CLI agree on a project: heading of the pooled figures: {documents} {left}
+    agree_pooled,
+    /// CLI agree on a project: heading of the per-document lines.
+    agree_per_document,
+    /// CLI agree on a project: --readers names not two readers.
+    agree_readers_two,
 }
 
 /// The German texts.
@@ -343,6 +393,31 @@ static DE: Corpus = Corpus {
     merge_attribute: "Merkmal",
     err_needs_project: "--regex und --annotate durchsuchen ein Projekt: geben Sie einen Projektordner an.",
     adding_busy: "Es werden noch Dokumente aufgenommen; warten Sie, bis das fertig ist.",
+    err_format_not_for_projects: "Das Format „{format}“ gilt einem einzelnen Text (Netzwerke, Statistik), nicht einem ganzen Projekt. Ein Projekt wird als md, csv, w3c oder qdpx exportiert; ein einzelnes Dokument mit „randnotiz export PROJEKT/annotations/ID.ron --format {format}“.",
+    report_corpus_counts: "{documents} Dokumente, {annotations} Anmerkungen, {actors} Akteure, {orphans} verwaist",
+    report_actor_passages: "{passages} Passagen in {documents} Dokumenten",
+    report_no_actor: "Passagen ohne Akteur",
+    merge_in_summary: "{annotations} Anmerkungen von {reader} übernommen: {matched} Dokumente gibt es in beiden Projekten, {added} Dokumente neu aufgenommen, {actors} Akteure neu.",
+    err_merge_same_project: "Das ist dasselbe Projekt ({path}). Geben Sie den Projektordner der Kollegin oder des Kollegen an und mit -o Ihren eigenen.",
+    err_merge_needs_project: "Ein Projekt wird in ein Projekt zusammengeführt: „randnotiz merge PROJEKT_DER_KOLLEGIN -o MEIN_PROJEKT“ (beides Ordner mit project.ron). Sitzungen führt „randnotiz merge A.ron B.ron -o ZUSAMMEN.ron“ zusammen.",
+    attributes_summary: "{values} Werte bei {documents} Dokumenten gesetzt; Spalten: {columns}.",
+    attributes_unmatched: "Zeile {line}: „{name}“ passt zu keinem Dokument (weder Kennung noch Dateiname); übergangen.",
+    attributes_ambiguous: "Zeile {line}: „{name}“ passt zu mehreren Dokumenten ({ids}); übergangen. Geben Sie die Kennung des Dokuments an.",
+    attributes_not_utf8: "{path} ist nicht in UTF-8 gespeichert und wurde als Windows-1252 gelesen. Stimmen Umlaute nicht, speichern Sie die Tabelle als „CSV UTF-8“.",
+    attributes_unnamed_column: "Spalte {column} hat in der Kopfzeile keinen Namen und wurde übergangen.",
+    err_attributes_csv: "Die Tabelle lässt sich in Zeile {line} nicht lesen: {why}. Prüfen Sie die Anführungszeichen dort. ({path})",
+    err_attributes_no_columns: "Die Tabelle hat keine Merkmalsspalten: die erste Spalte nennt die Dokumente (Dateiname oder Kennung), jede weitere ein Merkmal, mit seinem Namen in der Kopfzeile. ({path})",
+    cli_project: "Projekt „{name}“ ({path}): {n} Dokumente",
+    check_unopened: "{why} Seine {n} Anmerkungen sind nicht geprüft.",
+    check_total: "Zusammen: {anchored} verankert, {moved} verschoben, {orphaned} verwaist; {unopened} Dokumente nicht zu öffnen ({unchecked} Anmerkungen nicht geprüft).",
+    check_strict: "{orphaned} Anmerkungen sind verwaist, {unchecked} nicht geprüft, weil ihr Text fehlt (--strict).",
+    export_unopened: "{why} Seine {n} Anmerkungen werden als verwaist exportiert.",
+    err_project_options: "--text und --write gelten einer einzelnen Sitzung. Ein Projekt kennt die Texte seiner Dokumente selbst; für ein Dokument geben Sie seine Datei an: PROJEKT/annotations/ID.ron.",
+    agree_project_readers: "Im Projekt haben {n} Leser gemeinsame Dokumente codiert ({readers}); wählen Sie zwei mit --readers NAME,NAME. (Ein Projekt mit zwei Lesungen entsteht mit „randnotiz merge PROJEKT_DER_KOLLEGIN -o MEIN_PROJEKT“.)",
+    agree_no_common: "{a} und {b} haben kein Dokument beide codiert; es gibt nichts zu vergleichen.",
+    agree_pooled: "Über das Korpus gepoolt: die Tokens der {documents} Dokumente, die beide codiert haben, als ein Raster ({left} Dokumente ausgelassen, die nicht beide codiert haben).",
+    agree_per_document: "Je Dokument (alle Akteure zugleich):",
+    agree_readers_two: "--readers nennt die zwei Leser, die verglichen werden: --readers NAME,NAME.",
 };
 
 /// The English texts.
@@ -458,6 +533,31 @@ static EN: Corpus = Corpus {
     merge_attribute: "Attribute",
     err_needs_project: "--regex and --annotate search a project: give a project folder.",
     adding_busy: "Documents are still being added; wait until that is done.",
+    err_format_not_for_projects: "The format “{format}” is made for one text (networks, statistics), not for a whole project. A project is exported as md, csv, w3c or qdpx; a single document with “randnotiz export PROJECT/annotations/ID.ron --format {format}”.",
+    report_corpus_counts: "{documents} documents, {annotations} annotations, {actors} actors, {orphans} orphaned",
+    report_actor_passages: "{passages} passages in {documents} documents",
+    report_no_actor: "Passages without an actor",
+    merge_in_summary: "{annotations} annotations by {reader} taken in: {matched} documents are in both projects, {added} documents added, {actors} new actors.",
+    err_merge_same_project: "That is the same project ({path}). Give your colleague's project folder, and your own with -o.",
+    err_merge_needs_project: "A project is merged into a project: “randnotiz merge COLLEAGUES_PROJECT -o MY_PROJECT” (both folders with a project.ron). Sessions are merged with “randnotiz merge A.ron B.ron -o MERGED.ron”.",
+    attributes_summary: "{values} values set on {documents} documents; columns: {columns}.",
+    attributes_unmatched: "Line {line}: “{name}” matches no document (neither id nor file name); passed over.",
+    attributes_ambiguous: "Line {line}: “{name}” matches several documents ({ids}); passed over. Give the document's id instead.",
+    attributes_not_utf8: "{path} is not saved as UTF-8 and was read as Windows-1252. If umlauts come out wrong, save the table as “CSV UTF-8”.",
+    attributes_unnamed_column: "Column {column} has no name in the header row and was passed over.",
+    err_attributes_csv: "The table cannot be read at line {line}: {why}. Check the quotes there. ({path})",
+    err_attributes_no_columns: "The table has no attribute columns: the first column names the documents (file name or id), each further one an attribute, its name in the header row. ({path})",
+    cli_project: "Project “{name}” ({path}): {n} documents",
+    check_unopened: "{why} Its {n} annotations are not checked.",
+    check_total: "Together: {anchored} anchored, {moved} moved, {orphaned} orphaned; {unopened} documents could not be opened ({unchecked} annotations not checked).",
+    check_strict: "{orphaned} annotations are orphaned, {unchecked} not checked because their text is missing (--strict).",
+    export_unopened: "{why} Its {n} annotations are exported as orphaned.",
+    err_project_options: "--text and --write are for a single session. A project knows its documents' texts itself; for one document give its file: PROJECT/annotations/ID.ron.",
+    agree_project_readers: "In the project {n} readers coded documents in common ({readers}); choose two with --readers NAME,NAME. (A project with two readings comes from “randnotiz merge COLLEAGUES_PROJECT -o MY_PROJECT”.)",
+    agree_no_common: "{a} and {b} have not both coded any document; there is nothing to compare.",
+    agree_pooled: "Pooled over the corpus: the tokens of the {documents} documents both coded, as one grid ({left} documents left out that not both coded).",
+    agree_per_document: "Per document (all actors at once):",
+    agree_readers_two: "--readers names the two readers to compare: --readers NAME,NAME.",
 };
 
 /// The table of one language.

@@ -184,6 +184,45 @@ pub fn export(input: &Input<'_>) -> String {
     text
 }
 
+/// Several sessions (a project's documents) as one `AnnotationCollection`
+/// called `label`, with one page: each annotation's target names its own
+/// text as its `source`; the sessions in the order given, each one's
+/// annotations in document order.
+#[must_use]
+pub fn export_many(label: &str, inputs: &[Input<'_>]) -> String {
+    let items: Vec<AnnotationOut<'_>> = inputs
+        .iter()
+        .flat_map(|input| {
+            input
+                .in_order()
+                .into_iter()
+                .map(move |a| annotation(input, a))
+        })
+        .collect();
+    let name: String = blake3::hash(label.as_bytes())
+        .to_hex()
+        .chars()
+        .take(16)
+        .collect();
+    let id = format!("urn:randnotiz:collection:project:{name}");
+    let collection = CollectionOut {
+        context: CONTEXT,
+        kind: "AnnotationCollection",
+        label,
+        total: items.len(),
+        first: PageOut {
+            id: format!("{id}:page1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+        id,
+    };
+    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 fn short_hash(doc: &Document) -> String {
     doc.hash()
         .trim_start_matches("blake3:")

@@ -209,23 +209,7 @@ impl Project {
         let taken = |id: &str| self.file.documents.iter().any(|e| e.id == id);
         let id = document_id(stem.as_deref().unwrap_or_default(), taken);
         let text_path = if copy {
-            let dir = self.dir.join(storage::TEXTS_DIR);
-            std::fs::create_dir_all(&dir).map_err(|e| SaveError::from_io(&dir, e))?;
-            let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
-            let name = match extension {
-                Some(ext) => format!("{id}.{ext}"),
-                None => id.clone(),
-            };
-            let target = dir.join(name);
-            let bytes =
-                fsio::read_limited(path, crate::document::MAX_DOCUMENT_BYTES).map_err(|e| {
-                    SaveError::Io {
-                        path: path.to_path_buf(),
-                        source: std::io::Error::other(e.to_string()),
-                    }
-                })?;
-            fsio::write_atomic(&target, &bytes, |_| false)?;
-            target
+            self.copy_in(path, &id)?
         } else {
             path.to_path_buf()
         };
@@ -243,6 +227,27 @@ impl Project {
         self.annotations.push(Ok(Vec::new()));
         keep_in_cache(self, document);
         Ok(self.file.documents.len() - 1)
+    }
+
+    /// Copies the file at `path` into the project's `texts/` folder as
+    /// `ID.ext`; returns the copy's path.
+    pub(super) fn copy_in(&self, path: &Path, id: &str) -> Result<PathBuf, SaveError> {
+        let dir = self.dir.join(storage::TEXTS_DIR);
+        std::fs::create_dir_all(&dir).map_err(|e| SaveError::from_io(&dir, e))?;
+        let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
+        let name = match extension {
+            Some(ext) => format!("{id}.{ext}"),
+            None => id.to_owned(),
+        };
+        let target = dir.join(name);
+        let bytes = fsio::read_limited(path, crate::document::MAX_DOCUMENT_BYTES).map_err(|e| {
+            SaveError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::other(e.to_string()),
+            }
+        })?;
+        fsio::write_atomic(&target, &bytes, |_| false)?;
+        Ok(target)
     }
 
     /// Takes a session's annotations in as document `index`'s: its actors
@@ -303,6 +308,17 @@ impl Project {
                 .entry(*colour)
                 .or_insert_with(|| meaning.clone());
         }
+        self.write_annotations(index, &session)
+    }
+
+    /// Writes `session`'s annotations as document `index`'s file (an
+    /// ordinary session file without actors, concepts or legend: the
+    /// project file holds those), and takes them as the document's.
+    pub(super) fn write_annotations(
+        &mut self,
+        index: usize,
+        session: &Session,
+    ) -> Result<(), SaveError> {
         let path = self.annotations_path(index);
         let folder = self.dir.join(storage::ANNOTATIONS_DIR);
         std::fs::create_dir_all(&folder).map_err(|e| SaveError::from_io(&folder, e))?;
@@ -322,8 +338,9 @@ impl Project {
             storage::looks_like_session,
         )?;
         if let Some(slot) = self.annotations.get_mut(index) {
-            *slot = Ok(session.annotations);
+            *slot = Ok(session.annotations.clone());
         }
+        self.revision = crate::workspace::fresh_revision();
         Ok(())
     }
 }

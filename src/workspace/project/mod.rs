@@ -11,8 +11,11 @@
 //! of their extracted text where they are web pages or documents.
 
 mod add;
+mod attributes;
+mod corpus;
 mod mark;
 mod merge;
+mod merge_in;
 mod texts;
 
 use std::path::{Path, PathBuf};
@@ -26,8 +29,11 @@ use crate::i18n::{fill, tr_co};
 use crate::storage::{self, Entry, ProjectError, ProjectFile};
 
 pub use add::{AddReport, Progress, Skipped, sortable_date};
+pub use attributes::{AttributesError, AttributesReport};
+pub use corpus::{OpenedCorpus, OpenedDocument};
 pub use mark::MarkStep;
 pub use merge::{MergedProject, merge_projects};
+pub use merge_in::{MergeInError, MergeInReport};
 pub use texts::{TextState, document_id};
 
 /// A project folder, open.
