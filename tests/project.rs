@@ -438,3 +438,34 @@ fn coding_all_hits_is_one_step_taken_back_without_touching_later_edits() {
     assert_eq!(left.len(), 1, "{left:?}");
     assert_eq!(left[0].note, "Moskau schickt Truppen");
 }
+
+#[test]
+fn a_folder_of_ten_thousand_files_is_walked_and_what_is_no_text_passed_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = project_with(tmp.path(), 1);
+    let folder = tmp.path().join("alles");
+    for n in 0..100 {
+        let sub = folder.join(format!("ordner-{n:03}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        for m in 0..100 {
+            std::fs::write(sub.join(format!("bild-{m:03}.jpg")), [0xff, 0xd8]).unwrap();
+        }
+    }
+    corpus::write(&folder.join("ordner-050"), 20..23);
+    let (mut project, _) = Project::open(&dir).unwrap();
+    let report = project
+        .add(
+            &[folder],
+            false,
+            &randnotiz::workspace::project::Progress::default(),
+        )
+        .unwrap();
+    assert_eq!(report.added.len(), 3);
+    assert_eq!(report.skipped.len(), 10_000);
+    assert!(
+        report.skipped[0].why.contains("bild-000.jpg"),
+        "{:?}",
+        report.skipped[0]
+    );
+    assert_eq!(Project::open(&dir).unwrap().0.documents().len(), 4);
+}

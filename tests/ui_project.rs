@@ -250,3 +250,38 @@ fn an_actors_counts_and_dossier_span_the_corpus() {
     assert_eq!(harness.state().project_document(), Some(1));
     assert!(harness.state().view().focus.is_some());
 }
+
+#[test]
+fn the_whole_project_exports_from_the_menu_in_the_background() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 3);
+    let mut harness = window::app(Some(dir.clone()), None);
+    harness.state_mut().apply(
+        &egui::Context::default(),
+        randnotiz::ui::command::Intent::List(randnotiz::ui::corpus::ListIntent::Export(
+            randnotiz::export::Format::Csv,
+        )),
+    );
+    harness.run();
+    let out = tmp.path().join("korpus.csv");
+    window::type_path(&mut harness, &out);
+    harness.key_press(Key::Enter);
+    let start = Instant::now();
+    while !out.exists() && start.elapsed() < Duration::from_secs(20) {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        csv.starts_with("document,title,outlet,date,author"),
+        "{csv}"
+    );
+    let notice = harness
+        .state()
+        .messages()
+        .current_notice()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(notice.contains("korpus.csv"), "{notice}");
+}

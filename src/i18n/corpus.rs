@@ -134,6 +134,10 @@ strings! {
     adding_busy,
     /// Label of the sort menu.
     sort_label,
+    /// Menu: export the whole project.
+    menu_export_project,
+    /// Adding: more files passed over than are named: {n}
+    add_more_skipped,
     /// Search: the index could not be built.
     index_failed,
     /// Window title.
@@ -345,6 +349,8 @@ static DE: Corpus = Corpus {
     opened_project: "Projekt „{name}“ geöffnet: {n} Dokumente.",
     no_project_open: "Es ist kein Projekt offen. Legen Sie eines an oder öffnen Sie eines (Menü Projekt).",
     sort_label: "Ordnen:",
+    menu_export_project: "Projekt exportieren",
+    add_more_skipped: "… und {n} weitere Dateien, die keine Texte sind oder sich nicht lesen ließen.",
     index_failed: "Der Suchindex ließ sich nicht aufbauen (ein Fehler in Randnotiz; bitte melden).",
     search_title: "Im Korpus suchen",
     search_label: "Suche:",
@@ -485,6 +491,8 @@ static EN: Corpus = Corpus {
     opened_project: "Opened project “{name}”: {n} documents.",
     no_project_open: "No project is open. Make or open one (Project menu).",
     sort_label: "Sort:",
+    menu_export_project: "Export the project",
+    add_more_skipped: "… and {n} more files that are not texts or could not be read.",
     index_failed: "The search index could not be built (a bug in Randnotiz; please report it).",
     search_title: "Search the corpus",
     search_label: "Search:",

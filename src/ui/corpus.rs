@@ -34,6 +34,8 @@ pub enum ListIntent {
     OpenAt(usize, crate::annotation::AnnotationId),
     /// Show where the actor is named across the corpus.
     Mentions(crate::actors::ActorId),
+    /// Export the whole project (asks where).
+    Export(crate::export::Format),
 }
 
 /// What the list is sorted by.
@@ -113,6 +115,8 @@ pub struct ProjectState {
     pub shown: bool,
     /// Documents being added.
     pub adding: Option<Adding>,
+    /// The project being exported: where to, and the worker.
+    pub exporting: Option<(PathBuf, JoinHandle<Result<(), String>>)>,
     filter: String,
     sort: SortBy,
     descending: bool,
@@ -141,6 +145,7 @@ impl ProjectState {
             texts,
             shown: true,
             adding: None,
+            exporting: None,
             filter: String::new(),
             sort: SortBy::default(),
             descending: false,
@@ -524,4 +529,27 @@ pub fn start_adding(ctx: &egui::Context, dir: PathBuf, paths: Vec<PathBuf>, copy
     });
     // Keep the bar moving while the worker reads.
     Adding { progress, worker }
+}
+
+/// Exports the project in `dir` to `path` on a worker thread (its own copy
+/// of the project, every text read).
+#[must_use]
+pub fn start_exporting(
+    ctx: &egui::Context,
+    dir: PathBuf,
+    format: crate::export::Format,
+    path: PathBuf,
+) -> JoinHandle<Result<(), String>> {
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let result = Project::open(&dir)
+            .map_err(|e| e.to_string())
+            .and_then(|(project, _)| {
+                let opened = project.open_all();
+                crate::export::corpus::write(&opened.corpus(), format, &path)
+                    .map_err(|e| e.to_string())
+            });
+        ctx.request_repaint();
+        result
+    })
 }

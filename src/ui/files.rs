@@ -43,6 +43,8 @@ pub enum Purpose {
     OpenProject,
     /// A folder to add to the open project.
     AddToProject,
+    /// Export the whole project in a format.
+    ExportProject(crate::export::Format),
 }
 
 struct Pending {
@@ -138,7 +140,7 @@ impl Files {
                         Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
                     >
             }
-            Purpose::Export(format) => {
+            Purpose::Export(format) | Purpose::ExportProject(format) => {
                 let dialog = dialog.set_title(format.label()).add_filter(
                     format.label(),
                     &[format.extension().rsplit('.').next().unwrap_or("txt")],
@@ -243,7 +245,7 @@ impl Files {
             Purpose::Open => t.dialog_open_title,
             Purpose::SaveAs => t.dialog_save_title,
             Purpose::LocateText { .. } => t.dialog_locate_title,
-            Purpose::Export(format) => format.label(),
+            Purpose::Export(format) | Purpose::ExportProject(format) => format.label(),
             Purpose::ImportW3c => t.dialog_import_title,
             Purpose::Merge => t.dialog_merge_title,
             Purpose::NewProject => crate::i18n::tr_co().action_new_project,
@@ -274,7 +276,10 @@ impl Files {
             let enter = crate::ui::widgets::submitted(ui, &field);
             ui.horizontal(|ui| {
                 let ok = match prompt.purpose {
-                    Purpose::SaveAs | Purpose::Export(_) | Purpose::NewProject => t.button_save,
+                    Purpose::SaveAs
+                    | Purpose::Export(_)
+                    | Purpose::ExportProject(_)
+                    | Purpose::NewProject => t.button_save,
                     Purpose::AddToProject => crate::i18n::tr_co().add_button,
                     Purpose::Open
                     | Purpose::LocateText { .. }

@@ -407,7 +407,10 @@ impl App {
             Purpose::Export(format) => self.export_to(format, path),
             Purpose::ImportW3c => self.import_w3c(path),
             Purpose::Merge => self.merge_from(path),
-            Purpose::NewProject | Purpose::OpenProject | Purpose::AddToProject => {
+            Purpose::NewProject
+            | Purpose::OpenProject
+            | Purpose::AddToProject
+            | Purpose::ExportProject(_) => {
                 self.project_folder_chosen(&purpose, path);
             }
         }

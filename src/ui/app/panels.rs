@@ -216,6 +216,17 @@ impl App {
                 item(ui, Action::PreviousDocument, open, &mut intents);
                 ui.separator();
                 item(ui, Action::CorpusSearch, open, &mut intents);
+                ui.add_enabled_ui(open, |ui| {
+                    ui.menu_button(crate::i18n::tr_co().menu_export_project, |ui| {
+                        for format in crate::export::Format::ALL {
+                            if format.for_projects() && ui.button(format.label()).clicked() {
+                                intents.push(Intent::List(crate::ui::corpus::ListIntent::Export(
+                                    format,
+                                )));
+                            }
+                        }
+                    });
+                });
             });
             ui.menu_button(t.menu_edit, |ui| {
                 item(ui, Action::Undo, self.ws.can_undo(), &mut intents);

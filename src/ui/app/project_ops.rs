@@ -7,13 +7,16 @@ use std::path::{Path, PathBuf};
 use crate::fsio::lock::{SessionLock, WINDOW};
 use crate::i18n::{fill, tr_co};
 use crate::ui::command::Action;
-use crate::ui::corpus::{ListIntent, ProjectState, start_adding};
+use crate::ui::corpus::{ListIntent, ProjectState, start_adding, start_exporting};
 use crate::ui::corpus_search::SearchIntent;
 use crate::ui::files::Purpose;
 use crate::workspace::project::Project;
 
 use super::App;
 use super::file_ops::folder_of;
+
+/// How many files passed over an adding names in the window.
+const SKIPPED_SHOWN: usize = 12;
 
 /// True for a folder that holds a project.
 pub(super) fn is_project(path: &Path) -> bool {
@@ -67,6 +70,16 @@ impl App {
                 Err(err) => self.messages.error(err),
             },
             Purpose::OpenProject => self.open_project(path),
+            Purpose::ExportProject(format) => {
+                let ctx = self.ctx.clone();
+                if let Some(state) = &mut self.project
+                    && state.exporting.is_none()
+                {
+                    let dir = state.project.dir().to_path_buf();
+                    let worker = start_exporting(&ctx, dir, *format, path.to_path_buf());
+                    state.exporting = Some((path.to_path_buf(), worker));
+                }
+            }
             _ => self.add_to_project(vec![path.to_path_buf()]),
         }
     }
@@ -131,8 +144,34 @@ impl App {
         state.adding = Some(start_adding(&ctx, dir, paths, true));
     }
 
+    /// Takes up a finished export: said where it went, or why not.
+    fn poll_exporting(&mut self, ctx: &egui::Context) {
+        let Some(state) = &mut self.project else {
+            return;
+        };
+        let Some((_, worker)) = &state.exporting else {
+            return;
+        };
+        if !worker.is_finished() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        }
+        let Some((path, worker)) = state.exporting.take() else {
+            return;
+        };
+        match worker.join() {
+            Ok(Ok(())) => self.messages.notice(fill(
+                crate::i18n::tr().exported,
+                &[("path", &path.display())],
+            )),
+            Ok(Err(why)) => self.messages.error(why),
+            Err(_) => self.messages.error(tr_co().index_failed),
+        }
+    }
+
     /// Takes up finished adding: the project read anew, the report said.
     pub(super) fn poll_adding(&mut self, ctx: &egui::Context) {
+        self.poll_exporting(ctx);
         let Some(state) = &mut self.project else {
             return;
         };
@@ -158,7 +197,19 @@ impl App {
             .map(|e| e.id.clone());
         match result {
             Ok(report) => {
-                let mut lines: Vec<String> = report.skipped.iter().map(|s| s.why.clone()).collect();
+                // A folder of ten thousand pictures is said in a screenful.
+                let mut lines: Vec<String> = report
+                    .skipped
+                    .iter()
+                    .take(SKIPPED_SHOWN)
+                    .map(|s| s.why.clone())
+                    .collect();
+                if report.skipped.len() > SKIPPED_SHOWN {
+                    lines.push(fill(
+                        tr_co().add_more_skipped,
+                        &[("n", &(report.skipped.len() - SKIPPED_SHOWN))],
+                    ));
+                }
                 lines.extend(report.notices.iter().cloned());
                 if !lines.is_empty() {
                     self.messages.error(lines.join("\n"));
@@ -326,6 +377,19 @@ impl App {
                 }
             }
             ListIntent::Mentions(actor) => self.corpus_search.show_mentions(actor),
+            ListIntent::Export(format) => {
+                let Some(state) = &self.project else {
+                    return;
+                };
+                let name = format!("{}.{}", state.project.file().name, format.extension());
+                let folder = state.project.dir().parent().map(Path::to_path_buf);
+                self.files.ask(
+                    ctx,
+                    Purpose::ExportProject(format),
+                    folder.as_deref(),
+                    Some(&name),
+                );
+            }
             ListIntent::Add => self.ask_project_folder(ctx, Action::AddToProject),
             ListIntent::Set(index, key, value) => {
                 let Some(state) = &mut self.project else {
