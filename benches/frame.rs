@@ -9,7 +9,7 @@
 
 #[path = "data.rs"]
 mod data;
-#[path = "project_data.rs"]
+#[path = "common/project_data.rs"]
 mod project_data;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

@@ -11,7 +11,7 @@
 
 #[path = "data.rs"]
 mod data;
-#[path = "project_data.rs"]
+#[path = "common/project_data.rs"]
 mod project_data;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -31,7 +31,7 @@ fn project(c: &mut Criterion) {
     let mut group = c.benchmark_group("project");
     group.sample_size(10);
     group.bench_function("open: the registry and every document's annotations", |b| {
-        b.iter(|| Project::open(&dir).unwrap().0.documents().len())
+        b.iter(|| Project::open(&dir).unwrap().0.documents().len());
     });
     group.bench_function(
         "open and tell each text's state (the document list as the window opens it)",

@@ -1,4 +1,4 @@
-//! Writes the bench project (benches/project_data.rs) into a folder, to
+//! Writes the bench project (benches/common/project_data.rs) into a folder, to
 //! open it in the window and measure it there:
 //! `cargo run --release --example bench_project -- DIR`, then
 //! `randnotiz DIR/projekt`.
@@ -6,7 +6,7 @@
 
 #[path = "../benches/data.rs"]
 mod data;
-#[path = "../benches/project_data.rs"]
+#[path = "../benches/common/project_data.rs"]
 mod project_data;
 
 fn main() {

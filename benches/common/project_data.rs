@@ -82,9 +82,9 @@ pub fn build(root: &Path) -> PathBuf {
                             actor,
                             concept: ConceptId(format!("k{}", n % 5)),
                             stance: if n % 3 == 0 {
-                                Stance::Disagree
+                                Stance::Disagrees
                             } else {
-                                Stance::Agree
+                                Stance::Agrees
                             },
                         }),
                         ..Annotation::on(
