@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::project;
 use super::Workspace;
 use super::paths::{absolute, lexically_normal};
 use crate::annotation::{EditError, Session, reconcile};
@@ -185,6 +186,10 @@ impl Workspace {
                 (bundled, None)
             }
         };
+        // A project's document keeps writing its file without actors.
+        let shared = session_path
+            .as_deref()
+            .is_some_and(|p| project::project_of(p).is_some());
         let (mut workspace, report) = Self::join(
             snapshot.session,
             session_path,
@@ -193,6 +198,7 @@ impl Workspace {
             Vec::new(),
         );
         workspace.saved_state = None;
+        workspace.shared = shared;
         Ok((workspace, report))
     }
 

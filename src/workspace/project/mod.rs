@@ -471,6 +471,21 @@ impl Project {
     }
 }
 
+/// The project folder a document's annotation file belongs to
+/// (`DIR/annotations/ID.ron` with `DIR/project.ron`), and the document's id.
+#[must_use]
+pub fn project_of(annotations: &Path) -> Option<(PathBuf, String)> {
+    let folder = annotations.parent()?;
+    if folder.file_name()? != storage::ANNOTATIONS_DIR {
+        return None;
+    }
+    let dir = folder.parent()?;
+    let id = annotations.file_stem()?.to_string_lossy().into_owned();
+    dir.join(storage::PROJECT_FILE)
+        .is_file()
+        .then(|| (dir.to_path_buf(), id))
+}
+
 /// The documents of `file` by id.
 fn entries_of(file: &ProjectFile) -> std::collections::HashMap<String, Entry> {
     file.documents
