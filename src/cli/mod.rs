@@ -9,9 +9,11 @@ mod corpus_search;
 mod export;
 mod mentions;
 mod merge_driver;
+mod network;
 mod outline;
 mod project;
 mod search;
+mod timeline;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,6 +47,10 @@ enum Command {
         #[command(subcommand)]
         command: ProjectCommand,
     },
+    /// A project over time: its statement network, its statements per
+    /// week or month (`network`, `timeline`).
+    #[command(flatten)]
+    Corpus(network::CorpusCommand),
     /// Print a text as Randnotiz reads it: normalised, exactly the text every
     /// char offset (outline, mentions, search, sessions) points into.
     Text {
@@ -208,6 +214,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
             ProjectCommand::List { dir, json } => project::list(&dir, json),
         },
+        Some(Command::Corpus(command)) => network::run(command),
         Some(Command::Text { file, password }) => {
             let doc = match password {
                 Some(password) => Document::open_with_password(&file, Some(&password))

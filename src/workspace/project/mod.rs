@@ -11,6 +11,7 @@
 //! of their extracted text where they are web pages or documents.
 
 mod add;
+mod corpus;
 mod merge;
 mod texts;
 
