@@ -536,6 +536,35 @@ fn time_windows_slide_and_each_has_its_own_network() {
     .collect();
     assert_eq!(spans, expected);
 
+    // With isolates every window has every actor and concept of the range;
+    // without, only those who speak in it.
+    let same_nodes = network_of(
+        &dir,
+        &NetworkOptions {
+            isolates: true,
+            window: Some(TimeWindow::parse("days:1,step:1").unwrap()),
+            ..NetworkOptions::default()
+        },
+    );
+    assert_eq!(same_nodes.len(), 6);
+    assert!(
+        same_nodes
+            .iter()
+            .all(|n| n.rows.len() == 4 && n.columns.len() == 2)
+    );
+    let own_nodes = network_of(
+        &dir,
+        &NetworkOptions {
+            window: Some(TimeWindow::parse("days:1").unwrap()),
+            ..NetworkOptions::default()
+        },
+    );
+    assert_eq!(
+        own_nodes[0].rows.len(),
+        2,
+        "1 January: Tokajew and the OVKS"
+    );
+
     let out_dir = tmp.path().join("fenster");
     let (_, said) = ok(&[
         &"network",

@@ -160,7 +160,8 @@ fn write_node(out: &mut Xml, node: &Node, days: Option<(&str, &str)>) {
         data(out, "kind", &format!("{kind:?}"));
     }
     data(out, "statements", &node.statements.to_string());
-    if let Some((start, end)) = days {
+    // A node of no window (kept by `isolates`) has no days.
+    if let Some((start, end)) = days.filter(|(start, _)| !start.is_empty()) {
         data(out, "start", start);
         data(out, "end", end);
     }
