@@ -159,7 +159,11 @@ fn write_node(out: &mut Xml, node: &Node, days: Option<(&str, &str)>) {
     if let Some(kind) = node.actor_kind {
         data(out, "kind", &format!("{kind:?}"));
     }
-    data(out, "statements", &node.statements.to_string());
+    // Statements differ from window to window: a dynamic file's edges say
+    // them, its nodes do not.
+    if days.is_none() {
+        data(out, "statements", &node.statements.to_string());
+    }
     // A node of no window (kept by `isolates`) has no days.
     if let Some((start, end)) = days.filter(|(start, _)| !start.is_empty()) {
         data(out, "start", start);
@@ -260,8 +264,9 @@ pub fn graphml(network: &Network) -> String {
 
 /// The networks of a series of windows as one dynamic GraphML: every node
 /// once, with the first day of the first window and the last day of the
-/// last window it is in (`start`, `end`); an edge per window and tie, with
-/// the window's days (`start`, `end`) and number (`window`, from 1).
+/// last window it has statements in (`start`, `end`; no `statements`, which
+/// differ per window); an edge per window and tie, with the window's days
+/// (`start`, `end`) and number (`window`, from 1).
 #[must_use]
 pub fn dynamic_graphml(windows: &[Network]) -> String {
     let mut out = head(&[KEYS, DYNAMIC_KEYS]);
