@@ -10,9 +10,11 @@ mod corpus_search;
 mod export;
 mod mentions;
 mod merge_driver;
+mod network;
 mod outline;
 mod project;
 mod search;
+mod timeline;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,6 +48,10 @@ enum Command {
         #[command(subcommand)]
         command: ProjectCommand,
     },
+    /// A project over time: its statement network, its statements per
+    /// week or month (`network`, `timeline`).
+    #[command(flatten)]
+    Corpus(network::CorpusCommand),
     /// Print a text as Randnotiz reads it: normalised, exactly the text every
     /// char offset (outline, mentions, search, sessions) points into.
     Text {
@@ -237,6 +243,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 corpus::attributes(&dir, &file)
             }
         },
+        Some(Command::Corpus(command)) => network::run(command),
         Some(Command::Text { file, password }) => {
             let doc = match password {
                 Some(password) => Document::open_with_password(&file, Some(&password))

@@ -88,6 +88,18 @@ impl Csv {
         }
     }
 
+    /// Adds a row of a numeric matrix: its label (guarded as any cell),
+    /// then the numbers as they are (a negative number is a number here,
+    /// not a formula to neutralise).
+    pub fn labelled_numbers(&mut self, label: &str, numbers: &[i64]) {
+        let mut cells = Vec::with_capacity(numbers.len() + 1);
+        cells.push(neutralised(label).into_owned());
+        cells.extend(numbers.iter().map(ToString::to_string));
+        if let Err(err) = self.writer.write_record(cells) {
+            unreachable!("CSV into memory: {err}");
+        }
+    }
+
     /// The table's text.
     #[must_use]
     pub fn finish(self) -> String {

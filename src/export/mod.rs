@@ -2,15 +2,17 @@
 //!
 //! A Markdown report for papers, CSV for spreadsheets, W3C Web Annotation
 //! JSON-LD for other annotation tools (and back), a REFI-QDA project for
-//! QualCoder, MAXQDA, ATLAS.ti and NVivo, and the actor network as GraphML
-//! and as an edge list. Every export writes user text (quotes, notes, actor
-//! names) only through [`escape`], so spreadsheets never see formulas and
-//! reports never see markup the reader did not write as text. Orphaned
-//! annotations are exported too, marked as such: nothing is dropped. A
-//! whole project goes out through [`corpus`], in the formats that make sense
-//! for many texts at once.
+//! QualCoder, MAXQDA, ATLAS.ti and NVivo, the actor network as GraphML and
+//! as an edge list, and a project's statement networks ([`corpus_network`]:
+//! matrices, GraphML, time windows). Every export writes user text (quotes,
+//! notes, actor names) only through [`escape`], so spreadsheets never see
+//! formulas and reports never see markup the reader did not write as text.
+//! Orphaned annotations are exported too, marked as such: nothing is
+//! dropped. A whole project goes out through [`corpus`], in the formats that
+//! make sense for many texts at once.
 
 pub mod corpus;
+pub mod corpus_network;
 pub mod escape;
 pub mod network;
 pub mod qdpx;

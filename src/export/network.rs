@@ -99,7 +99,7 @@ pub fn edges_csv(input: &Input<'_>) -> String {
 
 /// A GraphML document up to its keys: `(id, for, type)` each, the id
 /// doubling as the attribute's name.
-fn graphml_head(keys: &[(&str, &str, &str)]) -> Xml {
+pub(super) fn graphml_head(keys: &[(&str, &str, &str)]) -> Xml {
     let mut out = Xml::new();
     out.open(
         "graphml",
@@ -127,14 +127,14 @@ fn graphml_head(keys: &[(&str, &str, &str)]) -> Xml {
 }
 
 /// Closes the graph and the document.
-fn graphml_end(mut out: Xml) -> String {
+pub(super) fn graphml_end(mut out: Xml) -> String {
     out.close("graph");
     out.close("graphml");
     out.finish()
 }
 
 /// Opens the `n`th edge, from `source` to `target` (node ids).
-fn open_edge(out: &mut Xml, n: usize, source: &str, target: &str) {
+pub(super) fn open_edge(out: &mut Xml, n: usize, source: &str, target: &str) {
     out.open(
         "edge",
         &[
@@ -146,7 +146,7 @@ fn open_edge(out: &mut Xml, n: usize, source: &str, target: &str) {
 }
 
 /// One `<data>` value of a node or edge.
-fn data(out: &mut Xml, key: &str, value: &str) {
+pub(super) fn data(out: &mut Xml, key: &str, value: &str) {
     out.text("data", &[("key", key)], value);
 }
 
@@ -338,6 +338,6 @@ const NODE_ID_KEEPS: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHAN
 /// XML cannot hold, so "a\u{1}" and "a" would be one node; here every other
 /// byte is percent-encoded (`%XX` of its UTF-8), `%` itself included, so the
 /// id can be read back.
-fn node_id(id: &str) -> String {
+pub(super) fn node_id(id: &str) -> String {
     percent_encoding::utf8_percent_encode(id, NODE_ID_KEEPS).to_string()
 }

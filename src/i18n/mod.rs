@@ -32,6 +32,7 @@ mod en;
 mod inputs;
 mod merging;
 mod strings;
+mod timeline;
 
 use std::fmt::Display;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -42,6 +43,7 @@ pub use corpus::Corpus;
 pub use inputs::Inputs;
 pub use merging::Merging;
 pub use strings::Strings;
+pub use timeline::Timeline;
 
 /// A language the user interface can speak.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +156,13 @@ pub fn tr_merge() -> &'static Merging {
     merging::for_lang(lang())
 }
 
+/// The strings about a corpus over time (statements per period, the
+/// project's statement networks) in the current language.
+#[must_use]
+pub fn tr_tl() -> &'static Timeline {
+    timeline::for_lang(lang())
+}
+
 /// Fills the `{name}` placeholders of `template` with `args`.
 ///
 /// A placeholder without a value stays as it is, so a missing argument shows
@@ -206,6 +215,8 @@ mod tests {
         en.extend(corpus::for_lang(Lang::En).templates());
         de.extend(merging::for_lang(Lang::De).templates());
         en.extend(merging::for_lang(Lang::En).templates());
+        de.extend(timeline::for_lang(Lang::De).templates());
+        en.extend(timeline::for_lang(Lang::En).templates());
         assert_eq!(de.len(), en.len());
         for ((name, de), (_, en)) in de.iter().zip(&en) {
             let names = |s: &str| {

@@ -34,6 +34,8 @@ pub struct Analysis {
     new_concept: String,
     /// The concept whose name and note are being edited.
     editing: Option<ConceptId>,
+    /// The window of a project's statements over time.
+    pub timeline: crate::ui::timeline::TimelineWindow,
 }
 
 impl Analysis {

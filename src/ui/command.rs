@@ -14,7 +14,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::actors::ActorId;
 use crate::annotation::{AnnotationId, Colour, Edit};
 use crate::document::CharRange;
-use crate::i18n::{tr, tr_co, tr_in};
+use crate::i18n::{tr, tr_co, tr_in, tr_tl};
 
 /// A command with a label, a tooltip and shortcuts, all in one place: the
 /// menus, the toolbar, the shortcuts window and the key handler read them
@@ -63,6 +63,8 @@ pub enum Action {
     ShowAgreement,
     /// Show the actor statistics.
     ShowStats,
+    /// Show the open project's statements over time.
+    ShowTimeline,
     /// Show the keyboard shortcuts.
     ShowShortcuts,
     /// Make a project (asks for a folder).
@@ -113,6 +115,7 @@ impl Action {
             Self::Copy => t.action_copy,
             Self::ShowAgreement => t.menu_agreement,
             Self::ShowStats => t.menu_stats,
+            Self::ShowTimeline => tr_tl().action_timeline,
             Self::ShowShortcuts => t.help_shortcuts,
             Self::NewProject => tr_co().action_new_project,
             Self::OpenProject => tr_co().action_open_project,
@@ -150,6 +153,7 @@ impl Action {
             Self::Copy => t.tip_copy,
             Self::ShowAgreement => t.tip_agreement,
             Self::ShowStats => t.tip_stats,
+            Self::ShowTimeline => tr_tl().tip_timeline,
             Self::ShowShortcuts => t.tip_shortcuts,
             Self::NewProject => tr_co().tip_new_project,
             Self::OpenProject => tr_co().tip_open_project,
@@ -200,6 +204,7 @@ impl Action {
             | Self::Merge
             | Self::ShowAgreement
             | Self::ShowStats
+            | Self::ShowTimeline
             | Self::ShowShortcuts => keys!(),
         }
     }

@@ -22,6 +22,7 @@ mod search;
 pub mod settings;
 mod sidebar;
 pub mod theme;
+mod timeline;
 mod toolbar;
 mod widgets;
 

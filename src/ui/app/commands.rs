@@ -229,6 +229,10 @@ impl App {
                 self.analysis.stats_open = true;
                 ctx.request_repaint();
             }
+            Action::ShowTimeline => {
+                self.analysis.timeline.open = true;
+                ctx.request_repaint();
+            }
             Action::ShowShortcuts => {
                 self.show_shortcuts = true;
                 ctx.request_repaint();

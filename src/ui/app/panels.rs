@@ -114,6 +114,8 @@ impl App {
                 .agreement_window(&ctx, &self.ws, &self.derived),
         );
         intents.extend(self.analysis.stats_window(&ctx, &self.ws, &self.derived));
+        let project = self.project.as_ref().map(|state| &state.project);
+        self.analysis.timeline.window(&ctx, project);
         self.shortcuts_window(&ctx);
         if let Some((purpose, path)) = self.files.prompt_ui(&ctx) {
             self.chosen(&ctx, purpose, &path);
@@ -298,6 +300,12 @@ impl App {
             ui.menu_button(t.menu_analysis, |ui| {
                 item(ui, Action::ShowAgreement, true, &mut intents);
                 item(ui, Action::ShowStats, true, &mut intents);
+                item(
+                    ui,
+                    Action::ShowTimeline,
+                    self.project.is_some(),
+                    &mut intents,
+                );
                 ui.separator();
                 let label = ui.label(RichText::new(t.reader_name_label).small().weak());
                 ui.add(

@@ -13,6 +13,7 @@
 mod add;
 mod attributes;
 mod corpus;
+mod corpus_docs;
 mod mark;
 mod merge;
 mod merge_in;
