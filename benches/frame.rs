@@ -117,12 +117,22 @@ fn frames(c: &mut Criterion) {
     // documents with the document list beside it.
     let project_root = tempfile::tempdir().unwrap();
     let mut corpus = Window::new(Some(project_data::build(project_root.path())));
+    // The same window on a project of one of those articles: what the
+    // corpus's size costs, apart from the list's panel.
+    let one_root = tempfile::tempdir().unwrap();
+    let mut one = Window::new(Some(project_data::build_n(one_root.path(), 1)));
 
     let mut group = c.benchmark_group("frame");
     group.bench_function(
         BenchmarkId::new("idle", "project of 1,040 documents, list shown"),
         |b| {
             b.iter(|| corpus.frame(hover()));
+        },
+    );
+    group.bench_function(
+        BenchmarkId::new("idle", "project of 1 document, list shown"),
+        |b| {
+            b.iter(|| one.frame(hover()));
         },
     );
     group.bench_function(

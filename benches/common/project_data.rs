@@ -23,7 +23,13 @@ const OUTLETS: [&str; 5] = ["tagesschau", "Spiegel", "FAZ", "taz", "RT Deutsch"]
 
 /// Writes the articles and makes the project; returns its folder.
 pub fn build(root: &Path) -> PathBuf {
-    let texts = data::corpus();
+    build_n(root, usize::MAX)
+}
+
+/// [`build`] with the first `n` articles only.
+pub fn build_n(root: &Path, n: usize) -> PathBuf {
+    let mut texts = data::corpus();
+    texts.truncate(n);
     let folder = root.join("artikel");
     std::fs::create_dir_all(&folder).unwrap();
     let paths: Vec<PathBuf> = texts
@@ -31,6 +37,14 @@ pub fn build(root: &Path) -> PathBuf {
         .enumerate()
         .map(|(i, text)| {
             let path = folder.join(format!("artikel-{i:04}.md"));
+            // The pages' own front matter gives way to the article's.
+            let text = match text
+                .strip_prefix("---\n")
+                .and_then(|rest| rest.split_once("\n---\n"))
+            {
+                Some((_, body)) => body,
+                None => text.as_str(),
+            };
             let front = format!(
                 "---\ntitle: Artikel {i}\noutlet: {}\ndate: 2022-01-{:02}\n---\n\n",
                 OUTLETS[i % OUTLETS.len()],

@@ -132,6 +132,8 @@ pub struct ProjectState {
     /// Annotations per actor in the documents other than the current one,
     /// for (project revision, current document).
     elsewhere: (Option<CountsKey>, HashMap<ActorId, usize>),
+    /// The outlets, for the project revision.
+    outlets: (Option<u64>, Vec<String>),
 }
 
 impl ProjectState {
@@ -156,6 +158,7 @@ impl ProjectState {
             rows_for: None,
             editing: None,
             elsewhere: (None, HashMap::new()),
+            outlets: (None, Vec::new()),
         }
     }
 
@@ -237,17 +240,22 @@ impl ProjectState {
         rows
     }
 
-    /// The outlets of the project, each once, sorted.
-    fn outlets(&self) -> Vec<String> {
-        let mut outlets: Vec<String> = self
-            .project
-            .documents()
-            .iter()
-            .filter_map(|e| e.outlet.clone())
-            .collect();
-        outlets.sort();
-        outlets.dedup();
-        outlets
+    /// The outlets of the project, each once, sorted; made anew only when
+    /// the project changes.
+    fn outlets(&mut self) -> Vec<String> {
+        let revision = self.project.revision();
+        if self.outlets.0 != Some(revision) {
+            let mut outlets: Vec<String> = self
+                .project
+                .documents()
+                .iter()
+                .filter_map(|e| e.outlet.clone())
+                .collect();
+            outlets.sort();
+            outlets.dedup();
+            self.outlets = (Some(revision), outlets);
+        }
+        self.outlets.1.clone()
     }
 
     /// The document list panel.

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::project;
 use super::Workspace;
 use super::paths::{absolute, lexically_normal};
+use super::project;
 use crate::annotation::{EditError, Session, reconcile};
 use crate::document::{Document, DocumentError};
 use crate::i18n::{fill, tr, tr_in};
