@@ -64,7 +64,8 @@ fn coding_a_corpus_document_after_document() {
     assert!(saved.contains("Nasarbajew"), "{saved}");
     assert_eq!(harness.state().project().unwrap().annotations(0).len(), 1);
     // The list counts it.
-    harness.get_by_label_contains("2022-01-01 · Tagesblatt · 1 Anm.");
+    harness.get_by_label_contains("2022-01-01 · Tagesblatt · Redaktion Rundfunk Nord · ");
+    harness.get_by_label_contains(" · 1 Anm.");
 
     // Clicking the first document's title goes back to it, passage and all.
     harness
@@ -284,4 +285,65 @@ fn the_whole_project_exports_from_the_menu_in_the_background() {
         .unwrap_or_default()
         .to_owned();
     assert!(notice.contains("korpus.csv"), "{notice}");
+}
+
+#[test]
+fn the_list_filters_by_date_range_and_by_actor() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 5);
+    {
+        let (mut project, _) = Project::open(&dir).unwrap();
+        let id = randnotiz::actors::ActorId("ovks".into());
+        project
+            .add_actor(randnotiz::actors::Actor::new(
+                id.clone(),
+                "Ordnungsmacht",
+                randnotiz::actors::ActorKind::Organisation,
+            ))
+            .unwrap();
+        project
+            .mark_hits(
+                &[(4, CharRange::new(100, 110))],
+                randnotiz::annotation::Colour::Green,
+                &id,
+            )
+            .unwrap();
+    }
+    let mut harness = window::app(Some(dir), None);
+    harness.get_by_label("5 von 5 Dokumenten");
+    window::text_field(&harness, "Von:").click();
+    harness.run();
+    window::text_field(&harness, "Von:").type_text("2022-01-03");
+    harness.run();
+    harness.get_by_label("3 von 5 Dokumenten");
+    window::text_field(&harness, "Bis:").click();
+    harness.run();
+    window::text_field(&harness, "Bis:").type_text("2022-01-04");
+    harness.run();
+    harness.get_by_label("2 von 5 Dokumenten");
+
+    harness.get_by_label("Mit Akteur:").click();
+    harness.run();
+    let items = harness
+        .query_all_by_label("Ordnungsmacht")
+        .collect::<Vec<_>>();
+    assert_eq!(items.len(), 2, "the actor panel's row and the menu's item");
+    // The menu opens under the list's combo box, inside the document list
+    // (the leftmost panel, 300 points wide); the actor panel's row stands
+    // right of it.
+    items
+        .iter()
+        .find(|n| n.rect().max.x <= 300.0)
+        .expect("the menu's item")
+        .click();
+    harness.run();
+    // Document 4 (the 5th of January) is the one coded, and outside the range.
+    let shown: Vec<String> = window::painted_texts(&harness)
+        .into_iter()
+        .filter(|t| t.contains("von 5 Dokumenten") || t.contains("Akteur"))
+        .collect();
+    assert!(
+        harness.query_by_label("0 von 5 Dokumenten").is_some(),
+        "{shown:?}"
+    );
 }

@@ -134,6 +134,18 @@ strings! {
     adding_busy,
     /// Label of the sort menu.
     sort_label,
+    /// Label.
+    date_from,
+    /// Label.
+    date_to,
+    /// Hint.
+    date_hint,
+    /// Label.
+    with_actor,
+    /// Combo.
+    all_actors,
+    /// Count: {n}
+    n_chars,
     /// Menu: export the whole project.
     menu_export_project,
     /// Adding: more files passed over than are named: {n}
@@ -349,6 +361,12 @@ static DE: Corpus = Corpus {
     opened_project: "Projekt „{name}“ geöffnet: {n} Dokumente.",
     no_project_open: "Es ist kein Projekt offen. Legen Sie eines an oder öffnen Sie eines (Menü Projekt).",
     sort_label: "Ordnen:",
+    date_from: "Von:",
+    date_to: "Bis:",
+    date_hint: "JJJJ-MM-TT",
+    with_actor: "Mit Akteur:",
+    all_actors: "Alle Akteure",
+    n_chars: "{n} Zeichen",
     menu_export_project: "Projekt exportieren",
     add_more_skipped: "… und {n} weitere Dateien, die keine Texte sind oder sich nicht lesen ließen.",
     index_failed: "Der Suchindex ließ sich nicht aufbauen (ein Fehler in Randnotiz; bitte melden).",
@@ -491,6 +509,12 @@ static EN: Corpus = Corpus {
     opened_project: "Opened project “{name}”: {n} documents.",
     no_project_open: "No project is open. Make or open one (Project menu).",
     sort_label: "Sort:",
+    date_from: "From:",
+    date_to: "To:",
+    date_hint: "YYYY-MM-DD",
+    with_actor: "With actor:",
+    all_actors: "All actors",
+    n_chars: "{n} chars",
     menu_export_project: "Export the project",
     add_more_skipped: "… and {n} more files that are not texts or could not be read.",
     index_failed: "The search index could not be built (a bug in Randnotiz; please report it).",

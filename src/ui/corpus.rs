@@ -99,6 +99,21 @@ pub struct Adding {
     pub worker: JoinHandle<Result<AddReport, String>>,
 }
 
+/// What the list's rows were made for: the project's revision and every
+/// choice of the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct RowsKey {
+    revision: u64,
+    filter: String,
+    sort: SortBy,
+    descending: bool,
+    coded: Coded,
+    outlet: Option<String>,
+    from: String,
+    to: String,
+    actor: Option<ActorId>,
+}
+
 /// What the counts elsewhere were made for: project revision, current
 /// document.
 type CountsKey = (u64, Option<usize>);
@@ -122,11 +137,16 @@ pub struct ProjectState {
     descending: bool,
     coded: Coded,
     outlet: Option<String>,
+    /// Dates from and to (`YYYY-MM-DD`, or a month or year), as typed.
+    from: String,
+    to: String,
+    /// Only documents with an annotation naming this actor.
+    actor: Option<ActorId>,
     new_column: String,
     /// The rows shown, for (project revision, settings) — rebuilt when
     /// either changes.
     rows: Vec<usize>,
-    rows_for: Option<(u64, String, SortBy, bool, Coded, Option<String>)>,
+    rows_for: Option<RowsKey>,
     /// Fields being edited: (document, field) and the text so far.
     editing: Option<((usize, String), String)>,
     /// Annotations per actor in the documents other than the current one,
@@ -153,6 +173,9 @@ impl ProjectState {
             descending: false,
             coded: Coded::default(),
             outlet: None,
+            from: String::new(),
+            to: String::new(),
+            actor: None,
             new_column: String::new(),
             rows: Vec::new(),
             rows_for: None,
@@ -184,14 +207,17 @@ impl ProjectState {
 
     /// The documents in the list's order, as shown (filtered).
     pub fn rows(&mut self) -> &[usize] {
-        let key = (
-            self.project.revision(),
-            self.filter.clone(),
-            self.sort,
-            self.descending,
-            self.coded,
-            self.outlet.clone(),
-        );
+        let key = RowsKey {
+            revision: self.project.revision(),
+            filter: self.filter.clone(),
+            sort: self.sort,
+            descending: self.descending,
+            coded: self.coded,
+            outlet: self.outlet.clone(),
+            from: self.from.trim().to_owned(),
+            to: self.to.trim().to_owned(),
+            actor: self.actor.clone(),
+        };
         if self.rows_for.as_ref() != Some(&key) {
             self.rows = self.sorted_rows();
             self.rows_for = Some(key);
@@ -216,6 +242,13 @@ impl ProjectState {
                         .outlet
                         .as_ref()
                         .is_none_or(|o| entry.outlet.as_ref() == Some(o))
+                    && in_range(entry.date.as_deref(), self.from.trim(), self.to.trim())
+                    && self.actor.as_ref().is_none_or(|actor| {
+                        project
+                            .annotations(i)
+                            .iter()
+                            .any(|a| a.actors.contains(actor))
+                    })
                     && (needle.is_empty() || matches_filter(entry, &needle))
             })
             .collect();
@@ -339,6 +372,44 @@ impl ProjectState {
                     .labelled_by(label.id);
             }
         });
+        ui.horizontal(|ui| {
+            for (label, text) in [(t.date_from, &mut self.from), (t.date_to, &mut self.to)] {
+                let label = ui.label(RichText::new(label).small());
+                ui.add(
+                    egui::TextEdit::singleline(text)
+                        .hint_text(t.date_hint)
+                        .desired_width(82.0),
+                )
+                .labelled_by(label.id);
+            }
+        });
+        let actors: Vec<(ActorId, String)> = self
+            .project
+            .file()
+            .actors
+            .iter()
+            .map(|a| (a.id.clone(), a.name.clone()))
+            .collect();
+        if !actors.is_empty() {
+            ui.horizontal(|ui| {
+                let label = ui.label(RichText::new(t.with_actor).small());
+                let shown = self
+                    .actor
+                    .as_ref()
+                    .and_then(|id| actors.iter().find(|(a, _)| a == id))
+                    .map_or(t.all_actors, |(_, name)| name.as_str());
+                egui::ComboBox::from_id_salt("doc-actor")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.actor, None, t.all_actors);
+                        for (id, name) in &actors {
+                            ui.selectable_value(&mut self.actor, Some(id.clone()), name);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+        }
         let total = self.project.documents().len();
         let rows = self.rows().to_vec();
         ui.label(
@@ -382,6 +453,10 @@ impl ProjectState {
         if let Some(outlet) = &entry.outlet {
             second.push(outlet.clone());
         }
+        if let Some(author) = &entry.author {
+            second.push(author.clone());
+        }
+        second.push(fill(tr_co().n_chars, &[("n", &entry.source.chars)]));
         second.push(fill(tr_co().n_annotations, &[("n", &annotations)]));
         for value in entry.attributes.values() {
             second.push(value.clone());
@@ -503,6 +578,22 @@ impl ProjectState {
             (Some(i), false) => i.checked_sub(1).and_then(|i| rows.get(i).copied()),
         }
     }
+}
+
+/// True when `date` (ISO, perhaps only a month or year) lies in the range
+/// `from` to `to` (either may be empty, or a month or year: `2022-01` to
+/// `2022-01` is all of January). A document without a date is outside any
+/// range.
+fn in_range(date: Option<&str>, from: &str, to: &str) -> bool {
+    if from.is_empty() && to.is_empty() {
+        return true;
+    }
+    let Some(date) = date else {
+        return false;
+    };
+    let head = |text: &str, n: usize| text.get(..n.min(text.len())).unwrap_or(text).to_owned();
+    (from.is_empty() || head(date, from.len()).as_str() >= from)
+        && (to.is_empty() || head(date, to.len()).as_str() <= to)
 }
 
 /// True when the document's title, outlet, author, date or an attribute
