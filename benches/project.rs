@@ -15,7 +15,6 @@ mod data;
 mod project_data;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use randnotiz::analysis::corpus_search::CorpusIndex;
 use randnotiz::workspace::project::Project;
 
 fn project(c: &mut Criterion) {
@@ -59,16 +58,12 @@ fn project(c: &mut Criterion) {
     group.bench_function(
         "read every text and build the corpus search index (the first Ctrl+Shift+F)",
         |b| {
-            b.iter(|| {
-                let texts = project.load_all();
-                CorpusIndex::build(texts.iter().map(|t| t.as_ref().map_or("", |d| d.text()))).len()
-            });
+            b.iter(|| project.search_index().0.len());
         },
     );
     group.finish();
     let (open, _) = Project::open(&dir).unwrap();
-    let texts = open.load_all();
-    let index = CorpusIndex::build(texts.iter().map(|t| t.as_ref().map_or("", |d| d.text())));
+    let (index, _) = open.search_index();
     eprintln!(
         "peak memory with the project open and its search index built: {:?} MB ({} texts)",
         data::peak_rss_mb(),

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use randnotiz::actors::{Actor, ActorKind};
-use randnotiz::analysis::corpus_search::{CorpusIndex, Hit, Query};
+use randnotiz::analysis::corpus_search::{Hit, Query};
 use randnotiz::annotation::Colour;
 use randnotiz::document::CharRange;
 use randnotiz::i18n::{fill, tr_co};
@@ -63,12 +63,9 @@ struct Line<'p> {
 pub fn run(dir: &Path, ask: &Ask<'_>) -> Result<ExitCode, String> {
     let query = Query::parse(ask.query, ask.regex).map_err(|e| e.to_string())?;
     let mut project = super::project::open(dir)?;
-    let texts = project.load_all();
-    let index = CorpusIndex::build(texts.iter().map(|t| t.as_ref().map_or("", |d| d.text())));
-    for (entry, text) in project.documents().iter().zip(&texts) {
-        if let Err(why) = text {
-            note(format!("{}: {why}", entry.id));
-        }
+    let (index, problems) = project.search_index();
+    for (doc, why) in problems {
+        note(format!("{}: {why}", project.documents()[doc].id));
     }
     let result = index.search(&query, MAX_HITS);
     if let Some(actor) = ask.annotate {
@@ -94,7 +91,7 @@ pub fn run(dir: &Path, ask: &Ask<'_>) -> Result<ExitCode, String> {
                 left: kwic.left,
                 hit: kwic.hit,
                 right: kwic.right,
-                coded: is_coded(&project, hit),
+                coded: project.is_coded(hit.doc, hit.range),
             }
         })
         .collect();
@@ -129,14 +126,6 @@ pub fn run(dir: &Path, ask: &Ask<'_>) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// True when an annotation of the hit's document overlaps it.
-fn is_coded(project: &Project, hit: Hit) -> bool {
-    project
-        .annotations(hit.doc)
-        .iter()
-        .any(|a| a.range().start < hit.range.end && hit.range.start < a.range().end)
 }
 
 /// "Code all these": each hit an annotation with the actor (made when the

@@ -134,6 +134,8 @@ strings! {
     adding_busy,
     /// Label of the sort menu.
     sort_label,
+    /// A file whose reading ran into a bug.
+    read_crashed,
     /// Label.
     date_from,
     /// Label.
@@ -361,6 +363,7 @@ static DE: Corpus = Corpus {
     opened_project: "Projekt „{name}“ geöffnet: {n} Dokumente.",
     no_project_open: "Es ist kein Projekt offen. Legen Sie eines an oder öffnen Sie eines (Menü Projekt).",
     sort_label: "Ordnen:",
+    read_crashed: "Beim Lesen dieser Datei ist Randnotiz auf einen Fehler gestoßen; bitte melden Sie die Datei.",
     date_from: "Von:",
     date_to: "Bis:",
     date_hint: "JJJJ-MM-TT",
@@ -509,6 +512,7 @@ static EN: Corpus = Corpus {
     opened_project: "Opened project “{name}”: {n} documents.",
     no_project_open: "No project is open. Make or open one (Project menu).",
     sort_label: "Sort:",
+    read_crashed: "Randnotiz ran into a bug reading this file; please report the file.",
     date_from: "From:",
     date_to: "To:",
     date_hint: "YYYY-MM-DD",

@@ -155,10 +155,7 @@ impl CorpusSearch {
         let worker = std::thread::spawn(move || {
             let result = Project::open(&dir)
                 .map_err(|e| e.to_string())
-                .map(|(project, _)| {
-                    let texts = project.load_all();
-                    CorpusIndex::build(texts.iter().map(|t| t.as_ref().map_or("", |d| d.text())))
-                });
+                .map(|(project, _)| project.search_index().0);
             waker.request_repaint();
             result
         });
@@ -203,10 +200,7 @@ impl CorpusSearch {
             .iter()
             .map(|&hit| {
                 let kwic = index.context(hit, CONTEXT).unwrap_or_default();
-                let coded = project.annotations(hit.doc).iter().any(|a| {
-                    let r = a.range();
-                    r.start < hit.range.end && hit.range.start < r.end
-                });
+                let coded = project.is_coded(hit.doc, hit.range);
                 Row {
                     hit,
                     left: kwic.left,

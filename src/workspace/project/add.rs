@@ -393,40 +393,21 @@ fn walk(dir: &Path, project: &Path, out: &mut Vec<PathBuf>, report: &mut AddRepo
     }
 }
 
-/// Reads `files` on as many threads as there are cores; `None` for those
-/// not read because of `cancel`.
+/// Reads `files` on the machine's cores; `None` for those not read because
+/// of `cancel`.
 fn read_all(
     files: &[PathBuf],
     done: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> Vec<Option<Result<Read, String>>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(2, std::num::NonZero::get)
-        .clamp(1, 4);
-    let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<Result<Read, String>>> = (0..files.len()).map(|_| None).collect();
-    let results = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= files.len() || cancel.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let read = read_one(&files[i]);
-                    done.fetch_add(1, Ordering::Relaxed);
-                    if let Ok(mut results) = results.lock() {
-                        results.push((i, read));
-                    }
-                }
-            });
-        }
-    });
-    for (i, read) in results.into_inner().unwrap_or_default() {
-        slots[i] = Some(read);
-    }
-    slots
+    super::parallel::each(files.len(), cancel, |i| {
+        let read = read_one(&files[i]);
+        done.fetch_add(1, Ordering::Relaxed);
+        read
+    })
+    .into_iter()
+    .map(|outcome| outcome.map(|r| r.unwrap_or_else(|_| Err(tr_co().read_crashed.to_owned()))))
+    .collect()
 }
 
 /// One file: a session with its text, or a text.

@@ -83,42 +83,25 @@ impl OpenedCorpus {
 }
 
 impl Project {
-    /// Opens every document (two to four at a time): its annotations
+    /// Opens every document (on the machine's cores): its annotations
     /// re-anchored on its text, as [`Project::open_document`] does one.
     #[must_use]
     pub fn open_all(&self) -> OpenedCorpus {
         let states = self.text_states();
-        let count = self.file.documents.len();
-        let threads = std::thread::available_parallelism()
-            .map_or(2, std::num::NonZero::get)
-            .clamp(1, 4);
-        let chunk = count.div_ceil(threads).max(1);
-        let indices: Vec<usize> = (0..count).collect();
-        let mut documents = Vec::with_capacity(count);
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = indices
-                .chunks(chunk)
-                .map(|part| {
-                    let states = &states;
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|&i| self.open_for_corpus(i, states[i].clone()))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for (worker, part) in workers.into_iter().zip(indices.chunks(chunk)) {
-                match worker.join() {
-                    Ok(opened) => documents.extend(opened),
-                    // A worker that panicked: its documents are opened here
-                    // again, one by one, so none goes missing.
-                    Err(_) => documents.extend(
-                        part.iter()
-                            .map(|&i| self.open_for_corpus(i, states[i].clone())),
-                    ),
-                }
-            }
-        });
+        let never = std::sync::atomic::AtomicBool::new(false);
+        let documents = super::parallel::each(self.file.documents.len(), &never, |i| {
+            self.open_for_corpus(i, states[i].clone())
+        })
+        .into_iter()
+        .enumerate()
+        // A document whose opening panicked is opened here again, so none
+        // goes missing.
+        .map(|(i, outcome)| {
+            outcome
+                .and_then(Result::ok)
+                .unwrap_or_else(|| self.open_for_corpus(i, states[i].clone()))
+        })
+        .collect();
         OpenedCorpus {
             file: self.file.clone(),
             documents,

@@ -17,6 +17,7 @@ mod corpus_docs;
 mod mark;
 mod merge;
 mod merge_in;
+mod parallel;
 mod texts;
 
 use std::path::{Path, PathBuf};
@@ -63,8 +64,8 @@ impl Project {
     /// and `.gitattributes` and `.gitignore` for keeping it in git.
     ///
     /// # Errors
-    /// [`ProjectError`] when `dir` already holds a project (its message
-    /// says so), or the files cannot be written.
+    /// A message when `dir` already holds a project, or the files cannot
+    /// be written.
     pub fn create(dir: &Path, name: &str) -> Result<Self, String> {
         let dir = absolute(dir);
         if dir.join(storage::PROJECT_FILE).exists() {
@@ -307,6 +308,38 @@ impl Project {
     #[must_use]
     pub fn load_all(&self) -> Vec<Result<Document, String>> {
         texts::load_all(self)
+    }
+
+    /// The corpus search index of every document's text (a text that
+    /// cannot be read stands as an empty one), and why those could not be
+    /// read, by document.
+    #[must_use]
+    pub fn search_index(
+        &self,
+    ) -> (
+        crate::analysis::corpus_search::CorpusIndex,
+        Vec<(usize, String)>,
+    ) {
+        let texts = self.load_all();
+        let index = crate::analysis::corpus_search::CorpusIndex::build(
+            texts.iter().map(|t| t.as_ref().map_or("", |d| d.text())),
+        );
+        let problems = texts
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, t)| t.err().map(|why| (i, why)))
+            .collect();
+        (index, problems)
+    }
+
+    /// True when an annotation of document `doc` (as its file holds them)
+    /// covers any of `range`: a search hit already coded.
+    #[must_use]
+    pub fn is_coded(&self, doc: usize, range: crate::document::CharRange) -> bool {
+        self.annotations(doc).iter().any(|a| {
+            let r = a.range();
+            r.start < range.end && range.start < r.end
+        })
     }
 
     /// Adds an actor to the registry and saves it.

@@ -54,30 +54,20 @@ pub(super) fn state(entry: &Entry, path: Option<&Path>) -> TextState {
     }
 }
 
-/// Reads every document's annotation file, two at a time (the machine's
-/// cores); a document without a file has none yet.
+/// Reads every document's annotation file on the machine's cores; a
+/// document without a file has none yet.
 pub(super) fn read_all_annotations(project: &Project) -> Vec<Result<Vec<Annotation>, String>> {
-    let paths: Vec<PathBuf> = (0..project.file.documents.len())
-        .map(|i| project.annotations_path(i))
-        .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(2, std::num::NonZero::get)
-        .clamp(1, 4);
-    let chunk = paths.len().div_ceil(threads).max(1);
-    let mut out = Vec::with_capacity(paths.len());
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|p| read_annotations(p)).collect()))
-            .collect();
-        for worker in workers {
-            let part: Vec<_> = worker
-                .join()
-                .unwrap_or_else(|_| vec![Err("crashed".to_owned())]);
-            out.extend(part);
-        }
-    });
-    out
+    let never = std::sync::atomic::AtomicBool::new(false);
+    super::parallel::each(project.file.documents.len(), &never, |i| {
+        read_annotations(&project.annotations_path(i))
+    })
+    .into_iter()
+    .map(|outcome| {
+        outcome
+            .and_then(Result::ok)
+            .unwrap_or_else(|| Err(tr_co().read_crashed.to_owned()))
+    })
+    .collect()
 }
 
 /// The annotations of one document's file (none when there is no file).
@@ -204,33 +194,18 @@ pub fn document_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or(base)
 }
 
-/// Every document's text, read on as many threads as there are cores (from
-/// the cache where it can be); a text that cannot be read gives why.
+/// Every document's text, read on the machine's cores (from the cache
+/// where it can be); a text that cannot be read gives why.
 pub(super) fn load_all(project: &Project) -> Vec<Result<Document, String>> {
-    let n = project.file.documents.len();
-    let threads = std::thread::available_parallelism()
-        .map_or(2, std::num::NonZero::get)
-        .clamp(1, 4);
-    let chunk = n.div_ceil(threads).max(1);
-    let indices: Vec<usize> = (0..n).collect();
-    let mut out = Vec::with_capacity(n);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = indices
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|&i| project.load_document(i).map_err(|e| e.to_string()))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for (worker, part) in workers.into_iter().zip(indices.chunks(chunk)) {
-            match worker.join() {
-                Ok(texts) => out.extend(texts),
-                Err(_) => out.extend(part.iter().map(|_| Err("crashed".to_owned()))),
-            }
-        }
-    });
-    out
+    let never = std::sync::atomic::AtomicBool::new(false);
+    super::parallel::each(project.file.documents.len(), &never, |i| {
+        project.load_document(i).map_err(|e| e.to_string())
+    })
+    .into_iter()
+    .map(|outcome| {
+        outcome
+            .and_then(Result::ok)
+            .unwrap_or_else(|| Err(tr_co().read_crashed.to_owned()))
+    })
+    .collect()
 }
