@@ -10,9 +10,11 @@ mod common;
 #[path = "common/corpus.rs"]
 mod corpus;
 
+use corpus::{randnotiz, stderr, stdout};
+
 use std::io::Read as _;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use randnotiz::actors::{Actor, ActorId, ActorKind};
 use randnotiz::analysis::agreement::{self, Coding};
@@ -21,22 +23,6 @@ use randnotiz::document::CharRange;
 use randnotiz::export::corpus::DOCUMENT_COLUMNS;
 use randnotiz::export::table;
 use randnotiz::workspace::project::{Progress, Project};
-
-fn randnotiz(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_randnotiz"))
-        .args(args)
-        .env("RANDNOTIZ_LANG", "en")
-        .output()
-        .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 /// A project in `dir/name` with articles `range` (written to
 /// `dir/name-texts`) and the actors Tokajew and die OVKS.
@@ -88,41 +74,34 @@ fn passage<'a>(word: &'a str, nth: usize, actors: &'a [&'a str]) -> Passage<'a> 
 /// Codes document `doc` as `reader` (none: no name) with `passages`, saves
 /// it and takes it back into the project, as the window does.
 fn code(project: &mut Project, doc: usize, reader: Option<&str>, passages: &[Passage<'_>]) {
-    let (mut workspace, _) = project.open_document(doc).unwrap();
-    if let Some(reader) = reader {
-        workspace.set_reader(reader);
-    }
-    let text = workspace.document().text().to_owned();
-    for p in passages {
-        let mut range = sentence(&text, p.word, p.nth);
-        if p.word_only {
-            range.end = range.start + p.word.chars().count();
+    corpus::edit_document(project, doc, |workspace| {
+        if let Some(reader) = reader {
+            workspace.set_reader(reader);
         }
-        let actors = p.actors.iter().map(|a| ActorId((*a).into())).collect();
-        let annotation = workspace.new_annotation(range, Colour::Green, actors, p.note.into());
-        workspace
-            .apply(Edit::AddAnnotation {
-                annotation,
-                index: None,
-            })
-            .unwrap();
-    }
-    workspace.save(&project.annotations_path(doc)).unwrap();
-    project.take_back(doc, &workspace).unwrap();
+        let text = workspace.document().text().to_owned();
+        for p in passages {
+            let mut range = sentence(&text, p.word, p.nth);
+            if p.word_only {
+                range.end = range.start + p.word.chars().count();
+            }
+            let actors = p.actors.iter().map(|a| ActorId((*a).into())).collect();
+            let annotation = workspace.new_annotation(range, Colour::Green, actors, p.note.into());
+            corpus::add(workspace, annotation);
+        }
+    });
 }
 
 /// Gives actor `id` a note, through a document's workspace as the window does.
 fn note_actor(project: &mut Project, id: &str, note: &str) {
-    let (mut workspace, _) = project.open_document(0).unwrap();
-    let mut actor = workspace
-        .session()
-        .actor(&ActorId(id.into()))
-        .unwrap()
-        .clone();
-    actor.note = note.into();
-    workspace.apply(Edit::ReplaceActor(actor)).unwrap();
-    workspace.save(&project.annotations_path(0)).unwrap();
-    project.take_back(0, &workspace).unwrap();
+    corpus::edit_document(project, 0, |workspace| {
+        let mut actor = workspace
+            .session()
+            .actor(&ActorId(id.into()))
+            .unwrap()
+            .clone();
+        actor.note = note.into();
+        workspace.apply(Edit::ReplaceActor(actor)).unwrap();
+    });
 }
 
 fn csv_rows(text: &str) -> Vec<Vec<String>> {

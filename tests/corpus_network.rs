@@ -23,9 +23,10 @@
 #[path = "common/corpus.rs"]
 mod corpus;
 
+use corpus::randnotiz;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use randnotiz::actors::{Actor, ActorId, ActorKind};
 use randnotiz::analysis::corpus::DocFilter;
@@ -47,14 +48,6 @@ const CODING: [&str; 8] = [
     "tok-wahlen",
     "opp+abzug",
 ];
-
-fn randnotiz(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_randnotiz"))
-        .args(args)
-        .env("RANDNOTIZ_LANG", "en")
-        .output()
-        .unwrap()
-}
 
 fn ok(args: &[&dyn AsRef<std::ffi::OsStr>]) -> (String, String) {
     let out = randnotiz(args);
@@ -87,54 +80,48 @@ fn code(project: &mut Project, n: usize, spec: &str) {
     let index = project
         .find(&format!("Lage in Kasachstan, Bericht {n}"))
         .unwrap();
-    let (mut workspace, _) = project.open_document(index).unwrap();
-    if n == 0 {
-        for (id, name) in [
-            ("tok", "Tokajew"),
-            ("ovks", "OVKS"),
-            ("opp", "Opposition"),
-            ("mos", "Moskau"),
-        ] {
-            let actor = Actor::new(ActorId(id.into()), name, ActorKind::Organisation);
-            workspace
-                .apply(Edit::AddActor { actor, index: None })
-                .unwrap();
+    corpus::edit_document(project, index, |workspace| {
+        if n == 0 {
+            for (id, name) in [
+                ("tok", "Tokajew"),
+                ("ovks", "OVKS"),
+                ("opp", "Opposition"),
+                ("mos", "Moskau"),
+            ] {
+                let actor = Actor::new(ActorId(id.into()), name, ActorKind::Organisation);
+                workspace
+                    .apply(Edit::AddActor { actor, index: None })
+                    .unwrap();
+            }
+            for (id, name) in [("abzug", "Abzug der Truppen"), ("wahlen", "Neue Wahlen")] {
+                let concept = Concept::new(ConceptId(id.into()), name);
+                workspace
+                    .apply(Edit::AddConcept {
+                        concept,
+                        index: None,
+                    })
+                    .unwrap();
+            }
         }
-        for (id, name) in [("abzug", "Abzug der Truppen"), ("wahlen", "Neue Wahlen")] {
-            let concept = Concept::new(ConceptId(id.into()), name);
-            workspace
-                .apply(Edit::AddConcept {
-                    concept,
-                    index: None,
-                })
-                .unwrap();
+        for (k, word) in spec.split_whitespace().enumerate() {
+            let at = word.find(['+', '-', '~']).unwrap();
+            let actor = ActorId(word[..at].into());
+            let stance = match &word[at..=at] {
+                "+" => Stance::Agrees,
+                "-" => Stance::Disagrees,
+                _ => Stance::Neutral,
+            };
+            let range = CharRange::new(100 + 20 * k, 110 + 20 * k);
+            let mut annotation =
+                workspace.new_annotation(range, Colour::Yellow, vec![actor.clone()], String::new());
+            annotation.statement = Some(Statement {
+                actor,
+                concept: ConceptId(word[at + 1..].into()),
+                stance,
+            });
+            corpus::add(workspace, annotation);
         }
-    }
-    for (k, word) in spec.split_whitespace().enumerate() {
-        let at = word.find(['+', '-', '~']).unwrap();
-        let actor = ActorId(word[..at].into());
-        let stance = match &word[at..=at] {
-            "+" => Stance::Agrees,
-            "-" => Stance::Disagrees,
-            _ => Stance::Neutral,
-        };
-        let range = CharRange::new(100 + 20 * k, 110 + 20 * k);
-        let mut annotation =
-            workspace.new_annotation(range, Colour::Yellow, vec![actor.clone()], String::new());
-        annotation.statement = Some(Statement {
-            actor,
-            concept: ConceptId(word[at + 1..].into()),
-            stance,
-        });
-        workspace
-            .apply(Edit::AddAnnotation {
-                annotation,
-                index: None,
-            })
-            .unwrap();
-    }
-    workspace.save(&project.annotations_path(index)).unwrap();
-    project.take_back(index, &workspace).unwrap();
+    });
 }
 
 /// A CSV matrix read back as R and pandas read it: the first row the

@@ -43,21 +43,7 @@ impl Repo {
     /// Runs git in the repository, without the system's or the user's
     /// configuration.
     fn run(&self, args: &[&str]) -> Output {
-        let home = self.dir.path().join(".home");
-        std::fs::create_dir_all(&home).unwrap();
-        Command::new("git")
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", &home)
-            .env("GIT_EDITOR", "true")
-            .env("RANDNOTIZ_LANG", "en")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
-            .output()
-            .unwrap()
+        common::git(self.dir.path(), &self.dir.path().join(".home"), args)
     }
 
     /// Runs git and expects it to succeed.

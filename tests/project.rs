@@ -9,25 +9,15 @@ mod common;
 #[path = "common/corpus.rs"]
 mod corpus;
 
+use corpus::{randnotiz, stderr};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use randnotiz::actors::{Actor, ActorId, ActorKind};
 use randnotiz::annotation::{Colour, Edit};
 use randnotiz::storage::{self, ProjectError};
 use randnotiz::workspace::project::{Project, TextState};
-
-fn randnotiz(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_randnotiz"))
-        .args(args)
-        .env("RANDNOTIZ_LANG", "en")
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn list_json(dir: &Path) -> Vec<serde_json::Value> {
     let out = randnotiz(&[&"project", &"list", &dir, &"--json"]);
@@ -175,17 +165,12 @@ fn a_text_removed_from_disk_is_reported_and_its_annotations_stay() {
     let tmp = tempfile::tempdir().unwrap();
     let (dir, texts) = project_with(tmp.path(), 3);
     let (mut project, _) = Project::open(&dir).unwrap();
-    let (mut workspace, _) = project.open_document(1).unwrap();
-    let range = randnotiz::document::CharRange::new(200, 230);
-    let annotation = workspace.new_annotation(range, Colour::Yellow, Vec::new(), "wichtig".into());
-    workspace
-        .apply(Edit::AddAnnotation {
-            annotation,
-            index: None,
-        })
-        .unwrap();
-    workspace.save(&project.annotations_path(1)).unwrap();
-    project.take_back(1, &workspace).unwrap();
+    corpus::edit_document(&mut project, 1, |workspace| {
+        let range = randnotiz::document::CharRange::new(200, 230);
+        let annotation =
+            workspace.new_annotation(range, Colour::Yellow, Vec::new(), "wichtig".into());
+        corpus::add(workspace, annotation);
+    });
 
     std::fs::remove_file(&texts[1]).unwrap();
     std::fs::write(&texts[2], "Ganz anderer Text.").unwrap();
@@ -265,15 +250,14 @@ fn two_writers_of_the_project_file_keep_both_their_changes() {
             e.attributes.insert("Tendenz".into(), "kritisch".into());
         })
         .unwrap();
-    let (mut workspace, _) = theirs.open_document(0).unwrap();
-    workspace
-        .apply(Edit::AddActor {
-            actor: Actor::new(ActorId("moskau".into()), "Moskau", ActorKind::State),
-            index: None,
-        })
-        .unwrap();
-    workspace.save(&theirs.annotations_path(0)).unwrap();
-    theirs.take_back(0, &workspace).unwrap();
+    corpus::edit_document(&mut theirs, 0, |workspace| {
+        workspace
+            .apply(Edit::AddActor {
+                actor: Actor::new(ActorId("moskau".into()), "Moskau", ActorKind::State),
+                index: None,
+            })
+            .unwrap();
+    });
 
     // Mine still knows the file as it was; my change merges theirs in.
     mine.add_attribute("Ressort").unwrap();
@@ -424,12 +408,11 @@ fn coding_all_hits_is_one_step_taken_back_without_touching_later_edits() {
 
     // The reader writes a note on one of them meanwhile.
     let doc = found.hits[0].doc;
-    let (mut workspace, _) = project.open_document(doc).unwrap();
-    let mut kept = workspace.session().annotations[0].clone();
-    kept.note = "Moskau schickt Truppen".into();
-    workspace.apply(Edit::ReplaceAnnotation(kept)).unwrap();
-    workspace.save(&project.annotations_path(doc)).unwrap();
-    project.take_back(doc, &workspace).unwrap();
+    corpus::edit_document(&mut project, doc, |workspace| {
+        let mut kept = workspace.session().annotations[0].clone();
+        kept.note = "Moskau schickt Truppen".into();
+        workspace.apply(Edit::ReplaceAnnotation(kept)).unwrap();
+    });
 
     project.undo_marks(&step).unwrap();
     let (reopened, _) = Project::open(&dir).unwrap();

@@ -4,32 +4,19 @@
 //! document files without anyone editing RON by hand.
 #![allow(clippy::unwrap_used)]
 
+mod common;
 #[path = "common/corpus.rs"]
 mod corpus;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use randnotiz::actors::{Actor, ActorId, ActorKind};
 use randnotiz::annotation::{Colour, Edit};
 use randnotiz::workspace::project::{Progress, Project};
 
 fn git(dir: &Path, args: &[&str]) -> Output {
-    let home = dir.join("../home");
-    std::fs::create_dir_all(&home).unwrap();
-    Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", &home)
-        .env("GIT_EDITOR", "true")
-        .env("RANDNOTIZ_LANG", "en")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .output()
-        .unwrap()
+    common::git(dir, &dir.join("../home"), args)
 }
 
 fn ok(dir: &Path, args: &[&str]) -> String {
@@ -47,30 +34,24 @@ fn ok(dir: &Path, args: &[&str]) -> String {
 /// with it, saved as the window saves.
 fn code(dir: &Path, doc: usize, passage: &str, actor: Option<(&str, &str)>) {
     let (mut project, _) = Project::open(dir).unwrap();
-    let (mut workspace, _) = project.open_document(doc).unwrap();
-    let mut actors = Vec::new();
-    if let Some((id, name)) = actor {
-        workspace
-            .apply(Edit::AddActor {
-                actor: Actor::new(ActorId(id.into()), name, ActorKind::Person),
-                index: None,
-            })
-            .unwrap();
-        actors.push(ActorId(id.into()));
-    }
-    let text = workspace.document().text().to_owned();
-    let byte = text.find(passage).unwrap();
-    let start = text[..byte].chars().count();
-    let range = randnotiz::document::CharRange::new(start, start + passage.chars().count());
-    let annotation = workspace.new_annotation(range, Colour::Green, actors, String::new());
-    workspace
-        .apply(Edit::AddAnnotation {
-            annotation,
-            index: None,
-        })
-        .unwrap();
-    workspace.save(&project.annotations_path(doc)).unwrap();
-    project.take_back(doc, &workspace).unwrap();
+    corpus::edit_document(&mut project, doc, |workspace| {
+        let mut actors = Vec::new();
+        if let Some((id, name)) = actor {
+            workspace
+                .apply(Edit::AddActor {
+                    actor: Actor::new(ActorId(id.into()), name, ActorKind::Person),
+                    index: None,
+                })
+                .unwrap();
+            actors.push(ActorId(id.into()));
+        }
+        let text = workspace.document().text().to_owned();
+        let byte = text.find(passage).unwrap();
+        let start = text[..byte].chars().count();
+        let range = randnotiz::document::CharRange::new(start, start + passage.chars().count());
+        let annotation = workspace.new_annotation(range, Colour::Green, actors, String::new());
+        corpus::add(workspace, annotation);
+    });
 }
 
 #[test]

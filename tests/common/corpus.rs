@@ -83,3 +83,49 @@ pub fn write(dir: &Path, range: std::ops::Range<usize>) -> Vec<PathBuf> {
         })
         .collect()
 }
+
+/// Runs the `randnotiz` binary with `args`, its messages in English.
+pub fn randnotiz(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_randnotiz"))
+        .args(args)
+        .env("RANDNOTIZ_LANG", "en")
+        .output()
+        .unwrap()
+}
+
+/// What a run printed to standard output.
+pub fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What a run printed to standard error.
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Opens document `doc` of `project`, lets `change` edit it through its
+/// workspace as the window does, saves it and takes it back into the
+/// project.
+pub fn edit_document(
+    project: &mut randnotiz::workspace::project::Project,
+    doc: usize,
+    change: impl FnOnce(&mut randnotiz::workspace::Workspace),
+) {
+    let (mut workspace, _) = project.open_document(doc).unwrap();
+    change(&mut workspace);
+    workspace.save(&project.annotations_path(doc)).unwrap();
+    project.take_back(doc, &workspace).unwrap();
+}
+
+/// Adds `annotation` to the workspace's session, as one edit.
+pub fn add(
+    workspace: &mut randnotiz::workspace::Workspace,
+    annotation: randnotiz::annotation::Annotation,
+) {
+    workspace
+        .apply(randnotiz::annotation::Edit::AddAnnotation {
+            annotation,
+            index: None,
+        })
+        .unwrap();
+}

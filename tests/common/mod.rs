@@ -107,3 +107,23 @@ pub fn two_readers(dir: &Path) -> (PathBuf, PathBuf) {
     std::fs::write(&path, session_to_ron(&ben).unwrap()).unwrap();
     (anna, path)
 }
+
+/// Runs git in `dir` with `home` as its home, without the system's or the
+/// user's configuration (and with Randnotiz's messages in English, for a
+/// merge driver it runs).
+pub fn git(dir: &Path, home: &Path, args: &[&str]) -> std::process::Output {
+    std::fs::create_dir_all(home).unwrap();
+    std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home)
+        .env("GIT_EDITOR", "true")
+        .env("RANDNOTIZ_LANG", "en")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .output()
+        .unwrap()
+}
