@@ -537,21 +537,19 @@ impl eframe::Storage for MemoryStorage {
 fn app_with_storage(file: Option<PathBuf>, storage: &MemoryStorage) -> Harness<'static, App> {
     randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
     let settings = storage.0.clone();
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            let storage = MemoryStorage(settings);
-            App::new(
-                &cc.egui_ctx,
-                Some(&storage),
-                randnotiz::ui::StartOptions {
-                    file,
-                    native_dialogs: false,
-                    recovery: None,
-                    snapshots: None,
-                },
-            )
-        });
+    let mut harness = window::builder().build_eframe(move |cc| {
+        let storage = MemoryStorage(settings);
+        App::new(
+            &cc.egui_ctx,
+            Some(&storage),
+            randnotiz::ui::StartOptions {
+                file,
+                native_dialogs: false,
+                recovery: None,
+                snapshots: None,
+            },
+        )
+    });
     harness.run_steps(8);
     harness
 }
@@ -810,20 +808,18 @@ fn child_shows_the_language_menu() {
         return;
     }
     // No language set here: the app reads RANDNOTIZ_LANG itself.
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(|cc| {
-            App::new(
-                &cc.egui_ctx,
-                None,
-                randnotiz::ui::StartOptions {
-                    file: None,
-                    native_dialogs: false,
-                    recovery: None,
-                    snapshots: None,
-                },
-            )
-        });
+    let mut harness = window::builder().build_eframe(|cc| {
+        App::new(
+            &cc.egui_ctx,
+            None,
+            randnotiz::ui::StartOptions {
+                file: None,
+                native_dialogs: false,
+                recovery: None,
+                snapshots: None,
+            },
+        )
+    });
     harness.run();
     harness.get_by_label("View").click();
     harness.run();

@@ -32,11 +32,28 @@ pub fn app_with_snapshots(snapshots: &std::path::Path) -> Harness<'static, App> 
     })
 }
 
+/// The harness builder every window test uses: 1280×800, and room for the
+/// frames the window takes to settle when background work reports back.
+///
+/// `Harness::run` steps until no frame asks for an immediate repaint, and
+/// fails after `max_steps` (4 by default). The window's background threads
+/// (autosave, loading, adding documents) wake it with an immediate repaint
+/// whenever they finish, so how many frames a `run` takes depends on when a
+/// thread finishes on a busy machine: on CI an autosave finished inside a
+/// `run` and the window settled after 6 frames, failing a correct test. A
+/// window that never settles still fails, after `MAX_STEPS`.
+pub fn builder() -> egui_kittest::HarnessBuilder<App> {
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(MAX_STEPS)
+}
+
+/// Frames a `run` may take before the window counts as never settling.
+pub const MAX_STEPS: u64 = 40;
+
 fn window(options: StartOptions) -> Harness<'static, App> {
     randnotiz::i18n::set_lang(randnotiz::i18n::Lang::De);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| App::new(&cc.egui_ctx, None, options));
+    let mut harness = builder().build_eframe(move |cc| App::new(&cc.egui_ctx, None, options));
     harness.step();
     // A large file or a document loads in the background: settled means loaded.
     let start = std::time::Instant::now();
