@@ -3,7 +3,7 @@
 //! novel annotated as densely as the book, and the 5 MB text with 10 000
 //! annotations scrolled to the middle; idle, scrolling, dragging a
 //! selection, switching sections; a project of 1,040 documents idle with
-//! its document list.
+//! its document list, beside one of its documents read alone.
 //! Target: the book's frame at most 1.3 times the article's, and under 2 ms.
 #![allow(missing_docs, clippy::unwrap_used)]
 
@@ -120,7 +120,11 @@ fn frames(c: &mut Criterion) {
     // The same window on a project of one of those articles: what the
     // corpus's size costs, apart from the list's panel.
     let one_root = tempfile::tempdir().unwrap();
-    let mut one = Window::new(Some(project_data::build_n(one_root.path(), 1)));
+    let one_dir = project_data::build_n(one_root.path(), 1);
+    let mut one = Window::new(Some(one_dir.clone()));
+    // That article alone, as a session file with the project's actors and
+    // concepts: what the corpus costs, all of it.
+    let mut alone = Window::new(Some(project_data::alone(&one_dir)));
 
     let mut group = c.benchmark_group("frame");
     group.bench_function(
@@ -133,6 +137,12 @@ fn frames(c: &mut Criterion) {
         BenchmarkId::new("idle", "project of 1 document, list shown"),
         |b| {
             b.iter(|| one.frame(hover()));
+        },
+    );
+    group.bench_function(
+        BenchmarkId::new("idle", "that document alone, without the project"),
+        |b| {
+            b.iter(|| alone.frame(hover()));
         },
     );
     group.bench_function(

@@ -67,9 +67,9 @@ fn coding_a_corpus_document_after_document() {
     harness.get_by_label_contains("2022-01-01 · Tagesblatt · Redaktion Rundfunk Nord · ");
     harness.get_by_label_contains(" · 1 Anm.");
 
-    // Clicking the first document's title goes back to it, passage and all.
+    // Clicking the first document's row goes back to it, passage and all.
     harness
-        .get_by_label("Lage in Kasachstan, Bericht 0")
+        .get_by_label_contains("Lage in Kasachstan, Bericht 0 — ")
         .click();
     harness.run();
     assert_eq!(harness.state().project_document(), Some(0));
@@ -311,6 +311,10 @@ fn the_list_filters_by_date_range_and_by_actor() {
     }
     let mut harness = window::app(Some(dir), None);
     harness.get_by_label("5 von 5 Dokumenten");
+    // The filters beyond the text wait behind a button, which counts those set.
+    assert!(window::query_text_field(&harness, "Von:").is_none());
+    harness.get_by_label("Filter").click();
+    harness.run();
     window::text_field(&harness, "Von:").click();
     harness.run();
     window::text_field(&harness, "Von:").type_text("2022-01-03");
@@ -346,4 +350,71 @@ fn the_list_filters_by_date_range_and_by_actor() {
         harness.query_by_label("0 von 5 Dokumenten").is_some(),
         "{shown:?}"
     );
+    // Folded away, the button says how many filters hold, and they hold.
+    harness.get_by_label("Filter (2)").click();
+    harness.run();
+    assert!(window::query_text_field(&harness, "Von:").is_none());
+    harness.get_by_label("0 von 5 Dokumenten");
+}
+
+#[test]
+fn the_open_documents_details_are_edited_in_the_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 3);
+    let mut harness = window::app(Some(dir.clone()), None);
+    assert_eq!(harness.state().project_document(), Some(0));
+    // Shown only when asked for: the row says date, outlet and author.
+    assert!(window::query_text_field(&harness, "Medium").is_none());
+    harness.get_by_label("✏ Angaben").click();
+    harness.run();
+    window::text_field(&harness, "Medium").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    window::text_field(&harness, "Medium").type_text("Abendpost");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let project = harness.state().project().unwrap();
+    assert_eq!(project.documents()[0].outlet.as_deref(), Some("Abendpost"));
+    // Written to the project file, and the row shows it.
+    let (reopened, _) = Project::open(&dir).unwrap();
+    assert_eq!(reopened.documents()[0].outlet.as_deref(), Some("Abendpost"));
+    harness.get_by_label_contains("Lage in Kasachstan, Bericht 0 — 2022-01-01 · Abendpost · ");
+}
+
+#[test]
+fn a_missing_text_is_marked_in_the_list_once_the_texts_are_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 3);
+    let (project, _) = Project::open(&dir).unwrap();
+    std::fs::remove_file(project.text_path(2).unwrap()).unwrap();
+    let mut harness = window::app(Some(dir), None);
+    // The texts are read and hashed on a worker thread; the window is
+    // usable meanwhile, and says what it found when the worker is done.
+    let row = "Lage in Kasachstan, Bericht 2 — ";
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        harness.get_by_label_contains(row).hover();
+        harness.run();
+        if harness.query_by_label_contains("fehlt").is_some() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no word of the missing text");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let tip = harness
+        .get_by_label_contains("fehlt")
+        .value()
+        .unwrap_or_default();
+    assert!(
+        tip.contains("Bericht 2") && tip.contains("nicht mehr da"),
+        "{tip}"
+    );
+    // The others are fine: hovering one shows its title, no warning.
+    harness
+        .get_by_label_contains("Lage in Kasachstan, Bericht 1 — ")
+        .hover();
+    harness.run();
+    harness.run();
+    assert!(harness.query_by_label_contains("fehlt").is_none());
 }

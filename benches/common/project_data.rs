@@ -117,3 +117,16 @@ pub fn build_n(root: &Path, n: usize) -> PathBuf {
     }
     dir
 }
+
+/// Document 0 of the project in `dir` as a session file of its own beside
+/// the project: its text, its annotations, the project's actors and
+/// concepts. The same article read alone, to tell what having the corpus
+/// open costs a frame from what the article's own coding costs.
+pub fn alone(dir: &Path) -> PathBuf {
+    let (project, _) = Project::open(dir).unwrap();
+    let mut session = project.session_of(0);
+    session.document.path = project.text_path(0).map(|p| p.display().to_string());
+    let path = dir.parent().unwrap().join("allein.ron");
+    std::fs::write(&path, randnotiz::storage::session_to_ron(&session).unwrap()).unwrap();
+    path
+}

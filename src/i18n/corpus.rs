@@ -86,6 +86,16 @@ strings! {
     filter_hint,
     /// Count: {shown} {total}
     shown_of,
+    /// Button showing the other filters.
+    more_filters,
+    /// The same with filters set: {n}
+    more_filters_set,
+    /// Hover: the other filters.
+    more_filters_help,
+    /// Button: edit the document's metadata.
+    edit_details,
+    /// Hover: the same.
+    edit_details_help,
     /// An empty project.
     empty_project,
     /// Count: {n}
@@ -340,6 +350,11 @@ static DE: Corpus = Corpus {
     adding: "Nehme auf: {done} von {total}",
     filter_hint: "Filtern: Titel, Medium, Autor, Datum, Merkmal",
     shown_of: "{shown} von {total} Dokumenten",
+    more_filters: "Filter",
+    more_filters_set: "Filter ({n})",
+    more_filters_help: "Nach Anmerkungen, Medium, Zeitraum und Akteur filtern",
+    edit_details: "✏ Angaben",
+    edit_details_help: "Medium, Datum, Autor und Merkmale des Dokuments bearbeiten",
     empty_project: "Noch keine Dokumente. Ziehen Sie Dateien oder einen Ordner ins Fenster oder wählen Sie „Hinzufügen …“.",
     n_annotations: "{n} Anm.",
     field_outlet: "Medium",
@@ -489,6 +504,11 @@ static EN: Corpus = Corpus {
     adding: "Adding: {done} of {total}",
     filter_hint: "Filter: title, outlet, author, date, attribute",
     shown_of: "{shown} of {total} documents",
+    more_filters: "Filters",
+    more_filters_set: "Filters ({n})",
+    more_filters_help: "Filter by annotations, outlet, period and actor",
+    edit_details: "✏ Details",
+    edit_details_help: "Edit the document's outlet, date, author and attributes",
     empty_project: "No documents yet. Drop files or a folder onto the window, or choose “Add …”.",
     n_annotations: "{n} ann.",
     field_outlet: "Outlet",

@@ -118,14 +118,113 @@ struct RowsKey {
 /// document.
 type CountsKey = (u64, Option<usize>);
 
+/// What the rows' galleys were laid out for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RowsDrawn {
+    revision: u64,
+    texts: u64,
+    width: u32,
+    dark: bool,
+    current: Option<usize>,
+}
+
+/// A row's two lines, laid out, and what its tooltip says of a missing or
+/// changed text.
+#[derive(Clone)]
+struct RowText {
+    title: Arc<egui::Galley>,
+    second: Arc<egui::Galley>,
+    problem: Option<String>,
+}
+
+/// The rows' laid-out text, kept while the list is unchanged.
+#[derive(Default)]
+struct RowCache {
+    drawn: Option<RowsDrawn>,
+    rows: HashMap<usize, RowText>,
+    atlas: crate::ui::widgets::AtlasWatch,
+    /// The text of the rows last drawn, tessellated, and what of.
+    mesh: Option<(MeshKey, Arc<egui::Mesh>)>,
+}
+
+/// A galley, where it goes, its colour.
+type PlacedText = (egui::Pos2, Arc<egui::Galley>, egui::Color32);
+
+/// What a text mesh was made of: for each galley its place, its colour and
+/// the galley itself (by address); and the font atlas's size and the
+/// scale, which its texture coordinates depend on.
+#[derive(Clone, PartialEq)]
+struct MeshKey {
+    placed: Vec<([u32; 2], egui::Color32, usize)>,
+    atlas: [usize; 2],
+    pixels_per_point: u32,
+}
+
+impl RowCache {
+    /// The visible rows' text as one mesh, made anew only when a row, its
+    /// place or the font atlas changed: tessellating two thousand glyphs
+    /// anew in every frame took a tenth of an idle frame.
+    fn mesh(&mut self, ctx: &egui::Context, text: Vec<PlacedText>) -> Arc<egui::Mesh> {
+        let key = MeshKey {
+            placed: text
+                .iter()
+                .map(|(pos, galley, colour)| {
+                    (
+                        [pos.x.to_bits(), pos.y.to_bits()],
+                        *colour,
+                        Arc::as_ptr(galley) as usize,
+                    )
+                })
+                .collect(),
+            #[allow(clippy::redundant_closure_for_method_calls)] // the path is not general enough
+            atlas: ctx.fonts(|f| f.font_image_size()),
+            pixels_per_point: ctx.pixels_per_point().to_bits(),
+        };
+        if let Some((made_for, mesh)) = &self.mesh
+            && *made_for == key
+        {
+            return Arc::clone(mesh);
+        }
+        let options = ctx.tessellation_options(|o| *o);
+        let mut tessellator =
+            egui::epaint::Tessellator::new(ctx.pixels_per_point(), options, key.atlas, Vec::new());
+        let mut mesh = egui::Mesh::default();
+        for (pos, galley, colour) in text {
+            tessellator.tessellate_shape(egui::Shape::galley(pos, galley, colour), &mut mesh);
+        }
+        let mesh = Arc::new(mesh);
+        self.mesh = Some((key, Arc::clone(&mesh)));
+        mesh
+    }
+
+    /// Starts drawing rows for `key`: what was laid out for another key,
+    /// or before egui lost its font atlas, is laid out again.
+    fn begin(&mut self, ctx: &egui::Context, key: RowsDrawn) {
+        // A long scroll through a large project leaves at most this many.
+        const KEPT: usize = 512;
+        if self.atlas.cleared(ctx) || self.drawn != Some(key) || self.rows.len() > KEPT {
+            self.rows.clear();
+            self.mesh = None;
+            self.drawn = Some(key);
+        }
+    }
+}
+
 /// The open project and its list's state.
 pub struct ProjectState {
     /// The project.
     pub project: Project,
     /// The document in the reader, if it is one of the project's.
     pub current: Option<usize>,
-    /// Whether each text is there, as last looked.
-    pub texts: Vec<TextState>,
+    /// Whether each text is there, as last looked (empty until the check
+    /// on a worker thread is done).
+    texts: Vec<TextState>,
+    /// The check of the texts, reading and hashing each on a worker thread.
+    checking: Option<JoinHandle<Vec<TextState>>>,
+    /// Changes when `texts` does.
+    texts_generation: u64,
+    /// The rows' laid-out text.
+    row_cache: RowCache,
     /// The list is shown.
     pub shown: bool,
     /// Documents being added.
@@ -143,6 +242,10 @@ pub struct ProjectState {
     /// Only documents with an annotation naming this actor.
     actor: Option<ActorId>,
     new_column: String,
+    /// The filters behind the "Filter" button are shown.
+    filters_open: bool,
+    /// The open document's metadata is shown as fields to edit.
+    details_open: bool,
     /// The rows shown, for (project revision, settings) — rebuilt when
     /// either changes.
     rows: Vec<usize>,
@@ -157,14 +260,27 @@ pub struct ProjectState {
 }
 
 impl ProjectState {
-    /// The state of a project just opened.
+    /// The state of a project just opened. Whether its texts are there is
+    /// found on a worker thread, which wakes `ctx` when it is done.
     #[must_use]
-    pub fn new(project: Project) -> Self {
-        let texts = project.text_states();
+    pub fn new(project: Project, ctx: &egui::Context) -> Self {
+        let checks = project.text_checks();
+        let waker = ctx.clone();
+        let checking = std::thread::Builder::new()
+            .name("text-check".into())
+            .spawn(move || {
+                let states = checks.run();
+                waker.request_repaint();
+                states
+            })
+            .ok();
         Self {
             project,
             current: None,
-            texts,
+            texts: Vec::new(),
+            checking,
+            texts_generation: 0,
+            row_cache: RowCache::default(),
             shown: true,
             adding: None,
             exporting: None,
@@ -177,6 +293,8 @@ impl ProjectState {
             to: String::new(),
             actor: None,
             new_column: String::new(),
+            filters_open: false,
+            details_open: false,
             rows: Vec::new(),
             rows_for: None,
             editing: None,
@@ -294,6 +412,7 @@ impl ProjectState {
     /// The document list panel.
     #[must_use = "the intents are what the user asked for"]
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<ListIntent> {
+        self.take_text_states();
         let t = tr_co();
         let mut intents = Vec::new();
         ui.horizontal(|ui| {
@@ -342,6 +461,92 @@ impl ProjectState {
             if ui.button(arrow).on_hover_text(t.sort_direction).clicked() {
                 self.descending = !self.descending;
             }
+            let set = self.filters_set();
+            let text = if set == 0 {
+                t.more_filters.to_owned()
+            } else {
+                fill(t.more_filters_set, &[("n", &set)])
+            };
+            if ui
+                .selectable_label(self.filters_open, text)
+                .on_hover_text(t.more_filters_help)
+                .clicked()
+            {
+                self.filters_open = !self.filters_open;
+            }
+        });
+        // The other filters only when asked for: a panel of closed combo
+        // boxes and fields costs a frame more than the rows do.
+        if self.filters_open {
+            self.filters_ui(ui);
+        }
+        let total = self.project.documents().len();
+        let rows = self.rows().to_vec();
+        ui.label(
+            RichText::new(fill(
+                t.shown_of,
+                &[("shown", &rows.len()), ("total", &total)],
+            ))
+            .small()
+            .weak(),
+        );
+        if total == 0 {
+            ui.label(RichText::new(t.empty_project).weak());
+        }
+        let row_height = ui.text_style_height(&egui::TextStyle::Body)
+            + ui.text_style_height(&egui::TextStyle::Small)
+            + ui.spacing().item_spacing.y * 2.0;
+        let details_height = match (self.current, self.details_open) {
+            (None, _) => 0.0,
+            (Some(_), false) => 32.0,
+            (Some(_), true) => 180.0,
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("doc-list")
+            .max_height((ui.available_height() - details_height).max(row_height * 3.0))
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, rows.len(), |ui, range| {
+                let key = RowsDrawn {
+                    revision: self.project.revision(),
+                    texts: self.texts_generation,
+                    width: ui.available_width().to_bits(),
+                    dark: ui.visuals().dark_mode,
+                    current: self.current,
+                };
+                self.row_cache.begin(ui.ctx(), key);
+                let mut text = Vec::new();
+                for &index in &rows[range] {
+                    if let Some(intent) = self.row_ui(ui, index, row_height, &mut text) {
+                        intents.push(intent);
+                    }
+                }
+                let mesh = self.row_cache.mesh(ui.ctx(), text);
+                ui.painter().add(egui::Shape::Mesh(mesh));
+            });
+        if let Some(index) = self.current {
+            ui.separator();
+            intents.extend(self.details_ui(ui, index));
+        }
+        intents
+    }
+
+    /// How many of the filters behind the "Filter" button are set.
+    fn filters_set(&self) -> usize {
+        [
+            self.coded != Coded::All,
+            self.outlet.is_some(),
+            !self.from.trim().is_empty() || !self.to.trim().is_empty(),
+            self.actor.is_some(),
+        ]
+        .into_iter()
+        .filter(|&set| set)
+        .count()
+    }
+
+    /// Coded or not, outlet, date range, actor.
+    fn filters_ui(&mut self, ui: &mut Ui) {
+        let t = tr_co();
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label(RichText::new(t.show_label).small());
             egui::ComboBox::from_id_salt("doc-coded")
                 .selected_text(match self.coded {
@@ -383,117 +588,144 @@ impl ProjectState {
                 .labelled_by(label.id);
             }
         });
-        let actors: Vec<(ActorId, String)> = self
-            .project
-            .file()
-            .actors
-            .iter()
-            .map(|a| (a.id.clone(), a.name.clone()))
-            .collect();
+        let actors = &self.project.file().actors;
         if !actors.is_empty() {
             ui.horizontal(|ui| {
                 let label = ui.label(RichText::new(t.with_actor).small());
                 let shown = self
                     .actor
                     .as_ref()
-                    .and_then(|id| actors.iter().find(|(a, _)| a == id))
-                    .map_or(t.all_actors, |(_, name)| name.as_str());
+                    .and_then(|id| actors.iter().find(|a| &a.id == id))
+                    .map_or(t.all_actors, |a| a.name.as_str());
                 egui::ComboBox::from_id_salt("doc-actor")
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut self.actor, None, t.all_actors);
-                        for (id, name) in &actors {
-                            ui.selectable_value(&mut self.actor, Some(id.clone()), name);
+                        for actor in actors {
+                            ui.selectable_value(
+                                &mut self.actor,
+                                Some(actor.id.clone()),
+                                &actor.name,
+                            );
                         }
                     })
                     .response
                     .labelled_by(label.id);
             });
         }
-        let total = self.project.documents().len();
-        let rows = self.rows().to_vec();
-        ui.label(
-            RichText::new(fill(
-                t.shown_of,
-                &[("shown", &rows.len()), ("total", &total)],
-            ))
-            .small()
-            .weak(),
-        );
-        if total == 0 {
-            ui.label(RichText::new(t.empty_project).weak());
-        }
-        let row_height = ui.text_style_height(&egui::TextStyle::Body)
-            + ui.text_style_height(&egui::TextStyle::Small)
-            + ui.spacing().item_spacing.y * 2.0;
-        let details_height = if self.current.is_some() { 180.0 } else { 0.0 };
-        egui::ScrollArea::vertical()
-            .id_salt("doc-list")
-            .max_height((ui.available_height() - details_height).max(row_height * 3.0))
-            .auto_shrink([false, false])
-            .show_rows(ui, row_height, rows.len(), |ui, range| {
-                for &index in &rows[range] {
-                    if let Some(intent) = self.row_ui(ui, index, row_height) {
-                        intents.push(intent);
-                    }
-                }
-            });
-        if let Some(index) = self.current {
-            ui.separator();
-            intents.extend(self.details_ui(ui, index));
-        }
-        intents
     }
 
-    fn row_ui(&self, ui: &mut Ui, index: usize, height: f32) -> Option<ListIntent> {
+    /// One row: title, and date · outlet · author · length · annotations ·
+    /// attributes below, from galleys kept while the project, the texts'
+    /// states, the width and the current document stay as they are; the
+    /// text is pushed onto `text`, to be painted with the other rows'.
+    /// (As widgets, a screenful of rows took more of an idle frame than the
+    /// whole reader beside them.)
+    fn row_ui(
+        &mut self,
+        ui: &mut Ui,
+        index: usize,
+        height: f32,
+        text: &mut Vec<PlacedText>,
+    ) -> Option<ListIntent> {
+        let width = ui.available_width();
+        let (rect, response) =
+            ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+        let selected = self.current == Some(index);
+        let visuals = ui.visuals();
+        if selected {
+            ui.painter()
+                .rect_filled(rect, 3.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+        } else if response.hovered() {
+            ui.painter()
+                .rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+        }
+        let text_rect = rect.shrink2(egui::vec2(4.0, 1.0));
+        let row = match self.row_cache.rows.get(&index) {
+            Some(row) => row.clone(),
+            None => {
+                let row = self.row_text(ui, index, text_rect.width());
+                self.row_cache.rows.insert(index, row.clone());
+                row
+            }
+        };
+        let second_top = text_rect.top() + row.title.size().y + 1.0;
+        text.push((
+            text_rect.left_top(),
+            row.title.clone(),
+            visuals.text_color(),
+        ));
+        text.push((
+            egui::pos2(text_rect.left(), second_top),
+            row.second.clone(),
+            visuals.weak_text_color(),
+        ));
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::Button,
+                true,
+                selected,
+                format!("{} — {}", row.title.text(), row.second.text()),
+            )
+        });
+        let response = if response.hovered() {
+            response.on_hover_text(row.problem.as_deref().unwrap_or(row.title.text()))
+        } else {
+            response
+        };
+        response.clicked().then_some(ListIntent::Open(index))
+    }
+
+    /// Row `index`'s two lines laid out `width` wide.
+    fn row_text(&self, ui: &Ui, index: usize, width: f32) -> RowText {
         let entry = &self.project.documents()[index];
         let annotations = self.project.annotations(index).len();
         let mut second = Vec::new();
         second.push(entry.date.clone().unwrap_or_else(|| "–".to_owned()));
-        if let Some(outlet) = &entry.outlet {
-            second.push(outlet.clone());
-        }
-        if let Some(author) = &entry.author {
-            second.push(author.clone());
-        }
+        second.extend(entry.outlet.clone());
+        second.extend(entry.author.clone());
         second.push(fill(tr_co().n_chars, &[("n", &entry.source.chars)]));
         second.push(fill(tr_co().n_annotations, &[("n", &annotations)]));
-        for value in entry.attributes.values() {
-            second.push(value.clone());
-        }
+        second.extend(entry.attributes.values().cloned());
         let problem = self.texts.get(index).and_then(|s| s.message(entry));
-        let selected = self.current == Some(index);
-        let response = ui
-            .allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
-                ui.vertical(|ui| {
-                    let mut title = RichText::new(&entry.source.title);
-                    if selected {
-                        title = title.strong();
-                    }
-                    if problem.is_some() {
-                        title = title.color(ui.visuals().warn_fg_color);
-                    }
-                    let title = ui.add(egui::Button::selectable(selected, title).truncate());
-                    ui.add(
-                        egui::Label::new(RichText::new(second.join(" · ")).small().weak())
-                            .truncate(),
-                    );
-                    title
-                })
-                .inner
-            })
-            .inner;
-        let response = match &problem {
-            Some(problem) => response.on_hover_text(problem),
-            None => response.on_hover_text(&entry.source.title),
+        let visuals = ui.visuals();
+        let mut title = RichText::new(&entry.source.title);
+        if self.current == Some(index) {
+            title = title.strong();
+        }
+        if problem.is_some() {
+            title = title.color(visuals.warn_fg_color);
+        }
+        let lay_out = |text: egui::WidgetText, style: egui::TextStyle| {
+            text.into_galley(ui, Some(egui::TextWrapMode::Truncate), width, style)
         };
-        response.clicked().then_some(ListIntent::Open(index))
+        RowText {
+            title: lay_out(title.into(), egui::TextStyle::Body),
+            second: lay_out(
+                RichText::new(second.join(" · ")).small().weak().into(),
+                egui::TextStyle::Small,
+            ),
+            problem,
+        }
     }
 
     /// The open document's metadata and attributes, editable.
     fn details_ui(&mut self, ui: &mut Ui, index: usize) -> Vec<ListIntent> {
         let t = tr_co();
         let mut intents = Vec::new();
+        if ui
+            .selectable_label(self.details_open, t.edit_details)
+            .on_hover_text(t.edit_details_help)
+            .clicked()
+        {
+            self.details_open = !self.details_open;
+        }
+        // Fields only when asked for: the row above shows date, outlet and
+        // author, and a grid of text fields costs an idle frame more than
+        // the whole list.
+        if !self.details_open {
+            return intents;
+        }
         let Some(entry) = self.project.documents().get(index).cloned() else {
             return intents;
         };
@@ -565,6 +797,22 @@ impl ProjectState {
             }
         });
         intents
+    }
+
+    /// Takes up the texts' check when the worker is done.
+    fn take_text_states(&mut self) {
+        if self.checking.as_ref().is_some_and(JoinHandle::is_finished)
+            && let Some(worker) = self.checking.take()
+        {
+            self.texts = worker.join().unwrap_or_default();
+            self.texts_generation += 1;
+        }
+    }
+
+    /// Whether document `index`'s text is there, once checked.
+    #[must_use]
+    pub fn text_state(&self, index: usize) -> Option<&TextState> {
+        self.texts.get(index)
     }
 
     /// The document after (or before) the current one in the list's order.

@@ -152,6 +152,20 @@ pub fn text_field<'h>(harness: &'h Harness<'_, App>, label: &'h str) -> egui_kit
     })
 }
 
+/// The text field labelled `label`, if the window shows one.
+pub fn query_text_field<'h>(
+    harness: &'h Harness<'_, App>,
+    label: &'h str,
+) -> Option<egui_kittest::Node<'h>> {
+    use egui_kittest::kittest::Queryable;
+    harness.query_by(|node| {
+        matches!(
+            node.role(),
+            egui::Role::TextInput | egui::Role::MultilineTextInput
+        ) && node.label().as_deref() == Some(label)
+    })
+}
+
 /// Replaces what the path field holds with `path`.
 pub fn type_path(harness: &mut Harness<'_, App>, path: &std::path::Path) {
     text_field(harness, "Pfad:").click();

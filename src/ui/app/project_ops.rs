@@ -102,7 +102,7 @@ impl App {
     fn show_project(&mut self, project: Project, notices: Vec<String>) {
         let name = project.file().name.clone();
         let n = project.documents().len();
-        let mut state = ProjectState::new(project);
+        let mut state = ProjectState::new(project, &self.ctx);
         let first = state.step(true);
         self.project = Some(state);
         for notice in notices {
@@ -220,7 +220,7 @@ impl App {
         }
         match Project::open(&dir) {
             Ok((project, _)) => {
-                let mut fresh = ProjectState::new(project);
+                let mut fresh = ProjectState::new(project, ctx);
                 fresh.current = current.and_then(|id| fresh.project.find(&id));
                 fresh.shown = true;
                 let first = fresh.current.is_none().then(|| fresh.step(true)).flatten();

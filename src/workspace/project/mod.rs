@@ -36,7 +36,7 @@ pub use corpus::{OpenedCorpus, OpenedDocument};
 pub use mark::MarkStep;
 pub use merge::{MergedProject, merge_projects};
 pub use merge_in::{MergeInError, MergeInReport};
-pub use texts::{TextState, document_id};
+pub use texts::{TextChecks, TextState, document_id};
 
 /// A project folder, open.
 #[derive(Debug)]
@@ -358,9 +358,19 @@ impl Project {
     /// Whether each document's text is there and unchanged, by its bytes.
     #[must_use]
     pub fn text_states(&self) -> Vec<TextState> {
-        (0..self.file.documents.len())
-            .map(|i| texts::state(&self.file.documents[i], self.text_path(i).as_deref()))
-            .collect()
+        self.text_checks().run()
+    }
+
+    /// What [`Self::text_states`] looks at, to look on another thread:
+    /// every text is read and hashed, which for a thousand documents takes
+    /// longer than a frame.
+    #[must_use]
+    pub fn text_checks(&self) -> TextChecks {
+        TextChecks(
+            (0..self.file.documents.len())
+                .map(|i| (self.file.documents[i].clone(), self.text_path(i)))
+                .collect(),
+        )
     }
 
     fn entry(&self, index: usize) -> Result<&Entry, OpenError> {

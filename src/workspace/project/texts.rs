@@ -40,6 +40,27 @@ impl TextState {
     }
 }
 
+/// Each document's record and where its text should be, taken from a
+/// project to be checked anywhere ([`super::Project::text_checks`]).
+#[derive(Clone, Debug)]
+pub struct TextChecks(pub(super) Vec<(Entry, Option<PathBuf>)>);
+
+impl TextChecks {
+    /// Reads and hashes every text, on the machine's cores; the states in
+    /// the documents' order (a read that panicked counts as missing).
+    #[must_use]
+    pub fn run(self) -> Vec<TextState> {
+        let never = std::sync::atomic::AtomicBool::new(false);
+        let items = self.0;
+        super::parallel::each(items.len(), &never, |i| {
+            state(&items[i].0, items[i].1.as_deref())
+        })
+        .into_iter()
+        .map(|outcome| outcome.and_then(Result::ok).unwrap_or(TextState::Missing))
+        .collect()
+    }
+}
+
 /// The state of `entry`'s text at `path`.
 pub(super) fn state(entry: &Entry, path: Option<&Path>) -> TextState {
     let Some(path) = path else {
