@@ -268,6 +268,37 @@ fn two_writers_of_the_project_file_keep_both_their_changes() {
 }
 
 #[test]
+fn two_writers_of_one_documents_fields_keep_both_and_name_a_clash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = project_with(tmp.path(), 2);
+    let (mut mine, _) = Project::open(&dir).unwrap();
+    let (mut theirs, _) = Project::open(&dir).unwrap();
+    theirs
+        .edit_entry(0, |e| {
+            e.author = Some("Redaktion Nord".into());
+            e.outlet = Some("Abendpost".into());
+        })
+        .unwrap();
+    // Mine sets the date (theirs left it) and the outlet (theirs set it
+    // too, otherwise): the date and their author stay, the outlet is mine
+    // and the clash is said.
+    mine.edit_entry(0, |e| {
+        e.date = Some("2022-02-01".into());
+        e.outlet = Some("Morgenblatt".into());
+    })
+    .unwrap();
+    let (merged, _) = Project::open(&dir).unwrap();
+    let entry = &merged.documents()[0];
+    assert_eq!(entry.author.as_deref(), Some("Redaktion Nord"));
+    assert_eq!(entry.date.as_deref(), Some("2022-02-01"));
+    assert_eq!(entry.outlet.as_deref(), Some("Morgenblatt"));
+    let conflicts = mine.take_conflicts();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert!(conflicts[0].contains("outlet"), "{conflicts:?}");
+    assert!(mine.take_conflicts().is_empty(), "said once");
+}
+
+#[test]
 fn a_writer_killed_while_saving_a_large_project_loses_nothing() {
     // A project of 2 000 documents, then one more added again and again,
     // each time killed (SIGKILL: no chance to clean up) at another moment of

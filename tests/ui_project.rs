@@ -418,3 +418,44 @@ fn a_missing_text_is_marked_in_the_list_once_the_texts_are_checked() {
     harness.run();
     assert!(harness.query_by_label_contains("fehlt").is_none());
 }
+
+#[test]
+fn details_edited_in_the_window_merge_with_another_writers_and_a_clash_is_said() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 3);
+    let mut harness = window::app(Some(dir.clone()), None);
+    // Meanwhile another program (a colleague's window, a script) sets the
+    // first document's outlet and author.
+    let (mut other, _) = Project::open(&dir).unwrap();
+    other
+        .edit_entry(0, |e| {
+            e.outlet = Some("Abendpost".into());
+            e.author = Some("Redaktion Süd".into());
+        })
+        .unwrap();
+    harness.get_by_label("✏ Angaben").click();
+    harness.run();
+    window::text_field(&harness, "Medium").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    window::text_field(&harness, "Medium").type_text("Morgenblatt");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    // The author set elsewhere stays; the outlet both set is this window's,
+    // and the window says so.
+    let (reopened, _) = Project::open(&dir).unwrap();
+    let entry = &reopened.documents()[0];
+    assert_eq!(entry.outlet.as_deref(), Some("Morgenblatt"));
+    assert_eq!(entry.author.as_deref(), Some("Redaktion Süd"));
+    let error = harness
+        .state()
+        .messages()
+        .current_error()
+        .map(ToOwned::to_owned)
+        .unwrap_or_default();
+    assert!(
+        error.contains("zugleich anderswo geändert") && error.contains("outlet"),
+        "{error}"
+    );
+}

@@ -31,7 +31,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use randnotiz::annotation::Session;
-use randnotiz::annotation::reconcile::{self, Conflict, Kept, Place};
+use randnotiz::annotation::reconcile;
 use randnotiz::fsio;
 use randnotiz::i18n::{fill, tr_merge};
 use randnotiz::storage;
@@ -40,9 +40,6 @@ use randnotiz::storage;
 const EXIT_CONFLICTS: u8 = 1;
 /// Exit status: not merged, this side's file untouched.
 const EXIT_NOT_MERGED: u8 = 2;
-
-/// How much of a quote or value a message shows.
-const SHOWN_CHARS: usize = 60;
 
 /// Merges `theirs` into `ours` against `base` and writes the result to
 /// `ours`; `path` names the file in messages (git's %P).
@@ -158,7 +155,7 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, shown: &Path) -> Result<ExitCo
                 &[
                     ("path", &shown),
                     ("id", &r.id),
-                    ("quote", &short(&r.quote)),
+                    ("quote", &reconcile::one_line(&r.quote)),
                     ("copy", &r.copy),
                 ],
             )
@@ -175,7 +172,7 @@ fn merge(base: &Path, ours: &Path, theirs: &Path, shown: &Path) -> Result<ExitCo
         )
     ));
     for conflict in &report.conflicts {
-        super::note(format!("  - {}", describe(conflict)));
+        super::note(format!("  - {}", conflict.describe()));
     }
     Ok(ExitCode::from(EXIT_CONFLICTS))
 }
@@ -250,91 +247,4 @@ fn no_ancestor(base: &Path) -> bool {
         Ok(meta) => meta.is_file() && meta.len() == 0,
         Err(e) => e.kind() == std::io::ErrorKind::NotFound,
     }
-}
-
-/// One conflict, for a line of its own.
-fn describe(conflict: &Conflict) -> String {
-    let t = tr_merge();
-    match conflict {
-        Conflict::Annotation { id, quote, copy } => fill(
-            t.conflict_annotation,
-            &[("id", id), ("quote", &short(quote)), ("copy", copy)],
-        ),
-        Conflict::AnnotationDeleted {
-            id,
-            quote,
-            deleted_here,
-        } => fill(
-            if *deleted_here {
-                t.conflict_deleted_here
-            } else {
-                t.conflict_deleted_there
-            },
-            &[("id", id), ("quote", &short(quote))],
-        ),
-        Conflict::RecordDeleted {
-            place,
-            deleted_here,
-        } => fill(
-            if *deleted_here {
-                t.conflict_record_deleted_here
-            } else {
-                t.conflict_record_deleted_there
-            },
-            &[("what", &place_name(place))],
-        ),
-        Conflict::Field {
-            place,
-            field,
-            ours,
-            theirs,
-            kept,
-        } => {
-            let what = place_name(place);
-            let template = match kept {
-                Kept::Ours => t.conflict_field,
-                Kept::Theirs => t.conflict_field_theirs,
-                Kept::Both => t.conflict_field_both,
-            };
-            fill(
-                template,
-                &[
-                    ("what", &what),
-                    ("field", field),
-                    ("ours", &value(ours.as_deref())),
-                    ("theirs", &value(theirs.as_deref())),
-                ],
-            )
-        }
-    }
-}
-
-fn place_name(place: &Place) -> String {
-    let t = tr_merge();
-    match place {
-        Place::Actor(id) => fill(t.place_actor, &[("id", id)]),
-        Place::Concept(id) => fill(t.place_concept, &[("id", id)]),
-        Place::Legend => t.place_legend.to_owned(),
-        Place::Document => t.place_document.to_owned(),
-        Place::Session => t.place_session.to_owned(),
-    }
-}
-
-fn value(value: Option<&str>) -> String {
-    let t = tr_merge();
-    value.map_or_else(
-        || t.value_deleted.to_owned(),
-        |v| fill(t.value_quoted, &[("value", &short(v))]),
-    )
-}
-
-/// `text` on one line, cut to [`SHOWN_CHARS`].
-fn short(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= SHOWN_CHARS {
-        return line;
-    }
-    let mut cut: String = line.chars().take(SHOWN_CHARS - 1).collect();
-    cut.push('…');
-    cut
 }

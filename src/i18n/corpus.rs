@@ -164,6 +164,8 @@ strings! {
     add_more_skipped,
     /// Search: the index could not be built.
     index_failed,
+    /// Another writer's changes merged in, with clashes: {lines}
+    registry_merged,
     /// Window title.
     search_title,
     /// Field label.
@@ -388,6 +390,7 @@ static DE: Corpus = Corpus {
     menu_export_project: "Projekt exportieren",
     add_more_skipped: "… und {n} weitere Dateien, die keine Texte sind oder sich nicht lesen ließen.",
     index_failed: "Der Suchindex ließ sich nicht aufbauen (ein Fehler in Randnotiz; bitte melden).",
+    registry_merged: "Die Projektdatei wurde zugleich anderswo geändert; beides ist zusammengeführt. Wo beide Seiten dasselbe Feld verschieden setzten, gilt die Fassung dieses Fensters:\n{lines}",
     search_title: "Im Korpus suchen",
     search_label: "Suche:",
     search_hint: "Wort, Wendung oder regulärer Ausdruck",
@@ -542,6 +545,7 @@ static EN: Corpus = Corpus {
     menu_export_project: "Export the project",
     add_more_skipped: "… and {n} more files that are not texts or could not be read.",
     index_failed: "The search index could not be built (a bug in Randnotiz; please report it).",
+    registry_merged: "The project file was changed elsewhere at the same time; both are merged. Where both sides set one field differently, this window's version stands:\n{lines}",
     search_title: "Search the corpus",
     search_label: "Search:",
     search_hint: "Word, phrase or regular expression",

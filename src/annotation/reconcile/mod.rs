@@ -24,6 +24,8 @@
 //! [`reconcile`] the one undoable [`Edit`] that turns this side's session
 //! into it (for a window taking in changes made on disk).
 
+mod describe;
+pub use describe::one_line;
 mod fields;
 #[cfg(test)]
 mod tests;

@@ -175,6 +175,15 @@ impl App {
         let Some(state) = &mut self.project else {
             return;
         };
+        let conflicts = state.project.take_conflicts();
+        if !conflicts.is_empty() {
+            let lines = conflicts.join("\n");
+            self.messages
+                .error(fill(tr_co().registry_merged, &[("lines", &lines)]));
+        }
+        let Some(state) = &mut self.project else {
+            return;
+        };
         let Some(adding) = &state.adding else {
             return;
         };

@@ -1,9 +1,21 @@
 //! Three-way merging of two versions of a project file against their
-//! ancestor, record by record: what git's merge driver does with
-//! `project.ron` when two coders each changed the registry.
+//! ancestor: what git's merge driver does with `project.ron` when two
+//! coders each changed the registry, and what a window does when another
+//! writer changed it while it was open. One merge for both.
+//!
+//! - actors, concepts and the legend as in a session
+//!   ([`reconcile::merge`]): field by field, aliases as a set, notes both
+//!   texts where both changed them;
+//! - documents record by record, and a document both sides changed field by
+//!   field (one coder set the outlet, the other the date: both kept);
+//! - the name and the attribute columns as values.
+//!
+//! Where both sides set one field differently, this side's value stays
+//! and the conflict is named.
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::annotation::reconcile;
 use crate::annotation::three_way::{Outcome, Pick, Record, hashes, merge_records, pick};
 use crate::i18n::{fill, tr_co};
 use crate::storage::{Entry, ProjectFile};
@@ -16,8 +28,8 @@ impl Record for Entry {
     }
 }
 
-/// The merged project file, and the records both sides changed differently
-/// (this side's version of each is kept), one line each.
+/// The merged project file, and the fields both sides changed differently
+/// (this side's value of each is kept), one line each.
 #[derive(Debug)]
 pub struct MergedProject {
     /// The merge.
@@ -27,8 +39,8 @@ pub struct MergedProject {
 }
 
 /// Merges `theirs` into `ours` against `base`: additions, changes and
-/// deletions of either side are taken; where both changed a record
-/// differently, this side's version stays and the conflict is named.
+/// deletions of either side are taken; where both changed a field
+/// differently, this side's value stays and the conflict is named.
 #[must_use]
 pub fn merge_projects(
     base: &ProjectFile,
@@ -48,46 +60,15 @@ pub fn merge_projects(
             ours.name.clone()
         }
     };
-    let actors = merge_list(
-        &base.actors,
-        &ours.actors,
-        &theirs.actors,
-        t.merge_actor,
-        |a| a.name.clone(),
-        &mut conflicts,
+    // The registry merges as a session's does. Its annotations are in the
+    // documents' own files: none here keeps an actor one side deleted.
+    let (registry, report) = reconcile::merge(
+        &reconcile::Base::of(&super::registry_session(base)),
+        &super::registry_session(ours),
+        &super::registry_session(theirs),
     );
-    let concepts = merge_list(
-        &base.concepts,
-        &ours.concepts,
-        &theirs.concepts,
-        t.merge_concept,
-        |c| c.name.clone(),
-        &mut conflicts,
-    );
-    let documents = merge_list(
-        &base.documents,
-        &ours.documents,
-        &theirs.documents,
-        t.merge_document,
-        |e| e.source.title.clone(),
-        &mut conflicts,
-    );
-    let pairs = |legend: &BTreeMap<_, String>| {
-        legend
-            .iter()
-            .map(|(k, v)| (*k, v.clone()))
-            .collect::<Vec<_>>()
-    };
-    let legend = merge_list(
-        &pairs(&base.legend),
-        &pairs(&ours.legend),
-        &pairs(&theirs.legend),
-        t.merge_legend,
-        |(c, _)| c.name().to_owned(),
-        &mut conflicts,
-    )
-    .into_iter()
-    .collect();
+    conflicts.extend(report.conflicts.iter().map(reconcile::Conflict::describe));
+    let documents = merge_documents(base, ours, theirs, &mut conflicts);
     let units = |names: &[String]| names.iter().map(|n| (n.clone(), ())).collect::<Vec<_>>();
     let attributes = merge_list(
         &units(&base.attributes),
@@ -104,13 +85,130 @@ pub fn merge_projects(
         file: ProjectFile {
             format: ours.format.max(theirs.format),
             name,
-            actors,
-            concepts,
-            legend,
+            actors: registry.actors,
+            concepts: registry.concepts,
+            legend: registry.legend,
             attributes,
             documents,
         },
         conflicts,
+    }
+}
+
+/// The documents merged: each side's additions and deletions, one side's
+/// changes; a document both sides changed (or both added) field by field.
+fn merge_documents(
+    base: &ProjectFile,
+    ours: &ProjectFile,
+    theirs: &ProjectFile,
+    conflicts: &mut Vec<String>,
+) -> Vec<Entry> {
+    let hashes: HashMap<String, u64> = hashes(&base.documents);
+    let base_entries: HashMap<&str, &Entry> =
+        base.documents.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut out = Vec::new();
+    for outcome in merge_records(
+        |id| hashes.get(id).copied(),
+        &ours.documents,
+        &theirs.documents,
+    ) {
+        match outcome {
+            Outcome::Ours(e) | Outcome::Theirs(e) | Outcome::Added(e) => out.push(e.clone()),
+            Outcome::DeletedThere(_) | Outcome::DeletedHere(_) => {}
+            Outcome::BothAdded { ours, theirs } | Outcome::BothChanged { ours, theirs } => {
+                let base = base_entries.get(ours.id.as_str()).copied();
+                out.push(merge_entry(base, ours, theirs, conflicts));
+            }
+            Outcome::ChangedHereDeletedThere(e) | Outcome::DeletedHereChangedThere(e) => {
+                conflicts.push(fill(
+                    tr_co().merge_conflict,
+                    &[("what", &tr_co().merge_document), ("name", &e.source.title)],
+                ));
+                out.push(e.clone());
+            }
+        }
+    }
+    out
+}
+
+/// One document both sides changed, field by field; attributes by name.
+fn merge_entry(
+    base: Option<&Entry>,
+    ours: &Entry,
+    theirs: &Entry,
+    conflicts: &mut Vec<String>,
+) -> Entry {
+    let t = tr_co();
+    let title = &ours.source.title;
+    let named = |name: &str| {
+        fill(
+            t.merge_conflict,
+            &[
+                ("what", &t.merge_document),
+                ("name", &format!("{title}: {name}")),
+            ],
+        )
+    };
+    // Title, path and hashes go together: both sides' texts differ.
+    let source = match pick(base.map(|b| &b.source), &ours.source, &theirs.source) {
+        Pick::Theirs => theirs.source.clone(),
+        Pick::Ours => ours.source.clone(),
+        Pick::Clash => {
+            conflicts.push(named("source"));
+            ours.source.clone()
+        }
+    };
+    let mut field = |name: &str,
+                     b: Option<&Option<String>>,
+                     o: &Option<String>,
+                     th: &Option<String>| {
+        match pick(b, o, th) {
+            Pick::Ours => o.clone(),
+            Pick::Theirs => th.clone(),
+            Pick::Clash => {
+                conflicts.push(named(name));
+                o.clone()
+            }
+        }
+    };
+    let outlet = field(
+        "outlet",
+        base.map(|b| &b.outlet),
+        &ours.outlet,
+        &theirs.outlet,
+    );
+    let date = field("date", base.map(|b| &b.date), &ours.date, &theirs.date);
+    let author = field(
+        "author",
+        base.map(|b| &b.author),
+        &ours.author,
+        &theirs.author,
+    );
+    let mut names: Vec<&String> = ours
+        .attributes
+        .keys()
+        .chain(theirs.attributes.keys())
+        .collect();
+    if let Some(b) = base {
+        names.extend(b.attributes.keys());
+    }
+    names.sort();
+    names.dedup();
+    let mut attributes = BTreeMap::new();
+    for name in names {
+        let get = |e: &Entry| e.attributes.get(name).cloned();
+        let merged = field(name, base.map(get).as_ref(), &get(ours), &get(theirs));
+        if let Some(value) = merged {
+            attributes.insert(name.clone(), value);
+        }
+    }
+    Entry {
+        id: ours.id.clone(),
+        source,
+        outlet,
+        date,
+        author,
+        attributes,
     }
 }
 
@@ -198,8 +296,76 @@ mod tests {
         let mut theirs = base.clone();
         theirs.actors[0].note = "theirs".into();
         let merged = merge_projects(&base, &ours, &theirs);
-        assert_eq!(merged.conflicts.len(), 1);
-        assert!(merged.conflicts[0].contains("Tokajew"));
-        assert_eq!(merged.file.actors[0].note, "ours");
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        assert!(
+            merged.conflicts[0].contains("tokajew"),
+            "{:?}",
+            merged.conflicts
+        );
+        // A note both changed keeps both texts, this side's first, as in a
+        // session.
+        let note = &merged.file.actors[0].note;
+        assert!(
+            note.starts_with("ours") && note.contains("theirs"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn one_record_changed_on_both_sides_in_different_fields_keeps_both() {
+        let mut base = ProjectFile::new("K");
+        base.actors.push(actor("tokajew", "Tokajew"));
+        base.documents.push(Entry {
+            id: "a".into(),
+            outlet: Some("Tagesblatt".into()),
+            ..Entry::default()
+        });
+        let mut ours = base.clone();
+        ours.actors[0].note = "Präsident".into();
+        ours.documents[0].date = Some("2022-01-05".into());
+        ours.documents[0]
+            .attributes
+            .insert("Ressort".into(), "Ausland".into());
+        let mut theirs = base.clone();
+        theirs.actors[0]
+            .aliases
+            .push("Kassym-Schomart Tokajew".into());
+        theirs.documents[0].outlet = Some("Abendpost".into());
+        theirs.documents[0].author = Some("Redaktion".into());
+        let merged = merge_projects(&base, &ours, &theirs);
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        let actor = &merged.file.actors[0];
+        assert_eq!(actor.note, "Präsident");
+        assert_eq!(actor.aliases, ["Kassym-Schomart Tokajew"]);
+        let entry = &merged.file.documents[0];
+        assert_eq!(entry.outlet.as_deref(), Some("Abendpost"));
+        assert_eq!(entry.date.as_deref(), Some("2022-01-05"));
+        assert_eq!(entry.author.as_deref(), Some("Redaktion"));
+        assert_eq!(entry.attributes["Ressort"], "Ausland");
+    }
+
+    #[test]
+    fn one_field_both_set_differently_keeps_ours_and_names_the_document() {
+        let mut base = ProjectFile::new("K");
+        base.documents.push(Entry {
+            id: "a".into(),
+            ..Entry::default()
+        });
+        base.documents[0].source.title = "Lage in Kasachstan".into();
+        let mut ours = base.clone();
+        ours.documents[0].outlet = Some("Tagesblatt".into());
+        ours.documents[0].date = Some("2022-01-05".into());
+        let mut theirs = base.clone();
+        theirs.documents[0].outlet = Some("Abendpost".into());
+        let merged = merge_projects(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        assert!(
+            merged.conflicts[0].contains("Lage in Kasachstan: outlet"),
+            "{:?}",
+            merged.conflicts
+        );
+        let entry = &merged.file.documents[0];
+        assert_eq!(entry.outlet.as_deref(), Some("Tagesblatt"));
+        assert_eq!(entry.date.as_deref(), Some("2022-01-05"));
     }
 }

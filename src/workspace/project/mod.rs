@@ -48,11 +48,11 @@ pub struct Project {
     unknown: Vec<String>,
     /// The project file as last read or written.
     disk: Option<fsio::DiskState>,
-    /// Its registry as last read or written, to merge another writer's
-    /// changes in.
-    base: reconcile::Base,
-    /// Its documents as last read or written, for the same.
-    base_entries: std::collections::HashMap<String, Entry>,
+    /// The project file as last read or written: the ancestor when another
+    /// writer's changes are merged in.
+    base: ProjectFile,
+    /// What that merge could not make one of, not yet said.
+    conflicts: Vec<String>,
     /// Per document (parallel to the registry's list): its annotations as
     /// its file holds them, or why that file cannot be read.
     annotations: Vec<Result<Vec<Annotation>, String>>,
@@ -96,8 +96,8 @@ impl Project {
         }
         Ok(Self {
             dir,
-            base: reconcile::Base::of(&registry_session(&file)),
-            base_entries: std::collections::HashMap::new(),
+            base: file.clone(),
+            conflicts: Vec::new(),
             file,
             unknown: Vec::new(),
             disk: Some(disk),
@@ -126,8 +126,8 @@ impl Project {
             ));
         }
         let mut project = Self {
-            base: reconcile::Base::of(&registry_session(&read.file)),
-            base_entries: entries_of(&read.file),
+            base: read.file.clone(),
+            conflicts: Vec::new(),
             file: read.file,
             unknown: read.unknown,
             disk: Some(read.disk),
@@ -464,13 +464,15 @@ impl Project {
             self.take_in_registry_changes(&path)?;
         }
         self.disk = Some(storage::write_project(&self.dir, &self.file)?);
-        self.base = reconcile::Base::of(&self.registry());
-        self.base_entries = entries_of(&self.file);
+        self.base = self.file.clone();
         self.revision = fresh_revision();
         Ok(())
     }
 
-    /// Merges what someone else wrote to the project file into this one.
+    /// Merges what someone else wrote to the project file into this one
+    /// ([`merge_projects`], as git's merge driver does); what both changed
+    /// differently is kept as this side has it and waits in
+    /// [`Self::take_conflicts`].
     fn take_in_registry_changes(&mut self, path: &Path) -> Result<(), SaveError> {
         let theirs = storage::read_project(&self.dir).map_err(|e| SaveError::Io {
             path: path.to_path_buf(),
@@ -482,36 +484,33 @@ impl Project {
                 fields: theirs.unknown.join(", "),
             });
         }
-        let mut ours = self.registry();
-        let (edit, _) = reconcile::reconcile(&self.base, &ours, &registry_session(&theirs.file));
-        edit.apply(&mut ours).map_err(|e| SaveError::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        })?;
-        self.file.actors = ours.actors;
-        self.file.concepts = ours.concepts;
-        self.file.legend = ours.legend;
-        // Documents: theirs added are taken; theirs changed are taken
-        // where this side left them as they were (else this side's stay).
-        for entry in theirs.file.documents {
-            match self.file.documents.iter_mut().find(|e| e.id == entry.id) {
-                None => {
-                    self.file.documents.push(entry);
-                    self.annotations.push(Ok(Vec::new()));
-                }
-                Some(ours) => {
-                    if self.base_entries.get(&entry.id) == Some(ours) {
-                        *ours = entry;
-                    }
-                }
-            }
-        }
-        for attribute in theirs.file.attributes {
-            if !self.file.attributes.contains(&attribute) {
-                self.file.attributes.push(attribute);
-            }
-        }
+        let merged = merge_projects(&self.base, &self.file, &theirs.file);
+        // The annotations follow their documents; those of a document the
+        // other writer added are in its file.
+        let mut by_id: std::collections::HashMap<String, Result<Vec<Annotation>, String>> = self
+            .file
+            .documents
+            .iter()
+            .map(|e| e.id.clone())
+            .zip(std::mem::take(&mut self.annotations))
+            .collect();
+        self.file = merged.file;
+        self.annotations = (0..self.file.documents.len())
+            .map(|i| {
+                by_id
+                    .remove(&self.file.documents[i].id)
+                    .unwrap_or_else(|| texts::read_annotations(&self.annotations_path(i)))
+            })
+            .collect();
+        self.conflicts.extend(merged.conflicts);
         Ok(())
+    }
+
+    /// What merging another writer's changes to the project file could not
+    /// make one of (this side's values were kept), one line each; taken
+    /// once.
+    pub fn take_conflicts(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.conflicts)
     }
 }
 
@@ -528,14 +527,6 @@ pub fn project_of(annotations: &Path) -> Option<(PathBuf, String)> {
     dir.join(storage::PROJECT_FILE)
         .is_file()
         .then(|| (dir.to_path_buf(), id))
-}
-
-/// The documents of `file` by id.
-fn entries_of(file: &ProjectFile) -> std::collections::HashMap<String, Entry> {
-    file.documents
-        .iter()
-        .map(|e| (e.id.clone(), e.clone()))
-        .collect()
 }
 
 /// The registry of `file` as a session without annotations.

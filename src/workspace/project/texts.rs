@@ -92,7 +92,7 @@ pub(super) fn read_all_annotations(project: &Project) -> Vec<Result<Vec<Annotati
 }
 
 /// The annotations of one document's file (none when there is no file).
-fn read_annotations(path: &Path) -> Result<Vec<Annotation>, String> {
+pub(super) fn read_annotations(path: &Path) -> Result<Vec<Annotation>, String> {
     if !path.exists() {
         return Ok(Vec::new());
     }
