@@ -459,3 +459,117 @@ fn details_edited_in_the_window_merge_with_another_writers_and_a_clash_is_said()
         "{error}"
     );
 }
+
+/// Opens the Projekt menu and picks `item`.
+fn project_menu(harness: &mut egui_kittest::Harness<'_, randnotiz::ui::App>, item: &str) {
+    harness.get_by_label("Projekt").click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+}
+
+#[test]
+fn attributes_come_from_a_spreadsheet_chosen_in_the_menu() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 3);
+    // A German spreadsheet: semicolons, a row for a file not in the project.
+    let csv = tmp.path().join("merkmale.csv");
+    std::fs::write(
+        &csv,
+        "Datei;Ressort;Tendenz\nbericht-0001.md;Ausland;kritisch\nfehlt.md;Inland;\n",
+    )
+    .unwrap();
+    let mut harness = window::app(Some(dir.clone()), None);
+    project_menu(&mut harness, "Merkmale aus CSV …");
+    window::type_path(&mut harness, &csv);
+    harness.key_press(Key::Enter);
+    harness.run();
+    let project = harness.state().project().unwrap();
+    assert_eq!(project.file().attributes, ["Ressort", "Tendenz"]);
+    assert_eq!(project.documents()[1].attributes["Ressort"], "Ausland");
+    assert_eq!(project.documents()[1].attributes["Tendenz"], "kritisch");
+    assert!(project.documents()[0].attributes.is_empty());
+    // The row not matched is said, with the summary.
+    let said = harness
+        .state()
+        .messages()
+        .current_error()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(said.contains("fehlt.md"), "{said}");
+    // On disk, and in the list's row.
+    let (reopened, _) = Project::open(&dir).unwrap();
+    assert_eq!(reopened.documents()[1].attributes["Ressort"], "Ausland");
+    harness.get_by_label_contains("Lage in Kasachstan, Bericht 1 — ");
+    harness.get_by_label_contains(" · Ausland · kritisch");
+}
+
+#[test]
+fn a_colleagues_project_is_merged_in_from_the_menu() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path(), 3);
+    // The colleague copied the project and coded document 1.
+    let theirs = tmp.path().join("Kollegin");
+    let status = std::process::Command::new("cp")
+        .args(["-r"])
+        .arg(&dir)
+        .arg(&theirs)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    {
+        let (mut colleague, _) = Project::open(&theirs).unwrap();
+        let id = randnotiz::actors::ActorId("ovks".into());
+        colleague
+            .add_actor(randnotiz::actors::Actor::new(
+                id.clone(),
+                "OVKS",
+                randnotiz::actors::ActorKind::Organisation,
+            ))
+            .unwrap();
+        colleague
+            .mark_hits(
+                &[(1, CharRange::new(100, 110))],
+                randnotiz::annotation::Colour::Green,
+                &id,
+            )
+            .unwrap();
+    }
+    let mut harness = window::app(Some(dir.clone()), None);
+    // A passage of mine in the document in the reader, not yet saved.
+    let range = find(&harness, "Nasarbajew");
+    window::drag_over(&mut harness, range);
+    harness.key_press(Key::Num1);
+    harness.run();
+    project_menu(&mut harness, "Projekt eines Kollegen einarbeiten …");
+    window::type_path(&mut harness, &theirs);
+    harness.key_press(Key::Enter);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while harness.state().project().unwrap().annotations(1).is_empty() {
+        assert!(Instant::now() < deadline, "the merge did not finish");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    let project = harness.state().project().unwrap();
+    assert_eq!(project.annotations(1).len(), 1);
+    assert!(project.file().actors.iter().any(|a| a.name == "OVKS"));
+    // Mine was saved first and is in the reader still, with the project's
+    // new actor.
+    assert_eq!(harness.state().project_document(), Some(0));
+    let session = harness.state().workspace().session();
+    assert_eq!(session.annotations.len(), 1);
+    assert_eq!(session.annotations[0].quote(), "Nasarbajew");
+    assert!(session.actors.iter().any(|a| a.name == "OVKS"));
+    let notice = harness
+        .state()
+        .messages()
+        .current_notice()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        notice.starts_with("1 Anmerkungen von ")
+            && notice.contains("3 Dokumente gibt es in beiden"),
+        "{notice}"
+    );
+}

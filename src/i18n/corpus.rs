@@ -120,6 +120,18 @@ strings! {
     tip_open_project,
     /// Menu.
     action_add,
+    /// Menu: attributes from a CSV file.
+    action_import_attributes,
+    /// Menu: merge a colleague's project.
+    action_merge_project,
+    /// Hover of the same.
+    tip_import_attributes,
+    /// Hover of the same.
+    tip_merge_project,
+    /// Notice: merging begun.
+    merging,
+    /// Notice: a merge is running.
+    merging_busy,
     /// Hover.
     tip_add,
     /// Menu.
@@ -369,6 +381,12 @@ static DE: Corpus = Corpus {
     action_open_project: "Projekt öffnen …",
     tip_open_project: "Einen Projektordner öffnen (mit project.ron).",
     action_add: "Zum Projekt hinzufügen …",
+    action_import_attributes: "Merkmale aus CSV …",
+    action_merge_project: "Projekt eines Kollegen einarbeiten …",
+    tip_import_attributes: "Merkmale der Dokumente aus einer CSV-Tabelle übernehmen: die erste Spalte nennt das Dokument (Dateiname oder Kennung), die übrigen werden Merkmale.",
+    tip_merge_project: "Die Anmerkungen eines anderen Projekts zu denselben Texten übernehmen, als Lesart des Kollegen; seine übrigen Dokumente kommen hinzu.",
+    merging: "Arbeite das Projekt ein …",
+    merging_busy: "Es wird noch ein Projekt eingearbeitet; warten Sie, bis das fertig ist.",
     tip_add: "Einen Ordner mit Texten ins offene Projekt aufnehmen.",
     action_documents: "Dokumentliste",
     tip_documents: "Die Dokumente des Projekts zeigen oder verbergen.",
@@ -524,6 +542,12 @@ static EN: Corpus = Corpus {
     action_open_project: "Open project …",
     tip_open_project: "Open a project folder (one with project.ron).",
     action_add: "Add to project …",
+    action_import_attributes: "Attributes from CSV …",
+    action_merge_project: "Merge a colleague's project …",
+    tip_import_attributes: "Take the documents' attributes from a CSV table: the first column names the document (file name or id), the others become attributes.",
+    tip_merge_project: "Take in another project's annotations on the same texts, as the colleague's reading; their other documents are added.",
+    merging: "Merging the project …",
+    merging_busy: "A project is still being merged; wait until it is done.",
     tip_add: "Add a folder of texts to the open project.",
     action_documents: "Document list",
     tip_documents: "Show or hide the project's documents.",

@@ -73,6 +73,10 @@ pub enum Action {
     OpenProject,
     /// Add a folder of texts to the open project.
     AddToProject,
+    /// Set the documents' attributes from a CSV file.
+    ImportAttributes,
+    /// Merge a colleague's project into the open one.
+    MergeProject,
     /// Show or hide the project's document list.
     ShowDocuments,
     /// Open the next document of the list.
@@ -120,6 +124,8 @@ impl Action {
             Self::NewProject => tr_co().action_new_project,
             Self::OpenProject => tr_co().action_open_project,
             Self::AddToProject => tr_co().action_add,
+            Self::ImportAttributes => tr_co().action_import_attributes,
+            Self::MergeProject => tr_co().action_merge_project,
             Self::ShowDocuments => tr_co().action_documents,
             Self::NextDocument => tr_co().action_next_document,
             Self::PreviousDocument => tr_co().action_previous_document,
@@ -158,6 +164,8 @@ impl Action {
             Self::NewProject => tr_co().tip_new_project,
             Self::OpenProject => tr_co().tip_open_project,
             Self::AddToProject => tr_co().tip_add,
+            Self::ImportAttributes => tr_co().tip_import_attributes,
+            Self::MergeProject => tr_co().tip_merge_project,
             Self::ShowDocuments => tr_co().tip_documents,
             Self::NextDocument => tr_co().tip_next_document,
             Self::PreviousDocument => tr_co().tip_previous_document,
@@ -199,7 +207,11 @@ impl Action {
             Self::NextDocument => keys!((CMD, PageDown)),
             Self::PreviousDocument => keys!((CMD, PageUp)),
             Self::CorpusSearch => keys!((CMD_SHIFT, F)),
-            Self::NewProject | Self::OpenProject | Self::AddToProject => keys!(),
+            Self::NewProject
+            | Self::OpenProject
+            | Self::AddToProject
+            | Self::ImportAttributes
+            | Self::MergeProject => keys!(),
             Self::ImportW3c
             | Self::Merge
             | Self::ShowAgreement

@@ -45,6 +45,10 @@ pub enum Purpose {
     AddToProject,
     /// Export the whole project in a format.
     ExportProject(crate::export::Format),
+    /// A CSV file of attributes for the open project's documents.
+    ImportAttributes,
+    /// A colleague's project folder to merge into the open one.
+    MergeProject,
 }
 
 struct Pending {
@@ -163,14 +167,24 @@ impl Files {
                         Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
                     >
             }
-            Purpose::NewProject | Purpose::OpenProject | Purpose::AddToProject => {
+            Purpose::NewProject
+            | Purpose::OpenProject
+            | Purpose::AddToProject
+            | Purpose::MergeProject => {
                 let title = match purpose {
                     Purpose::NewProject => crate::i18n::tr_co().action_new_project,
                     Purpose::OpenProject => crate::i18n::tr_co().action_open_project,
+                    Purpose::MergeProject => crate::i18n::tr_co().action_merge_project,
                     _ => crate::i18n::tr_co().action_add,
                 };
                 Box::pin(dialog.set_title(title).pick_folder())
             }
+            Purpose::ImportAttributes => Box::pin(
+                dialog
+                    .set_title(crate::i18n::tr_co().action_import_attributes)
+                    .add_filter("CSV", &["csv", "tsv", "txt"])
+                    .pick_file(),
+            ),
             Purpose::SaveAs => {
                 let dialog = dialog
                     .set_title(t.dialog_save_title)
@@ -251,6 +265,8 @@ impl Files {
             Purpose::NewProject => crate::i18n::tr_co().action_new_project,
             Purpose::OpenProject => crate::i18n::tr_co().action_open_project,
             Purpose::AddToProject => crate::i18n::tr_co().action_add,
+            Purpose::ImportAttributes => crate::i18n::tr_co().action_import_attributes,
+            Purpose::MergeProject => crate::i18n::tr_co().action_merge_project,
         };
         let mut chosen = None;
         let mut cancel = false;
@@ -285,6 +301,8 @@ impl Files {
                     | Purpose::LocateText { .. }
                     | Purpose::ImportW3c
                     | Purpose::Merge
+                    | Purpose::MergeProject
+                    | Purpose::ImportAttributes
                     | Purpose::OpenProject => t.button_open,
                 };
                 if ui.button(ok).clicked() || enter {

@@ -237,7 +237,11 @@ impl App {
                 self.show_shortcuts = true;
                 ctx.request_repaint();
             }
-            Action::NewProject | Action::OpenProject | Action::AddToProject => {
+            Action::NewProject
+            | Action::OpenProject
+            | Action::AddToProject
+            | Action::ImportAttributes
+            | Action::MergeProject => {
                 self.ask_project_folder(ctx, action);
             }
             Action::ShowDocuments => {

@@ -410,6 +410,8 @@ impl App {
             Purpose::NewProject
             | Purpose::OpenProject
             | Purpose::AddToProject
+            | Purpose::ImportAttributes
+            | Purpose::MergeProject
             | Purpose::ExportProject(_) => {
                 self.project_folder_chosen(&purpose, path);
             }

@@ -212,6 +212,8 @@ impl App {
                 item(ui, Action::OpenProject, true, &mut intents);
                 let open = self.project.is_some();
                 item(ui, Action::AddToProject, open, &mut intents);
+                item(ui, Action::ImportAttributes, open, &mut intents);
+                item(ui, Action::MergeProject, open, &mut intents);
                 ui.separator();
                 item(ui, Action::ShowDocuments, open, &mut intents);
                 item(ui, Action::NextDocument, open, &mut intents);

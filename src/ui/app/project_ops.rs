@@ -51,7 +51,11 @@ impl App {
                     self.messages.notice(tr_co().no_project_open);
                     return;
                 }
-                Purpose::AddToProject
+                match action {
+                    Action::ImportAttributes => Purpose::ImportAttributes,
+                    Action::MergeProject => Purpose::MergeProject,
+                    _ => Purpose::AddToProject,
+                }
             }
         };
         let folder = self
@@ -70,6 +74,8 @@ impl App {
                 Err(err) => self.messages.error(err),
             },
             Purpose::OpenProject => self.open_project(path),
+            Purpose::ImportAttributes => self.import_attributes(path),
+            Purpose::MergeProject => self.merge_project(path),
             Purpose::ExportProject(format) => {
                 let ctx = self.ctx.clone();
                 if let Some(state) = &mut self.project
@@ -144,6 +150,118 @@ impl App {
         state.adding = Some(start_adding(&ctx, dir, paths, true));
     }
 
+    /// Sets the documents' attributes from the CSV file at `path` and says
+    /// what it did (documents matched, columns, rows not matched).
+    fn import_attributes(&mut self, path: &Path) {
+        let Some(state) = &mut self.project else {
+            self.messages.notice(tr_co().no_project_open);
+            return;
+        };
+        match state.project.import_attributes(path) {
+            Ok(report) => {
+                let lines = report.lines();
+                if let Some((first, rest)) = lines.split_first() {
+                    if rest.is_empty() {
+                        self.messages.notice(first.clone());
+                    } else {
+                        self.messages.error(lines.join("\n"));
+                    }
+                }
+            }
+            Err(err) => self.messages.error(err.to_string()),
+        }
+    }
+
+    /// Merges the colleague's project in `other` into the open one on a
+    /// worker thread; the document in the reader is saved first and opened
+    /// anew when it is done.
+    fn merge_project(&mut self, other: &Path) {
+        if self.project.as_ref().is_some_and(|s| s.merging.is_some()) {
+            self.messages.notice(tr_co().merging_busy);
+            return;
+        }
+        if !self.leave_project_document() {
+            return;
+        }
+        let ctx = self.ctx.clone();
+        let Some(state) = &mut self.project else {
+            return;
+        };
+        let dir = state.project.dir().to_path_buf();
+        let other = other.to_path_buf();
+        let worker = std::thread::spawn(move || {
+            let result = (|| {
+                let (mut mine, _) = Project::open(&dir).map_err(|e| e.to_string())?;
+                let (theirs, _) = Project::open(&other).map_err(|e| e.to_string())?;
+                mine.merge_in(&theirs).map_err(|e| e.to_string())
+            })();
+            ctx.request_repaint();
+            result
+        });
+        state.merging = Some(worker);
+        self.messages.notice(tr_co().merging);
+    }
+
+    /// Takes up a finished merge of a colleague's project: the project read
+    /// anew, its document opened again, the report said.
+    fn poll_merging(&mut self, ctx: &egui::Context) {
+        let Some(state) = &mut self.project else {
+            return;
+        };
+        let Some(worker) = &state.merging else {
+            return;
+        };
+        if !worker.is_finished() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        }
+        let Some(worker) = state.merging.take() else {
+            return;
+        };
+        match worker.join() {
+            Ok(Ok(report)) => {
+                if !report.notices.is_empty() {
+                    self.messages.error(report.notices.join("\n"));
+                }
+                self.messages.notice(report.summary());
+            }
+            Ok(Err(why)) => self.messages.error(why),
+            Err(_) => self.messages.error(tr_co().index_failed),
+        }
+        self.reload_project(true);
+    }
+
+    /// Reads the open project anew from disk (after a worker changed it),
+    /// keeping the document in the reader; `reopen` opens it anew (its
+    /// annotations changed on disk), else the reader keeps it as it is.
+    fn reload_project(&mut self, reopen: bool) {
+        let Some(state) = &self.project else {
+            return;
+        };
+        let dir = state.project.dir().to_path_buf();
+        let current = state
+            .current
+            .and_then(|i| state.project.documents().get(i))
+            .map(|e| e.id.clone());
+        match Project::open(&dir) {
+            Ok((project, _)) => {
+                let mut fresh = ProjectState::new(project, &self.ctx);
+                let index = current.and_then(|id| fresh.project.find(&id));
+                fresh.shown = true;
+                if !reopen {
+                    fresh.current = index;
+                }
+                let open = if reopen { index } else { None };
+                let first = open.or_else(|| index.is_none().then(|| fresh.step(true)).flatten());
+                self.project = Some(fresh);
+                if let Some(index) = first {
+                    self.open_document(index);
+                }
+            }
+            Err(err) => self.messages.error(err.to_string()),
+        }
+    }
+
     /// Takes up a finished export: said where it went, or why not.
     fn poll_exporting(&mut self, ctx: &egui::Context) {
         let Some(state) = &mut self.project else {
@@ -172,6 +290,7 @@ impl App {
     /// Takes up finished adding: the project read anew, the report said.
     pub(super) fn poll_adding(&mut self, ctx: &egui::Context) {
         self.poll_exporting(ctx);
+        self.poll_merging(ctx);
         let Some(state) = &mut self.project else {
             return;
         };
@@ -199,11 +318,6 @@ impl App {
             .worker
             .join()
             .unwrap_or_else(|_| Err(tr_co().adding_busy.to_owned()));
-        let dir = state.project.dir().to_path_buf();
-        let current = state
-            .current
-            .and_then(|i| state.project.documents().get(i))
-            .map(|e| e.id.clone());
         match result {
             Ok(report) => {
                 // A folder of ten thousand pictures is said in a screenful.
@@ -227,19 +341,7 @@ impl App {
             }
             Err(err) => self.messages.error(err),
         }
-        match Project::open(&dir) {
-            Ok((project, _)) => {
-                let mut fresh = ProjectState::new(project, ctx);
-                fresh.current = current.and_then(|id| fresh.project.find(&id));
-                fresh.shown = true;
-                let first = fresh.current.is_none().then(|| fresh.step(true)).flatten();
-                self.project = Some(fresh);
-                if let Some(first) = first {
-                    self.open_document(first);
-                }
-            }
-            Err(err) => self.messages.error(err.to_string()),
-        }
+        self.reload_project(false);
     }
 
     /// Saves the project's document in the reader if it has changes, so

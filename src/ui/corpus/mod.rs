@@ -21,7 +21,7 @@ use egui::{RichText, Ui};
 use crate::actors::ActorId;
 use crate::i18n::{fill, tr_co};
 use crate::storage::Entry;
-use crate::workspace::project::{AddReport, Progress, Project, TextState};
+use crate::workspace::project::{AddReport, MergeInReport, Progress, Project, TextState};
 
 /// What the list asks the app to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,6 +144,8 @@ pub struct ProjectState {
     pub adding: Option<Adding>,
     /// The project being exported: where to, and the worker.
     pub exporting: Option<(PathBuf, JoinHandle<Result<(), String>>)>,
+    /// A colleague's project being merged in.
+    pub merging: Option<JoinHandle<Result<MergeInReport, String>>>,
     filter: String,
     sort: SortBy,
     descending: bool,
@@ -197,6 +199,7 @@ impl ProjectState {
             shown: true,
             adding: None,
             exporting: None,
+            merging: None,
             filter: String::new(),
             sort: SortBy::default(),
             descending: false,
