@@ -745,3 +745,69 @@ fn the_timeline_counts_statements_per_actor_per_week_and_the_undated_apart() {
     ]);
     assert!(csv.contains("mos,Moskau,1,1,0"), "{csv}");
 }
+
+#[path = "common/window.rs"]
+mod window;
+
+#[test]
+fn the_network_window_exports_what_the_command_line_writes() {
+    use egui_kittest::kittest::Queryable as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = project(tmp.path());
+    let mut harness = window::app(Some(dir.clone()), None);
+    harness.get_by_label("Analyse").click();
+    harness.run();
+    harness.get_by_label("Aussagen-Netzwerk …").click();
+    harness.run();
+    // Two-mode over all documents first: it says what it holds and what
+    // it leaves out (none: no date range, no windows).
+    harness.get_by_label_contains("Aussagen: 4 Akteure, 2 Spalten");
+    harness.get_by_label("Akteure × Akteure").click();
+    harness.run();
+    harness.get_by_label("Haltung:").click();
+    harness.run();
+    harness.get_by_label("gleiche Seite (Kongruenz)").click();
+    harness.run();
+    window::text_field(&harness, "Bis:").click();
+    harness.run();
+    window::text_field(&harness, "Bis:").type_text("2022-01-05");
+    harness.run();
+    let computed = harness.state().analysis_network_computed();
+    harness.run_steps(5);
+    assert_eq!(
+        harness.state().analysis_network_computed(),
+        computed,
+        "computed when a choice changes, not per frame"
+    );
+    harness.get_by_label("Exportieren …").click();
+    harness.run();
+    let out = tmp.path().join("fenster.graphml");
+    window::type_path(&mut harness, &out);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let from_window = std::fs::read_to_string(&out).unwrap();
+    let cli = tmp.path().join("befehl.graphml");
+    ok(&[
+        &"network",
+        &dir,
+        &"--type",
+        &"onemode",
+        &"--qualifier-aggregation",
+        &"congruence",
+        &"--to",
+        &"2022-01-05",
+        &"-f",
+        &"graphml",
+        &"-o",
+        &cli,
+    ]);
+    assert_eq!(from_window, std::fs::read_to_string(&cli).unwrap());
+    assert!(!parse_graphml(&from_window).edges.is_empty());
+    let notice = harness
+        .state()
+        .messages()
+        .current_notice()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(notice.contains("fenster.graphml"), "{notice}");
+}

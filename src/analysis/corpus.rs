@@ -107,6 +107,27 @@ pub struct DocFilter {
     pub to: Option<Date>,
 }
 
+impl DocFilter {
+    /// The filter of `outlets` and the dates `from` and `to` as a user
+    /// writes them (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a month or year
+    /// from its first day, to its last).
+    ///
+    /// # Errors
+    /// The message for a date that cannot be read.
+    pub fn parse(outlets: &[String], from: Option<&str>, to: Option<&str>) -> Result<Self, String> {
+        let day = |text: &str, last: bool| {
+            DocDate::parse(text)
+                .map(|d| if last { d.last_day() } else { d.first_day() })
+                .ok_or_else(|| crate::i18n::fill(crate::i18n::tr_tl().err_date, &[("date", &text)]))
+        };
+        Ok(Self {
+            outlets: outlets.to_vec(),
+            from: from.map(|d| day(d, false)).transpose()?,
+            to: to.map(|d| day(d, true)).transpose()?,
+        })
+    }
+}
+
 /// Where a document stands for an analysis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Placement {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use randnotiz::analysis::corpus::{DocDate, DocFilter, Unplaced};
+use randnotiz::analysis::corpus::{DocFilter, Unplaced};
 use randnotiz::analysis::corpus_network::{
     Aggregation, Duplicates, Mode, NetworkOptions, TimeWindow, networks,
 };
@@ -120,7 +120,7 @@ fn network(args: &NetworkArgs) -> Result<ExitCode, String> {
         } else {
             Duplicates::Include
         },
-        filter: filter(&args.outlet, args.from.as_deref(), args.to.as_deref())?,
+        filter: DocFilter::parse(&args.outlet, args.from.as_deref(), args.to.as_deref())?,
         window,
         isolates: args.isolates,
     };
@@ -182,24 +182,6 @@ fn write_or_print(path: Option<&Path>, text: &str) -> Result<(), String> {
         }
         None => Out::new().bytes(text.as_bytes()),
     }
-}
-
-/// The documents' filter from the command line's outlets and dates.
-pub fn filter(
-    outlets: &[String],
-    from: Option<&str>,
-    to: Option<&str>,
-) -> Result<DocFilter, String> {
-    let day = |text: &str, last: bool| {
-        DocDate::parse(text)
-            .map(|d| if last { d.last_day() } else { d.first_day() })
-            .ok_or_else(|| fill(tr_tl().err_date, &[("date", &text)]))
-    };
-    Ok(DocFilter {
-        outlets: outlets.to_vec(),
-        from: from.map(|d| day(d, false)).transpose()?,
-        to: to.map(|d| day(d, true)).transpose()?,
-    })
 }
 
 /// The documents of `unplaced` by id, the first ten.

@@ -69,7 +69,11 @@ struct Json<'t> {
 
 /// Runs `timeline`.
 pub fn run(args: &TimelineArgs) -> Result<ExitCode, String> {
-    let filter = super::network::filter(&args.outlet, args.from.as_deref(), args.to.as_deref())?;
+    let filter = randnotiz::analysis::corpus::DocFilter::parse(
+        &args.outlet,
+        args.from.as_deref(),
+        args.to.as_deref(),
+    )?;
     let project = super::project::open(&args.dir)?;
     let options = TimelineOptions {
         by: if args.by == "month" {

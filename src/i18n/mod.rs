@@ -31,6 +31,7 @@ mod de;
 mod en;
 mod inputs;
 mod merging;
+mod network;
 mod strings;
 mod timeline;
 
@@ -42,6 +43,7 @@ use serde::{Deserialize, Serialize};
 pub use corpus::Corpus;
 pub use inputs::Inputs;
 pub use merging::Merging;
+pub use network::Network;
 pub use strings::Strings;
 pub use timeline::Timeline;
 
@@ -163,6 +165,12 @@ pub fn tr_tl() -> &'static Timeline {
     timeline::for_lang(lang())
 }
 
+/// The strings of the statement network window in the current language.
+#[must_use]
+pub fn tr_nw() -> &'static Network {
+    network::for_lang(lang())
+}
+
 /// Fills the `{name}` placeholders of `template` with `args`.
 ///
 /// A placeholder without a value stays as it is, so a missing argument shows
@@ -217,6 +225,8 @@ mod tests {
         en.extend(merging::for_lang(Lang::En).templates());
         de.extend(timeline::for_lang(Lang::De).templates());
         en.extend(timeline::for_lang(Lang::En).templates());
+        de.extend(network::for_lang(Lang::De).templates());
+        en.extend(network::for_lang(Lang::En).templates());
         assert_eq!(de.len(), en.len());
         for ((name, de), (_, en)) in de.iter().zip(&en) {
             let names = |s: &str| {

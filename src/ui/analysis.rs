@@ -36,6 +36,8 @@ pub struct Analysis {
     editing: Option<ConceptId>,
     /// The window of a project's statements over time.
     pub timeline: crate::ui::timeline::TimelineWindow,
+    /// The window of a project's statement network.
+    pub network: crate::ui::network_window::NetworkWindow,
 }
 
 impl Analysis {

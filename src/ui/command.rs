@@ -65,6 +65,8 @@ pub enum Action {
     ShowStats,
     /// Show the open project's statements over time.
     ShowTimeline,
+    /// Show the open project's statement network.
+    ShowNetwork,
     /// Show the keyboard shortcuts.
     ShowShortcuts,
     /// Make a project (asks for a folder).
@@ -120,6 +122,7 @@ impl Action {
             Self::ShowAgreement => t.menu_agreement,
             Self::ShowStats => t.menu_stats,
             Self::ShowTimeline => tr_tl().action_timeline,
+            Self::ShowNetwork => crate::i18n::tr_nw().action_network,
             Self::ShowShortcuts => t.help_shortcuts,
             Self::NewProject => tr_co().action_new_project,
             Self::OpenProject => tr_co().action_open_project,
@@ -160,6 +163,7 @@ impl Action {
             Self::ShowAgreement => t.tip_agreement,
             Self::ShowStats => t.tip_stats,
             Self::ShowTimeline => tr_tl().tip_timeline,
+            Self::ShowNetwork => crate::i18n::tr_nw().tip_network,
             Self::ShowShortcuts => t.tip_shortcuts,
             Self::NewProject => tr_co().tip_new_project,
             Self::OpenProject => tr_co().tip_open_project,
@@ -217,6 +221,7 @@ impl Action {
             | Self::ShowAgreement
             | Self::ShowStats
             | Self::ShowTimeline
+            | Self::ShowNetwork
             | Self::ShowShortcuts => keys!(),
         }
     }

@@ -49,6 +49,14 @@ pub enum Purpose {
     ImportAttributes,
     /// A colleague's project folder to merge into the open one.
     MergeProject,
+    /// Where the project's statement network goes: a folder for a file per
+    /// time window, else a file with this extension.
+    ExportNetwork {
+        /// A folder.
+        folder: bool,
+        /// The file's extension.
+        extension: &'static str,
+    },
 }
 
 struct Pending {
@@ -179,6 +187,17 @@ impl Files {
                 };
                 Box::pin(dialog.set_title(title).pick_folder())
             }
+            Purpose::ExportNetwork { folder: true, .. } => Box::pin(
+                dialog
+                    .set_title(crate::i18n::tr_nw().window_title)
+                    .pick_folder(),
+            ),
+            Purpose::ExportNetwork { extension, .. } => Box::pin(
+                dialog
+                    .set_title(crate::i18n::tr_nw().window_title)
+                    .add_filter(extension, &[extension])
+                    .save_file(),
+            ),
             Purpose::ImportAttributes => Box::pin(
                 dialog
                     .set_title(crate::i18n::tr_co().action_import_attributes)
@@ -267,6 +286,7 @@ impl Files {
             Purpose::AddToProject => crate::i18n::tr_co().action_add,
             Purpose::ImportAttributes => crate::i18n::tr_co().action_import_attributes,
             Purpose::MergeProject => crate::i18n::tr_co().action_merge_project,
+            Purpose::ExportNetwork { .. } => crate::i18n::tr_nw().window_title,
         };
         let mut chosen = None;
         let mut cancel = false;
@@ -295,6 +315,7 @@ impl Files {
                     Purpose::SaveAs
                     | Purpose::Export(_)
                     | Purpose::ExportProject(_)
+                    | Purpose::ExportNetwork { .. }
                     | Purpose::NewProject => t.button_save,
                     Purpose::AddToProject => crate::i18n::tr_co().add_button,
                     Purpose::Open

@@ -16,6 +16,7 @@ mod dossier;
 pub mod files;
 mod loading;
 mod messages;
+pub mod network_window;
 mod outline;
 pub mod reader;
 mod search;

@@ -179,7 +179,7 @@ impl TimelineWindow {
 
 /// A filter as a menu of checkboxes: `label` and what is chosen ("all"
 /// when nothing is).
-fn choose<T: Clone + PartialEq>(
+pub(crate) fn choose<T: Clone + PartialEq>(
     ui: &mut Ui,
     label: &str,
     items: &[T],

@@ -233,6 +233,10 @@ impl App {
                 self.analysis.timeline.open = true;
                 ctx.request_repaint();
             }
+            Action::ShowNetwork => {
+                self.analysis.network.open = true;
+                ctx.request_repaint();
+            }
             Action::ShowShortcuts => {
                 self.show_shortcuts = true;
                 ctx.request_repaint();

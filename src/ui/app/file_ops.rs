@@ -407,6 +407,7 @@ impl App {
             Purpose::Export(format) => self.export_to(format, path),
             Purpose::ImportW3c => self.import_w3c(path),
             Purpose::Merge => self.merge_from(path),
+            Purpose::ExportNetwork { .. } => self.export_network(path),
             Purpose::NewProject
             | Purpose::OpenProject
             | Purpose::AddToProject

@@ -210,6 +210,13 @@ impl App {
         &self.derived
     }
 
+    /// How often the network window computed its network (for tests: on
+    /// a change, not per frame).
+    #[must_use]
+    pub fn analysis_network_computed(&self) -> usize {
+        self.analysis.network.computed()
+    }
+
     /// The messages on screen.
     #[must_use]
     pub fn messages(&self) -> &Messages {

@@ -116,6 +116,9 @@ impl App {
         intents.extend(self.analysis.stats_window(&ctx, &self.ws, &self.derived));
         let project = self.project.as_ref().map(|state| &state.project);
         self.analysis.timeline.window(&ctx, project);
+        for intent in self.analysis.network.window(&ctx, project) {
+            self.network_intent(&ctx, intent);
+        }
         self.shortcuts_window(&ctx);
         if let Some((purpose, path)) = self.files.prompt_ui(&ctx) {
             self.chosen(&ctx, purpose, &path);
@@ -305,6 +308,12 @@ impl App {
                 item(
                     ui,
                     Action::ShowTimeline,
+                    self.project.is_some(),
+                    &mut intents,
+                );
+                item(
+                    ui,
+                    Action::ShowNetwork,
                     self.project.is_some(),
                     &mut intents,
                 );

@@ -262,6 +262,43 @@ impl App {
         }
     }
 
+    /// What the network window asks for.
+    pub(super) fn network_intent(
+        &mut self,
+        ctx: &egui::Context,
+        intent: crate::ui::network_window::NetworkIntent,
+    ) {
+        let crate::ui::network_window::NetworkIntent::Export { folder, extension } = intent;
+        let Some(state) = &self.project else {
+            return;
+        };
+        let name = state.project.file().name.clone();
+        let name = if folder {
+            format!("{name}-netzwerke")
+        } else {
+            format!("{name}-netzwerk.{extension}")
+        };
+        let parent = state.project.dir().parent().map(Path::to_path_buf);
+        self.files.ask(
+            ctx,
+            Purpose::ExportNetwork { folder, extension },
+            parent.as_deref(),
+            Some(&name),
+        );
+    }
+
+    /// Writes the network window's network to `path`.
+    pub(super) fn export_network(&mut self, path: &Path) {
+        let Some(state) = &self.project else {
+            self.messages.notice(tr_co().no_project_open);
+            return;
+        };
+        match self.analysis.network.export(&state.project, path) {
+            Ok(said) => self.messages.notice(said),
+            Err(why) => self.messages.error(why),
+        }
+    }
+
     /// Takes up a finished export: said where it went, or why not.
     fn poll_exporting(&mut self, ctx: &egui::Context) {
         let Some(state) = &mut self.project else {
