@@ -82,23 +82,27 @@ pub fn cohen_kappa<T: Eq + Hash>(a: &[T], b: &[T]) -> Option<f64> {
     if a.is_empty() || a.len() != b.len() {
         return None;
     }
-    #[allow(clippy::cast_precision_loss)]
-    let n = a.len() as f64;
-    let mut count_a: HashMap<&T, f64> = HashMap::new();
-    let mut count_b: HashMap<&T, f64> = HashMap::new();
-    let mut same = 0.0;
+    // Counted in integers and divided once: a sum of fractions in a hash
+    // map's (random) order differed in the last digits from run to run,
+    // and so did the exports.
+    let mut count_a: HashMap<&T, u64> = HashMap::new();
+    let mut count_b: HashMap<&T, u64> = HashMap::new();
+    let mut same: u64 = 0;
     for (x, y) in a.iter().zip(b) {
-        *count_a.entry(x).or_default() += 1.0;
-        *count_b.entry(y).or_default() += 1.0;
+        *count_a.entry(x).or_default() += 1;
+        *count_b.entry(y).or_default() += 1;
         if x == y {
-            same += 1.0;
+            same += 1;
         }
     }
-    let observed = same / n;
-    let chance: f64 = count_a
+    let products: u128 = count_a
         .iter()
-        .map(|(k, ca)| ca / n * count_b.get(k).copied().unwrap_or(0.0) / n)
+        .map(|(k, &ca)| u128::from(ca) * u128::from(count_b.get(k).copied().unwrap_or(0)))
         .sum();
+    #[allow(clippy::cast_precision_loss)]
+    let (n, same, products) = (a.len() as f64, same as f64, products as f64);
+    let observed = same / n;
+    let chance = products / (n * n);
     ((1.0 - chance).abs() > f64::EPSILON).then(|| (observed - chance) / (1.0 - chance))
 }
 
