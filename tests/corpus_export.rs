@@ -877,3 +877,46 @@ fn web_annotations_name_each_document_as_their_source() {
         items.iter().map(|i| i["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), 2, "ids distinct across documents");
 }
+
+#[path = "common/window.rs"]
+mod window;
+
+#[test]
+fn the_agreement_window_compares_the_readers_over_the_whole_project() {
+    use egui_kittest::kittest::Queryable as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut mine, theirs) = two_projects(tmp.path());
+    mine.merge_in(&theirs).unwrap();
+    let expected = mine.open_all().agreement(None).unwrap();
+    let mut harness = window::app(Some(mine.dir().to_path_buf()), None);
+    harness.get_by_label("Analyse").click();
+    harness.run();
+    harness.get_by_label("Übereinstimmung…").click();
+    harness.run();
+    harness.get_by_label("Berechnen").click();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness
+        .query_by_label_contains("Über das Korpus gepoolt")
+        .is_none()
+    {
+        assert!(std::time::Instant::now() < deadline, "no pooled agreement");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    harness.get_by_label_contains("die Tokens der 2 Dokumente");
+    // The pooled figures as the library (and `agree DIR`) has them.
+    let percent = format!("{:.1} %", expected.pooled.overall.percent * 100.0);
+    assert!(
+        harness.query_all_by_label(&percent).count() >= 1,
+        "{percent}"
+    );
+    let kappa = randnotiz::analysis::agreement::coefficient(expected.pooled.overall.kappa);
+    assert!(harness.query_all_by_label(&kappa).count() >= 1, "{kappa}");
+    // A document's row opens it.
+    let (index, _) = expected.per_document[1];
+    let title = mine.documents()[index].source.title.clone();
+    harness.get_by_label(&title).click();
+    harness.run();
+    assert_eq!(harness.state().project_document(), Some(index));
+}

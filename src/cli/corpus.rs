@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use randnotiz::analysis::agreement::{self, ReaderKey, Report};
+use randnotiz::analysis::agreement;
 use randnotiz::export::{self, ExportError, Format};
 use randnotiz::i18n::{fill, tr, tr_co};
 use randnotiz::workspace::project::{OpenedCorpus, OpenedDocument, Project, TextState};
@@ -164,55 +164,15 @@ pub fn check(dir: &Path, strict: bool) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The two readers compared: those named, else the only two who share a
-/// document.
-fn choose_readers(
-    opened: &OpenedCorpus,
-    readers: Option<&str>,
-) -> Result<[Option<String>; 2], String> {
-    let names: Vec<Option<String>> = match readers {
-        Some(list) => {
-            let names: Vec<Option<String>> =
-                list.split(',').map(|r| Some(r.trim().to_owned())).collect();
-            if names.len() != 2 {
-                return Err(tr_co().agree_readers_two.to_owned());
-            }
-            names
-        }
-        None => {
-            let mut found: Vec<Option<String>> = Vec::new();
-            for doc in opened.documents.iter().filter(|d| d.is_open()) {
-                let here = doc.session.readers();
-                if here.len() < 2 {
-                    continue;
-                }
-                for r in here {
-                    let r = r.map(str::to_owned);
-                    if !found.contains(&r) {
-                        found.push(r);
-                    }
-                }
-            }
-            found
-        }
+/// The two readers `--readers A,B` names, if given.
+fn readers_given(readers: Option<&str>) -> Result<Option<[Option<String>; 2]>, String> {
+    let Some(list) = readers else {
+        return Ok(None);
     };
-    match <[Option<String>; 2]>::try_from(names) {
-        Ok([a, b]) if a == b => Err(fill(
-            tr().cli_agree_same_reader,
-            &[("reader", &agreement::reader_name(a.as_deref()))],
-        )),
-        Ok(pair) => Ok(pair),
-        Err(names) => {
-            let shown: Vec<String> = names
-                .iter()
-                .map(|r| agreement::reader_name(r.as_deref()))
-                .collect();
-            Err(fill(
-                tr_co().agree_project_readers,
-                &[("n", &names.len()), ("readers", &shown.join(", "))],
-            ))
-        }
-    }
+    let names: Vec<Option<String>> = list.split(',').map(|r| Some(r.trim().to_owned())).collect();
+    <[Option<String>; 2]>::try_from(names)
+        .map(Some)
+        .map_err(|_| tr_co().agree_readers_two.to_owned())
 }
 
 /// `agree PROJECT [--readers A,B] [--json]`: per document, and pooled over
@@ -222,55 +182,31 @@ pub fn agree(dir: &Path, readers: Option<&str>, json: bool) -> Result<ExitCode, 
     for doc in opened.problems() {
         note(format!("randnotiz: {}", problem(&opened, doc)));
     }
-    let [a, b] = choose_readers(&opened, readers)?;
-    let (a, b): (ReaderKey<'_>, ReaderKey<'_>) = (a.as_deref(), b.as_deref());
-    let coded_by = |doc: &OpenedDocument, r: ReaderKey<'_>| {
-        agreement::by_reader(&doc.session, r).next().is_some()
-    };
-    let (both, left_out): (Vec<&OpenedDocument>, Vec<&OpenedDocument>) = opened
-        .documents
-        .iter()
-        .filter(|d| d.is_open())
-        .partition(|d| coded_by(d, a) && coded_by(d, b));
-    if both.is_empty() {
-        return Err(fill(
-            tr_co().agree_no_common,
-            &[
-                ("a", &agreement::reader_name(a)),
-                ("b", &agreement::reader_name(b)),
-            ],
-        ));
-    }
-    let per_document: Vec<(&OpenedDocument, Report)> = both
-        .iter()
-        .map(|d| (*d, agreement::compare(&d.document, &d.session, a, b)))
-        .collect();
-    let pooled = agreement::compare_pooled(
-        &opened.file.actors,
-        both.iter().map(|d| (&*d.document, &d.session)),
-        a,
-        b,
-    );
+    let result = opened.agreement(readers_given(readers)?)?;
+    let pooled = &result.pooled;
+    let doc = |index: usize| &opened.documents[index];
     let mut out = Out::new();
     if json {
-        let documents: Vec<serde_json::Value> = per_document
+        let documents: Vec<serde_json::Value> = result
+            .per_document
             .iter()
-            .map(|(d, report)| {
-                let id = opened.file.documents.get(d.index).map_or("", |e| &e.id);
+            .map(|(index, report)| {
+                let id = opened.file.documents.get(*index).map_or("", |e| &e.id);
                 serde_json::json!({
                     "id": id,
-                    "title": title(&opened, d),
+                    "title": title(&opened, doc(*index)),
                     "agreement": super::analyse::report_json(report),
                 })
             })
             .collect();
-        let left: Vec<&str> = left_out
+        let left: Vec<&str> = result
+            .left_out
             .iter()
-            .filter_map(|d| opened.file.documents.get(d.index).map(|e| e.id.as_str()))
+            .filter_map(|&i| opened.file.documents.get(i).map(|e| e.id.as_str()))
             .collect();
         let value = serde_json::json!({
             "readers": pooled.readers,
-            "pooled": super::analyse::report_json(&pooled),
+            "pooled": super::analyse::report_json(pooled),
             "documents": documents,
             "left_out": left,
         });
@@ -279,9 +215,12 @@ pub fn agree(dir: &Path, readers: Option<&str>, json: bool) -> Result<ExitCode, 
     }
     out.line(fill(
         tr_co().agree_pooled,
-        &[("documents", &both.len()), ("left", &left_out.len())],
+        &[
+            ("documents", &result.per_document.len()),
+            ("left", &result.left_out.len()),
+        ],
     ))?;
-    for line in super::analyse::table(&pooled) {
+    for line in super::analyse::table(pooled) {
         out.line(line)?;
     }
     out.line("")?;
@@ -294,16 +233,16 @@ pub fn agree(dir: &Path, readers: Option<&str>, json: bool) -> Result<ExitCode, 
         "α",
         tr().agree_tokens
     ))?;
-    for (doc, report) in &per_document {
+    for (index, report) in &result.per_document {
         let all = &report.overall;
         out.line(format!(
             "{:>4}  {:>7.1}%  {:>7}  {:>7}  {:>6}  {}",
-            doc.index + 1,
+            index + 1,
             all.percent * 100.0,
             agreement::coefficient(all.kappa),
             agreement::coefficient(all.alpha),
             report.tokens,
-            title(&opened, doc),
+            title(&opened, doc(*index)),
         ))?;
     }
     Ok(ExitCode::SUCCESS)

@@ -318,6 +318,14 @@ strings! {
     agree_pooled,
     /// CLI agree on a project: heading of the per-document lines.
     agree_per_document,
+    /// Heading of the project's agreement.
+    agree_project_title,
+    /// Button: compute it.
+    agree_project_button,
+    /// Heading of the open document's agreement.
+    agree_this_document,
+    /// Hover of the same.
+    agree_project_help,
     /// CLI agree on a project: --readers names not two readers.
     agree_readers_two,
 }
@@ -480,6 +488,10 @@ static DE: Corpus = Corpus {
     agree_no_common: "{a} und {b} haben kein Dokument beide codiert; es gibt nichts zu vergleichen.",
     agree_pooled: "Über das Korpus gepoolt: die Tokens der {documents} Dokumente, die beide codiert haben, als ein Raster ({left} Dokumente ausgelassen, die nicht beide codiert haben).",
     agree_per_document: "Je Dokument (alle Akteure zugleich):",
+    agree_project_title: "Im ganzen Projekt",
+    agree_project_button: "Berechnen",
+    agree_this_document: "Im offenen Dokument",
+    agree_project_help: "Die beiden Leser/innen, die Dokumente gemeinsam haben, je Dokument und über alle gepoolt vergleichen (liest jeden Text, im Hintergrund).",
     agree_readers_two: "--readers nennt die zwei Leser, die verglichen werden: --readers NAME,NAME.",
 };
 
@@ -641,6 +653,10 @@ static EN: Corpus = Corpus {
     agree_no_common: "{a} and {b} have not both coded any document; there is nothing to compare.",
     agree_pooled: "Pooled over the corpus: the tokens of the {documents} documents both coded, as one grid ({left} documents left out that not both coded).",
     agree_per_document: "Per document (all actors at once):",
+    agree_project_title: "In the whole project",
+    agree_project_button: "Compute",
+    agree_this_document: "In the open document",
+    agree_project_help: "Compare the two readers who share documents, per document and pooled over all (reads every text, in the background).",
     agree_readers_two: "--readers names the two readers to compare: --readers NAME,NAME.",
 };
 

@@ -38,6 +38,8 @@ pub struct Analysis {
     pub timeline: crate::ui::timeline::TimelineWindow,
     /// The window of a project's statement network.
     pub network: crate::ui::network_window::NetworkWindow,
+    /// The agreement over the open project.
+    project_agreement: crate::ui::project_agreement::ProjectAgreementView,
 }
 
 impl Analysis {
@@ -144,6 +146,7 @@ impl Analysis {
         ctx: &egui::Context,
         ws: &Workspace,
         derived: &Derived,
+        project: Option<&crate::workspace::project::Project>,
     ) -> Vec<Intent> {
         let t = tr();
         let mut intents = Vec::new();
@@ -159,6 +162,13 @@ impl Analysis {
             .open(&mut open)
             .default_width(560.0)
             .show(ctx, |ui| {
+                if let Some(project) = project {
+                    if let Some(index) = self.project_agreement.ui(ui, project) {
+                        intents.push(Intent::List(crate::ui::corpus::ListIntent::Open(index)));
+                    }
+                    ui.separator();
+                    ui.label(RichText::new(crate::i18n::tr_co().agree_this_document).strong());
+                }
                 if readers.len() < 2 {
                     ui.label(t.agreement_needs_readers);
                     return;

@@ -18,6 +18,7 @@ mod loading;
 mod messages;
 pub mod network_window;
 mod outline;
+mod project_agreement;
 pub mod reader;
 mod search;
 pub mod settings;

@@ -109,10 +109,12 @@ impl App {
                     .map(Intent::CorpusSearch),
             );
         }
-        intents.extend(
-            self.analysis
-                .agreement_window(&ctx, &self.ws, &self.derived),
-        );
+        intents.extend(self.analysis.agreement_window(
+            &ctx,
+            &self.ws,
+            &self.derived,
+            self.project.as_ref().map(|s| &s.project),
+        ));
         intents.extend(self.analysis.stats_window(&ctx, &self.ws, &self.derived));
         let project = self.project.as_ref().map(|state| &state.project);
         self.analysis.timeline.window(&ctx, project);

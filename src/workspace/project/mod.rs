@@ -11,6 +11,7 @@
 //! of their extracted text where they are web pages or documents.
 
 mod add;
+mod agree;
 mod attributes;
 mod corpus;
 mod corpus_docs;
@@ -31,6 +32,7 @@ use crate::i18n::{fill, tr_co};
 use crate::storage::{self, Entry, ProjectError, ProjectFile};
 
 pub use add::{AddReport, Progress, Skipped, sortable_date};
+pub use agree::ProjectAgreement;
 pub use attributes::{AttributesError, AttributesReport};
 pub use corpus::{OpenedCorpus, OpenedDocument};
 pub use mark::MarkStep;
