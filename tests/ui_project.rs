@@ -267,24 +267,18 @@ fn the_whole_project_exports_from_the_menu_in_the_background() {
     let out = tmp.path().join("korpus.csv");
     window::type_path(&mut harness, &out);
     harness.key_press(Key::Enter);
-    let start = Instant::now();
-    while !out.exists() && start.elapsed() < Duration::from_secs(20) {
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run_steps(3);
+    // Done when the window says so, the file written.
+    window::wait_for(&mut harness, "the export's notice", |h| {
+        h.state()
+            .messages()
+            .current_notice()
+            .is_some_and(|n| n.contains("korpus.csv"))
+    });
     let csv = std::fs::read_to_string(&out).unwrap();
     assert!(
         csv.starts_with("document,title,outlet,date,author"),
         "{csv}"
     );
-    let notice = harness
-        .state()
-        .messages()
-        .current_notice()
-        .unwrap_or_default()
-        .to_owned();
-    assert!(notice.contains("korpus.csv"), "{notice}");
 }
 
 #[test]
@@ -544,13 +538,9 @@ fn a_colleagues_project_is_merged_in_from_the_menu() {
     project_menu(&mut harness, "Projekt eines Kollegen einarbeiten …");
     window::type_path(&mut harness, &theirs);
     harness.key_press(Key::Enter);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while harness.state().project().unwrap().annotations(1).is_empty() {
-        assert!(Instant::now() < deadline, "the merge did not finish");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run();
+    window::wait_for(&mut harness, "the merge", |h| {
+        !h.state().project().unwrap().annotations(1).is_empty()
+    });
     let project = harness.state().project().unwrap();
     assert_eq!(project.annotations(1).len(), 1);
     assert!(project.file().actors.iter().any(|a| a.name == "OVKS"));

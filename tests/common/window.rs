@@ -152,6 +152,28 @@ pub fn text_field<'h>(harness: &'h Harness<'_, App>, label: &'h str) -> egui_kit
     })
 }
 
+/// Steps the window until `done` holds, as a user waits for what a worker
+/// thread does: a frame every 10 ms, for at most 30 seconds (then it fails,
+/// saying what it waited for). Waiting for a side effect (a file written)
+/// and then a fixed number of frames raced the worker on a busy machine:
+/// the file was there before the worker had reported back.
+pub fn wait_for(
+    harness: &mut Harness<'_, App>,
+    what: &str,
+    done: impl Fn(&Harness<'_, App>) -> bool,
+) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !done(harness) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "waited 30 s for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
 /// The text field labelled `label`, if the window shows one.
 pub fn query_text_field<'h>(
     harness: &'h Harness<'_, App>,
