@@ -157,15 +157,7 @@ fn network(args: &NetworkArgs) -> Result<ExitCode, String> {
             ));
         }
         _ => {
-            let text = if args.dynamic {
-                out::dynamic_graphml(&result.networks)
-            } else {
-                result
-                    .networks
-                    .first()
-                    .map(|n| format.render(n))
-                    .unwrap_or_default()
-            };
+            let text = out::one_file(&result.networks, format, args.dynamic);
             write_or_print(args.output.as_deref(), &text)?;
         }
     }

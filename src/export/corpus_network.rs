@@ -326,6 +326,20 @@ pub fn dynamic_graphml(windows: &[Network]) -> String {
     out.finish()
 }
 
+/// The networks as one file: with `dynamic`, the windows as one dynamic
+/// GraphML; else the (first) network in `format`.
+#[must_use]
+pub fn one_file(networks: &[Network], format: NetworkFormat, dynamic: bool) -> String {
+    if dynamic {
+        dynamic_graphml(networks)
+    } else {
+        networks
+            .first()
+            .map(|n| format.render(n))
+            .unwrap_or_default()
+    }
+}
+
 /// The file name of window `index` (from 0) of `count`:
 /// `window-01-2022-01-03.graphml`, numbered with as many digits as the
 /// last needs, so the files sort in order.

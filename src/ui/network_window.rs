@@ -230,14 +230,7 @@ impl NetworkWindow {
     /// project changes.
     fn outlets_of(&mut self, project: &Project) -> &[String] {
         if self.known_outlets.0 != Some(project.revision()) {
-            let mut outlets: Vec<String> = project
-                .documents()
-                .iter()
-                .filter_map(|e| e.outlet.clone())
-                .collect();
-            outlets.sort();
-            outlets.dedup();
-            self.known_outlets = (Some(project.revision()), outlets);
+            self.known_outlets = (Some(project.revision()), project.outlets());
         }
         &self.known_outlets.1
     }
@@ -344,16 +337,8 @@ impl NetworkWindow {
                 &[("n", &written.len()), ("path", &path.display())],
             ));
         }
-        let text = if windowed {
-            out::dynamic_graphml(&result.networks)
-        } else {
-            result
-                .networks
-                .first()
-                .map(|n| format.render(n))
-                .unwrap_or_default()
-        };
-        out::write(path, &text).map_err(|e| e.to_string())?;
+        out::write(path, &out::one_file(&result.networks, format, windowed))
+            .map_err(|e| e.to_string())?;
         Ok(fill(tr_nw().written, &[("path", &path.display())]))
     }
 

@@ -161,13 +161,7 @@ impl TimelineWindow {
                 (i, theme::actor_colour(rgb))
             })
             .collect();
-        let mut outlets: Vec<String> = project
-            .documents()
-            .iter()
-            .filter_map(|e| e.outlet.clone())
-            .collect();
-        outlets.sort();
-        outlets.dedup();
+        let outlets = project.outlets();
         self.cache = Some(Cached {
             key,
             timeline,

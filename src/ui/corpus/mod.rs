@@ -312,15 +312,7 @@ impl ProjectState {
     fn outlets(&mut self) -> Vec<String> {
         let revision = self.project.revision();
         if self.outlets.0 != Some(revision) {
-            let mut outlets: Vec<String> = self
-                .project
-                .documents()
-                .iter()
-                .filter_map(|e| e.outlet.clone())
-                .collect();
-            outlets.sort();
-            outlets.dedup();
-            self.outlets = (Some(revision), outlets);
+            self.outlets = (Some(revision), self.project.outlets());
         }
         self.outlets.1.clone()
     }

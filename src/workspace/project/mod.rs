@@ -357,6 +357,20 @@ impl Project {
         self.save_registry()
     }
 
+    /// The outlets of the documents, each once, sorted.
+    #[must_use]
+    pub fn outlets(&self) -> Vec<String> {
+        let mut outlets: Vec<String> = self
+            .file
+            .documents
+            .iter()
+            .filter_map(|e| e.outlet.clone())
+            .collect();
+        outlets.sort();
+        outlets.dedup();
+        outlets
+    }
+
     /// Whether each document's text is there and unchanged, by its bytes.
     #[must_use]
     pub fn text_states(&self) -> Vec<TextState> {
