@@ -365,6 +365,31 @@ fn no_source_file_is_longer_than_800_lines() {
     assert!(long.is_empty(), "over {MAX_LINES} lines: {long:?}");
 }
 
+/// The interface language is one for the whole process, and the tests of
+/// one file run side by side in it: a test that sets another language
+/// changes it under a window test of the same file, which then finds no
+/// "Analyse" menu (seen on CI). Window tests are German (tests/common/
+/// window.rs sets it); no test file with window tests sets another.
+#[test]
+fn no_test_file_with_window_tests_switches_the_language() {
+    let tests = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut offenders = Vec::new();
+    for entry in std::fs::read_dir(&tests).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let windows = text.contains("#[path = \"common/window.rs\"]");
+        let switches = text.contains("set_lang(randnotiz::i18n::Lang::En)")
+            || text.contains("set_lang(Lang::En)");
+        if windows && switches {
+            offenders.push(path.display().to_string());
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:?}");
+}
+
 #[test]
 fn the_checker_sees_what_it_should() {
     // Paths in code, in use groups and through `super`, not in comments

@@ -115,8 +115,10 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn the_csv_has_the_document_and_attribute_columns_before_each_annotation() {
-    // The session's CSV below is made here: in the command line's language.
-    randnotiz::i18n::set_lang(randnotiz::i18n::Lang::En);
+    // The session's CSV below is made here, in this process's language:
+    // the command line is asked in the same one. (Setting the language
+    // here would change it under the window tests of this binary.)
+    let lang = randnotiz::i18n::lang_code();
     let tmp = tempfile::tempdir().unwrap();
     let mut project = project(tmp.path(), "projekt", 0..4, false);
     project.add_attribute("Ressort").unwrap();
@@ -148,7 +150,7 @@ fn the_csv_has_the_document_and_attribute_columns_before_each_annotation() {
     code(&mut project, 2, None, &[passage("Die OVKS", 1, &["ovks"])]);
     let dir = project.dir().to_path_buf();
 
-    let out = randnotiz(&[&"export", &dir, &"--format", &"csv"]);
+    let out = corpus::randnotiz_in(lang, &[&"export", &dir, &"--format", &"csv"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let rows = csv_rows(&stdout(&out));
     let header: Vec<&str> = rows[0].iter().map(String::as_str).collect();

@@ -86,9 +86,14 @@ pub fn write(dir: &Path, range: std::ops::Range<usize>) -> Vec<PathBuf> {
 
 /// Runs the `randnotiz` binary with `args`, its messages in English.
 pub fn randnotiz(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+    randnotiz_in("en", args)
+}
+
+/// Runs the `randnotiz` binary with `args`, its messages in `lang`.
+pub fn randnotiz_in(lang: &str, args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_randnotiz"))
         .args(args)
-        .env("RANDNOTIZ_LANG", "en")
+        .env("RANDNOTIZ_LANG", lang)
         .output()
         .unwrap()
 }
