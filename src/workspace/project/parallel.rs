@@ -43,6 +43,23 @@ pub(super) fn each<T: Send>(
     out
 }
 
+/// [`each`] for work that may fail, none cancelled: item `i`'s result at
+/// `i`, a panic counted as a failure that says so.
+pub(super) fn each_fallible<T: Send>(
+    n: usize,
+    work: impl Fn(usize) -> Result<T, String> + Sync,
+) -> Vec<Result<T, String>> {
+    let never = AtomicBool::new(false);
+    each(n, &never, work)
+        .into_iter()
+        .map(|outcome| {
+            outcome
+                .and_then(Result::ok)
+                .unwrap_or_else(|| Err(crate::i18n::tr_co().read_crashed.to_owned()))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,17 +78,9 @@ pub(super) fn state(entry: &Entry, path: Option<&Path>) -> TextState {
 /// Reads every document's annotation file on the machine's cores; a
 /// document without a file has none yet.
 pub(super) fn read_all_annotations(project: &Project) -> Vec<Result<Vec<Annotation>, String>> {
-    let never = std::sync::atomic::AtomicBool::new(false);
-    super::parallel::each(project.file.documents.len(), &never, |i| {
+    super::parallel::each_fallible(project.file.documents.len(), |i| {
         read_annotations(&project.annotations_path(i))
     })
-    .into_iter()
-    .map(|outcome| {
-        outcome
-            .and_then(Result::ok)
-            .unwrap_or_else(|| Err(tr_co().read_crashed.to_owned()))
-    })
-    .collect()
 }
 
 /// The annotations of one document's file (none when there is no file).
@@ -218,15 +210,7 @@ pub fn document_id(name: &str, taken: impl Fn(&str) -> bool) -> String {
 /// Every document's text, read on the machine's cores (from the cache
 /// where it can be); a text that cannot be read gives why.
 pub(super) fn load_all(project: &Project) -> Vec<Result<Document, String>> {
-    let never = std::sync::atomic::AtomicBool::new(false);
-    super::parallel::each(project.file.documents.len(), &never, |i| {
+    super::parallel::each_fallible(project.file.documents.len(), |i| {
         project.load_document(i).map_err(|e| e.to_string())
     })
-    .into_iter()
-    .map(|outcome| {
-        outcome
-            .and_then(Result::ok)
-            .unwrap_or_else(|| Err(tr_co().read_crashed.to_owned()))
-    })
-    .collect()
 }
