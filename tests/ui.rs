@@ -505,6 +505,8 @@ fn export_and_import_from_the_file_menu() {
     // Importing the same annotations adds eleven more (new ids), as one undo step.
     harness.get_by_label("Datei").click();
     harness.run();
+    harness.get_by_label("Importieren").click();
+    harness.run();
     harness
         .get_by_label("W3C-Anmerkungen importieren …")
         .click();

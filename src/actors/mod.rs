@@ -85,6 +85,10 @@ pub struct Actor {
     /// What the reader concludes about the actor across the article.
     #[serde(default)]
     pub note: String,
+    /// The actor's group, where actors form a tree (a code tree brought in
+    /// from a QDA tool: "Regierung" under "Staat").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<ActorId>,
     /// Fields this version does not know, kept for writing back.
     #[serde(skip)]
     pub extra: crate::extra::Extra,
@@ -101,6 +105,7 @@ impl Actor {
             aliases: Vec::new(),
             colour: Rgb::neutral(),
             note: String::new(),
+            parent: None,
             extra: crate::extra::Extra::default(),
         }
     }
@@ -195,6 +200,7 @@ pub fn speakers_as_actors(speakers: &[crate::document::transcript::Speaker]) -> 
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" · "),
+            parent: None,
             extra: crate::extra::Extra::default(),
         });
     }

@@ -23,6 +23,10 @@ pub struct Concept {
     /// What the reader means by it.
     #[serde(default)]
     pub note: String,
+    /// The broader concept this one belongs to, where concepts form a
+    /// hierarchy (a code tree brought in from a QDA tool).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<ConceptId>,
     /// Fields this version does not know, kept for writing back.
     #[serde(skip)]
     pub extra: crate::extra::Extra,
@@ -36,6 +40,7 @@ impl Concept {
             id,
             name: name.into(),
             note: String::new(),
+            parent: None,
             extra: crate::extra::Extra::default(),
         }
     }

@@ -207,8 +207,15 @@ enum Command {
     },
     /// Import W3C Web Annotations (JSON-LD) into a new session, or add them
     /// to an existing one.
+    ///
+    /// Or a REFI-QDA project (`.qdpx`, or a `.qde` with its `sources/`
+    /// folder beside it, from QualCoder, MAXQDA, ATLAS.ti or NVivo) as a new
+    /// project in the folder OUTPUT (new or empty): its texts, codes (as
+    /// actors, or concepts), coded passages, notes, users, cases and
+    /// variables. What it holds that Randnotiz cannot represent is listed
+    /// on standard error.
     Import {
-        /// The JSON or JSON-LD file.
+        /// The JSON or JSON-LD file, or the .qdpx or .qde.
         file: PathBuf,
         /// The text the annotations point into (for a new session).
         #[arg(long, value_name = "FILE", conflicts_with = "into")]
@@ -216,12 +223,18 @@ enum Command {
         /// A session to add the annotations to.
         #[arg(long, value_name = "SESSION")]
         into: Option<PathBuf>,
-        /// The session file to write.
+        /// The session file to write (for a REFI project: the new project's
+        /// folder).
         #[arg(long, short = 'o', value_name = "SESSION")]
         output: PathBuf,
         /// Replace SESSION if it exists and is not the one given with --into.
         #[arg(long)]
         force: bool,
+        /// What a REFI project's codes become: actors (the default: a
+        /// passage may carry several, each with its colour, as REFI codings
+        /// do) or concepts (each coding a statement, its speaker left open).
+        #[arg(long, value_name = "WHAT", value_parser = ["actors", "concepts"])]
+        codes_as: Option<String>,
     },
 }
 
@@ -319,7 +332,17 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             into,
             output,
             force,
+            codes_as,
         }) => {
+            if randnotiz::import::refi::is_refi(&file) {
+                if text.is_some() || into.is_some() || force {
+                    return Err(randnotiz::i18n::tr_refi().err_options.to_owned());
+                }
+                return import_refi(&file, &output, codes_as.as_deref());
+            }
+            if codes_as.is_some() {
+                return Err(randnotiz::i18n::tr_refi().err_codes_as.to_owned());
+            }
             let _lock = lock(&output, "import")?;
             may_replace(&output, into.as_slice(), force)?;
             export::import(&file, text.as_deref(), into.as_deref(), &output)
@@ -359,6 +382,25 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         },
         None => open_window(args.file.as_deref()),
     }
+}
+
+/// `import PROJECT.qdpx -o DIR [--codes-as actors|concepts]`: the summary
+/// on standard output, the rest (what was not carried over, with counts)
+/// on standard error.
+fn import_refi(file: &Path, dir: &Path, codes_as: Option<&str>) -> Result<ExitCode, String> {
+    use randnotiz::import::refi::{self, CodesAs, RefiOptions};
+    let options = RefiOptions {
+        codes_as: match codes_as {
+            Some("concepts") => CodesAs::Concepts,
+            _ => CodesAs::Actors,
+        },
+    };
+    let report = refi::import(file, dir, options).map_err(|e| e.to_string())?;
+    for line in report.details() {
+        note(line);
+    }
+    Out::new().line(report.summary())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What `randnotiz project` does.

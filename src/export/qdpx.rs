@@ -29,11 +29,11 @@ pub const NAMESPACE: &str = "urn:QDA-XML:project:1.0";
 /// GUIDs derived from a seed and a name: the same session (seeded with its
 /// text's hash) or the same project (seeded with its name) exports the same
 /// GUIDs, so a re-import recognises its codes.
-pub(super) struct Guids<'s>(pub(super) &'s str);
+pub struct Guids<'s>(pub &'s str);
 
 impl Guids<'_> {
     /// The GUID of the thing called `name`.
-    pub(super) fn of(&self, name: &str) -> String {
+    pub fn of(&self, name: &str) -> String {
         let hash = blake3::hash(format!("{}\u{0}{name}", self.0).as_bytes());
         let b = hash.as_bytes();
         let hex =
@@ -116,27 +116,27 @@ pub(super) fn code_book(out: &mut Xml, guids: &Guids<'_>, registry: &Session) {
             ],
         );
         out.text("Description", &[], description);
-        out.close("Code");
     };
     group(out, "code:actors", t.actors_title);
-    for actor in &registry.actors {
-        let mut description = actor.kind.label().to_owned();
-        if !actor.aliases.is_empty() {
-            description.push_str(&format!(
-                " · {}",
-                fill(t.dossier_aliases, &[("aliases", &actor.aliases.join(", "))])
-            ));
+    // The actor tree as nested codes: each actor inside its parent's code.
+    for i in tree_order(
+        &registry.actors,
+        |a| a.id.as_str(),
+        |a| a.parent.as_ref().map(crate::actors::ActorId::as_str),
+    ) {
+        match i {
+            Step::Open(i) => {
+                let actor = &registry.actors[i];
+                code(
+                    out,
+                    &format!("actor:{}", actor.id),
+                    &actor.name,
+                    &actor.colour.to_hex(),
+                    &actor_description(actor),
+                );
+            }
+            Step::Close => out.close("Code"),
         }
-        if !actor.note.trim().is_empty() {
-            description.push_str(&format!("\n{}", actor.note));
-        }
-        code(
-            out,
-            &format!("actor:{}", actor.id),
-            &actor.name,
-            &actor.colour.to_hex(),
-            &description,
-        );
     }
     out.close("Code");
     group(out, "code:colours", t.report_colours);
@@ -148,13 +148,23 @@ pub(super) fn code_book(out: &mut Xml, guids: &Guids<'_>, registry: &Session) {
             &colour.hex(),
             registry.meaning(colour),
         );
+        out.close("Code");
     }
     out.close("Code");
     // Concepts, each with a code per stance: a statement is a coding with
     // its concept's stance code (the speaker is among the actor codings).
     if !registry.concepts.is_empty() {
         group(out, "code:concepts", t.qdpx_concepts);
-        for concept in &registry.concepts {
+        for step in tree_order(
+            &registry.concepts,
+            |c| c.id.as_str(),
+            |c| c.parent.as_ref().map(crate::annotation::ConceptId::as_str),
+        ) {
+            let Step::Open(i) = step else {
+                out.close("Code");
+                continue;
+            };
+            let concept = &registry.concepts[i];
             group(out, &format!("concept:{}", concept.id), &concept.name);
             if !concept.note.trim().is_empty() {
                 out.text("Description", &[], &concept.note);
@@ -172,12 +182,86 @@ pub(super) fn code_book(out: &mut Xml, guids: &Guids<'_>, registry: &Session) {
                     ],
                 );
             }
-            out.close("Code");
         }
         out.close("Code");
     }
     out.close("Codes");
     out.close("CodeBook");
+}
+
+/// An actor code's description: the kind, the aliases, then the note on
+/// a line of its own (the REFI import reads it back).
+fn actor_description(actor: &crate::actors::Actor) -> String {
+    let t = tr();
+    let mut description = actor.kind.label().to_owned();
+    if !actor.aliases.is_empty() {
+        description.push_str(&format!(
+            " · {}",
+            fill(t.dossier_aliases, &[("aliases", &actor.aliases.join(", "))])
+        ));
+    }
+    if !actor.note.trim().is_empty() {
+        description.push_str(&format!("\n{}", actor.note));
+    }
+    description
+}
+
+/// One step of writing a tree as nested elements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    /// Open item `i` (its children follow, then its [`Step::Close`]).
+    Open(usize),
+    /// Close the item opened last.
+    Close,
+}
+
+/// `items` as a tree by their parents, depth first in the list's order:
+/// an item whose parent is missing (or in a cycle) stands at the top.
+fn tree_order<T>(
+    items: &[T],
+    id: impl Fn(&T) -> &str,
+    parent: impl Fn(&T) -> Option<&str>,
+) -> Vec<Step> {
+    let index: std::collections::HashMap<&str, usize> =
+        items.iter().enumerate().map(|(i, x)| (id(x), i)).collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
+    let mut roots = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match parent(item).and_then(|p| index.get(p)) {
+            Some(&p) if p != i => children[p].push(i),
+            _ => roots.push(i),
+        }
+    }
+    let mut out = Vec::with_capacity(items.len() * 2);
+    let mut done = vec![false; items.len()];
+    let walk = |start: usize, out: &mut Vec<Step>, done: &mut Vec<bool>| {
+        let mut stack = vec![(start, 0usize)];
+        done[start] = true;
+        out.push(Step::Open(start));
+        while let Some((at, next)) = stack.last_mut() {
+            if let Some(&child) = children[*at].get(*next) {
+                *next += 1;
+                if !done[child] {
+                    done[child] = true;
+                    out.push(Step::Open(child));
+                    stack.push((child, 0));
+                }
+            } else {
+                stack.pop();
+                out.push(Step::Close);
+            }
+        }
+    };
+    for root in roots {
+        walk(root, &mut out, &mut done);
+    }
+    // Items in a cycle of parents: each at the top, with what hangs below.
+    for i in 0..items.len() {
+        if !done[i] {
+            walk(i, &mut out, &mut done);
+        }
+    }
+    out
 }
 
 /// One text and its selections.
@@ -258,20 +342,28 @@ pub(super) fn text_source<'a>(
             out.empty("CodeRef", &[("targetGUID", &guids.of(target))]);
             out.close("Coding");
         };
-        for id in &a.actors {
-            coding(out, id.as_str(), &format!("actor:{id}"));
-        }
-        coding(out, "colour", &format!("colour:{:?}", a.colour));
-        if let Some(s) = a
+        // The statement's coding right after its speaker's: the REFI
+        // import takes the actor coded just before a stance as the speaker.
+        let statement = a
             .statement
             .as_ref()
-            .filter(|s| input.session.concept(&s.concept).is_some())
-        {
+            .filter(|s| input.session.concept(&s.concept).is_some());
+        let stance = |out: &mut Xml, s: &crate::annotation::Statement| {
             coding(
                 out,
                 "statement",
                 &format!("concept:{}:{}", s.concept, s.stance.name()),
             );
+        };
+        for id in &a.actors {
+            coding(out, id.as_str(), &format!("actor:{id}"));
+            if let Some(s) = statement.filter(|s| &s.actor == id) {
+                stance(out, s);
+            }
+        }
+        coding(out, "colour", &format!("colour:{:?}", a.colour));
+        if let Some(s) = statement.filter(|s| !a.actors.contains(&s.actor)) {
+            stance(out, s);
         }
         out.close("PlainTextSelection");
     }

@@ -32,6 +32,7 @@ mod en;
 mod inputs;
 mod merging;
 mod network;
+mod refi;
 mod strings;
 mod timeline;
 
@@ -44,6 +45,7 @@ pub use corpus::Corpus;
 pub use inputs::Inputs;
 pub use merging::Merging;
 pub use network::Network;
+pub use refi::Refi;
 pub use strings::Strings;
 pub use timeline::Timeline;
 
@@ -171,6 +173,12 @@ pub fn tr_nw() -> &'static Network {
     network::for_lang(lang())
 }
 
+/// The strings of the REFI-QDA import in the current language.
+#[must_use]
+pub fn tr_refi() -> &'static Refi {
+    refi::for_lang(lang())
+}
+
 /// Fills the `{name}` placeholders of `template` with `args`.
 ///
 /// A placeholder without a value stays as it is, so a missing argument shows
@@ -227,6 +235,8 @@ mod tests {
         en.extend(timeline::for_lang(Lang::En).templates());
         de.extend(network::for_lang(Lang::De).templates());
         en.extend(network::for_lang(Lang::En).templates());
+        de.extend(refi::for_lang(Lang::De).templates());
+        en.extend(refi::for_lang(Lang::En).templates());
         assert_eq!(de.len(), en.len());
         for ((name, de), (_, en)) in de.iter().zip(&en) {
             let names = |s: &str| {

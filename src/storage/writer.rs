@@ -66,9 +66,19 @@ fn actor(out: &mut String, a: &Actor) {
     string(out, &a.colour.to_hex());
     out.push_str(",\n            note: ");
     string(out, &a.note);
+    parent(out, a.parent.as_ref().map(ActorId::as_str));
     out.push_str(",\n");
     extra(out, &a.extra, "            ");
     out.push_str("        ),\n");
+}
+
+/// Appends `,\n    parent: Some("…")` when a record has a parent.
+fn parent(out: &mut String, parent: Option<&str>) {
+    if let Some(parent) = parent {
+        out.push_str(",\n            parent: Some(");
+        string(out, parent);
+        out.push(')');
+    }
 }
 
 fn concept(out: &mut String, c: &Concept) {
@@ -78,6 +88,7 @@ fn concept(out: &mut String, c: &Concept) {
     string(out, &c.name);
     out.push_str(",\n            note: ");
     string(out, &c.note);
+    parent(out, c.parent.as_ref().map(crate::annotation::ConceptId::as_str));
     out.push_str(",\n");
     extra(out, &c.extra, "            ");
     out.push_str("        ),\n");

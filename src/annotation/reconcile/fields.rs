@@ -276,6 +276,13 @@ impl Joined for Actor {
                 (base.map_or("", |b| &b.note), &ours.note, &theirs.note),
                 conflicts,
             ),
+            parent: scalar(
+                &place,
+                "parent",
+                (base.map(|b| &b.parent), &ours.parent, &theirs.parent),
+                |p| p.as_ref().map(ToString::to_string),
+                conflicts,
+            ),
             extra: extra(
                 &place,
                 (
@@ -316,6 +323,13 @@ impl Joined for Concept {
                 &place,
                 "note",
                 (base.map_or("", |b| &b.note), &ours.note, &theirs.note),
+                conflicts,
+            ),
+            parent: scalar(
+                &place,
+                "parent",
+                (base.map(|b| &b.parent), &ours.parent, &theirs.parent),
+                |p| p.as_ref().map(ToString::to_string),
                 conflicts,
             ),
             extra: extra(

@@ -166,6 +166,7 @@ impl App {
                 self.files
                     .ask(ctx, Purpose::ImportW3c, folder.as_deref(), None);
             }
+            Action::ImportRefi => self.ask_refi(ctx),
             Action::Merge => {
                 let folder = folder_of(self.ws.session_path());
                 self.files.ask(ctx, Purpose::Merge, folder.as_deref(), None);

@@ -18,6 +18,7 @@ mod loading;
 mod logic;
 mod panels;
 mod project_ops;
+mod refi_ops;
 
 use std::path::PathBuf;
 
@@ -120,6 +121,8 @@ pub struct App {
     project: Option<super::corpus::ProjectState>,
     /// The corpus search window.
     corpus_search: super::corpus_search::CorpusSearch,
+    /// A REFI-QDA project being imported on a worker.
+    refi: Option<refi_ops::RefiImport>,
     ctx: egui::Context,
 }
 
@@ -178,6 +181,7 @@ impl App {
             snapshots: options.snapshots,
             project: None,
             corpus_search: super::corpus_search::CorpusSearch::default(),
+            refi: None,
             ctx: ctx.clone(),
         };
         if let Some(file) = options.file {

@@ -207,7 +207,10 @@ impl App {
                         }
                     }
                 });
-                item(ui, Action::ImportW3c, true, &mut intents);
+                ui.menu_button(crate::i18n::tr_refi().menu_import, |ui| {
+                    item(ui, Action::ImportW3c, true, &mut intents);
+                    item(ui, Action::ImportRefi, true, &mut intents);
+                });
                 item(ui, Action::Merge, true, &mut intents);
                 ui.separator();
                 item(ui, Action::Quit, true, &mut intents);

@@ -199,7 +199,7 @@ impl Project {
     }
 
     /// Records `document`, read from `path`, as a new document.
-    fn add_one(
+    pub(super) fn add_one(
         &mut self,
         document: &Document,
         path: &Path,
