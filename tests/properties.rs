@@ -217,6 +217,16 @@ proptest! {
         session.actors.push(Actor::new(ActorId("leer".into()), "", ActorKind::Group));
         session.actors[0].aliases = vec![note.clone(), "\"'\\\t\u{301}".into()];
         session.actors[0].note = note.clone();
+        // A tree: the last actor under the first, a concept under another.
+        let first = session.actors[0].id.clone();
+        if let Some(last) = session.actors.last_mut().filter(|a| a.id != first) {
+            last.parent = Some(first);
+        }
+        let mut broader = randnotiz::annotation::Concept::new(randnotiz::annotation::ConceptId("abzug".into()), "Abzug");
+        broader.note.clone_from(&note);
+        let mut narrower = randnotiz::annotation::Concept::new(randnotiz::annotation::ConceptId("teil".into()), "Teilabzug");
+        narrower.parent = Some(broader.id.clone());
+        session.concepts = vec![broader, narrower];
         if let Some(a) = session.annotations.first_mut() {
             a.actors.clear();
         }

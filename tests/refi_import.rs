@@ -535,3 +535,21 @@ fn codes_as_concepts_make_a_statement_per_coding() {
     assert!(said.contains("3 Aussagen ohne Sprecher"), "{said}");
     assert!(said.contains("Farbe eines Codes"), "{said}");
 }
+
+#[test]
+fn an_actors_parent_and_a_field_this_version_does_not_know_both_survive_a_save() {
+    let text = std::fs::read_to_string(common::asset("example-session.ron")).unwrap();
+    let text = text.replacen(
+        "            colour: \"#2471a3\",\n",
+        "            colour: \"#2471a3\",\n            parent: Some(\"russland\"),\n            rang: 3,\n",
+        1,
+    );
+    let (session, _) = randnotiz::storage::parse_session(&text).unwrap();
+    let tokajew = session.actors.iter().find(|a| a.id.as_str() == "tokajew").unwrap();
+    assert_eq!(tokajew.parent.as_ref().unwrap().as_str(), "russland");
+    assert_eq!(tokajew.extra.len(), 1);
+    let written = randnotiz::storage::session_to_ron(&session).unwrap();
+    assert!(written.contains("parent: Some(\"russland\"),\n            rang: 3,"), "{written}");
+    let (again, _) = randnotiz::storage::parse_session(&written).unwrap();
+    assert_eq!(again, session);
+}

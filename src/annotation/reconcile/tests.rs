@@ -402,3 +402,35 @@ fn without_an_ancestor_everything_is_added_on_both_sides() {
     );
     assert!(report.conflicts.is_empty());
 }
+
+#[test]
+fn an_actors_and_a_concepts_parent_merge_as_fields() {
+    let mut base = session(Vec::new());
+    base.actors = vec![
+        actor("staat", &[], ""),
+        actor("russland", &[], ""),
+        actor("tokajew", &[], ""),
+    ];
+    base.concepts = vec![
+        Concept::new(ConceptId("abzug".into()), "Abzug"),
+        Concept::new(ConceptId("teilabzug".into()), "Teilabzug"),
+    ];
+    // Here: Russland put under Staat, Tokajew under Staat, the concept
+    // under "Abzug". There: Russland's note written, Tokajew under Russland.
+    let ours = changed(&base, |s| {
+        s.actors[1].parent = Some(ActorId("staat".into()));
+        s.actors[2].parent = Some(ActorId("staat".into()));
+        s.concepts[1].parent = Some(ConceptId("abzug".into()));
+    });
+    let theirs = changed(&base, |s| {
+        s.actors[1].note = "Führt das Bündnis.".into();
+        s.actors[2].parent = Some(ActorId("russland".into()));
+    });
+    let (merged, report) = merged(&base, &ours, &theirs);
+    assert_eq!(merged.actors[1].parent, Some(ActorId("staat".into())));
+    assert_eq!(merged.actors[1].note, "Führt das Bündnis.");
+    assert_eq!(merged.concepts[1].parent, Some(ConceptId("abzug".into())));
+    // Both moved Tokajew elsewhere: a conflict, this side's place kept.
+    assert_eq!(merged.actors[2].parent, Some(ActorId("staat".into())));
+    assert_eq!(report.conflicts.len(), 1, "{report:?}");
+}
