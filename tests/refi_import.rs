@@ -66,7 +66,11 @@ fn selections(qde: &str) -> (Vec<Expected>, Vec<String>) {
         {
             out.push(Expected {
                 source: i,
-                start: selection.attribute("startPosition").unwrap().parse().unwrap(),
+                start: selection
+                    .attribute("startPosition")
+                    .unwrap()
+                    .parse()
+                    .unwrap(),
                 end: selection.attribute("endPosition").unwrap().parse().unwrap(),
                 codes: selection
                     .descendants()
@@ -166,7 +170,10 @@ fn the_demo_project_comes_in_with_every_passage_on_its_text() {
     };
     let programming = actor("programming");
     assert_eq!(programming.parent.as_ref(), Some(&actor("competencies").id));
-    assert_eq!(actor("competencies").parent.as_ref(), Some(&actor("rq1_definition").id));
+    assert_eq!(
+        actor("competencies").parent.as_ref(),
+        Some(&actor("rq1_definition").id)
+    );
     assert_eq!(actor("rq1_definition").parent, None);
 }
 
@@ -266,7 +273,11 @@ fn the_demo_project_exports_valid_and_comes_back_the_same() {
         "-o".as_ref(),
         qdpx.as_os_str(),
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let qde = tmp.path().join("project.qde");
     std::fs::write(&qde, unzip(&qdpx, "project.qde")).unwrap();
     validate_qde(&qde);
@@ -285,11 +296,22 @@ fn the_demo_project_exports_valid_and_comes_back_the_same() {
         "-o".as_ref(),
         second.as_os_str(),
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("158 Anmerkungen mit 205 Zuordnungen"), "{said}");
+    assert!(
+        said.contains("158 Anmerkungen mit 205 Zuordnungen"),
+        "{said}"
+    );
     // Nothing left over: Randnotiz's own group and colour codes are known.
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (docs_a, actors_a) = content(&first);
     let (docs_b, actors_b) = content(&second);
     assert_eq!(actors_a.len(), 262);
@@ -310,7 +332,10 @@ fn a_bare_qde_with_its_sources_beside_it_comes_in_too() {
     };
     let tmp = tempfile::tempdir().unwrap();
     let report = import(&qde, &tmp.path().join("p"));
-    assert_eq!((report.documents, report.annotations, report.assignments), (2, 158, 205));
+    assert_eq!(
+        (report.documents, report.annotations, report.assignments),
+        (2, 158, 205)
+    );
 }
 
 #[test]
@@ -485,8 +510,18 @@ fn a_small_project_brings_codes_notes_users_cases_and_says_what_it_left() {
     assert_eq!(list[2].quote(), "Menschenrechtler");
     assert!(list[2].actors.is_empty());
     // The tree, the colour, the description and the code's note.
-    let tokajew = project.file().actors.iter().find(|a| a.name == "Tokajew").unwrap();
-    let staaten = project.file().actors.iter().find(|a| a.name == "Staaten").unwrap();
+    let tokajew = project
+        .file()
+        .actors
+        .iter()
+        .find(|a| a.name == "Tokajew")
+        .unwrap();
+    let staaten = project
+        .file()
+        .actors
+        .iter()
+        .find(|a| a.name == "Staaten")
+        .unwrap();
     assert_eq!(tokajew.parent.as_ref(), Some(&staaten.id));
     assert_eq!(tokajew.colour.to_hex(), "#1f77b4");
     assert_eq!(staaten.colour.to_hex(), "#c0392b");
@@ -501,7 +536,11 @@ fn a_small_project_brings_codes_notes_users_cases_and_says_what_it_left() {
     assert!(project.file().attributes.contains(&"Fall".to_owned()));
     // The project's own note is a document of its own.
     let memo = project.load_document(1).unwrap();
-    assert!(memo.text().contains("Wer spricht über den Abzug?"), "{}", memo.text());
+    assert!(
+        memo.text().contains("Wer spricht über den Abzug?"),
+        "{}",
+        memo.text()
+    );
 }
 
 #[test]
@@ -520,7 +559,12 @@ fn codes_as_concepts_make_a_statement_per_coding() {
     .unwrap();
     let (project, _) = Project::open(&dir).unwrap();
     assert_eq!(project.file().concepts.len(), 4);
-    let tokajew = project.file().concepts.iter().find(|c| c.name == "Tokajew").unwrap();
+    let tokajew = project
+        .file()
+        .concepts
+        .iter()
+        .find(|c| c.name == "Tokajew")
+        .unwrap();
     assert_eq!(tokajew.parent.as_ref().unwrap().as_str(), "staaten");
     let list = project.annotations(0);
     // The selection with two codes: two statements on the same words.
@@ -545,11 +589,18 @@ fn an_actors_parent_and_a_field_this_version_does_not_know_both_survive_a_save()
         1,
     );
     let (session, _) = randnotiz::storage::parse_session(&text).unwrap();
-    let tokajew = session.actors.iter().find(|a| a.id.as_str() == "tokajew").unwrap();
+    let tokajew = session
+        .actors
+        .iter()
+        .find(|a| a.id.as_str() == "tokajew")
+        .unwrap();
     assert_eq!(tokajew.parent.as_ref().unwrap().as_str(), "russland");
     assert_eq!(tokajew.extra.len(), 1);
     let written = randnotiz::storage::session_to_ron(&session).unwrap();
-    assert!(written.contains("parent: Some(\"russland\"),\n            rang: 3,"), "{written}");
+    assert!(
+        written.contains("parent: Some(\"russland\"),\n            rang: 3,"),
+        "{written}"
+    );
     let (again, _) = randnotiz::storage::parse_session(&written).unwrap();
     assert_eq!(again, session);
 }

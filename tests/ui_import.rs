@@ -85,8 +85,15 @@ fn a_refi_project_is_imported_from_the_file_menu_and_opened() {
     assert_eq!(session.annotations[0].actors.len(), 2);
     assert_eq!(session.annotations[1].quote(), "Tokajew");
     // What came in, and the picture named as not carried over.
-    let said = app.messages().current_error().unwrap_or_default().to_owned();
-    assert!(said.contains("1 Dokumente, 2 Codes als Akteure, 2 Anmerkungen"), "{said}");
+    let said = app
+        .messages()
+        .current_error()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        said.contains("1 Dokumente, 2 Codes als Akteure, 2 Anmerkungen"),
+        "{said}"
+    );
     assert!(said.contains("1 × Bildquelle (PictureSource)"), "{said}");
     harness.get_by_label_contains("Bildquelle (PictureSource)");
 }
@@ -97,11 +104,10 @@ fn a_folder_with_files_is_refused_before_anything_is_written() {
     let file = tmp.path().join("abzug.qdpx");
     qdpx(&file);
     let mut harness = window::app(None, None);
-    harness
-        .state_mut()
-        .apply(&egui::Context::default(), randnotiz::ui::command::Intent::Action(
-            randnotiz::ui::command::Action::ImportRefi,
-        ));
+    harness.state_mut().apply(
+        &egui::Context::default(),
+        randnotiz::ui::command::Intent::Action(randnotiz::ui::command::Action::ImportRefi),
+    );
     harness.run();
     window::type_path(&mut harness, &file);
     harness.key_press(Key::Enter);
@@ -110,7 +116,12 @@ fn a_folder_with_files_is_refused_before_anything_is_written() {
     window::type_path(&mut harness, tmp.path());
     harness.key_press_modifiers(Modifiers::NONE, Key::Enter);
     harness.run();
-    let said = harness.state().messages().current_error().unwrap_or_default().to_owned();
+    let said = harness
+        .state()
+        .messages()
+        .current_error()
+        .unwrap_or_default()
+        .to_owned();
     assert!(said.contains("ist nicht leer"), "{said}");
     assert!(harness.state().project().is_none());
     assert!(!tmp.path().join("project.ron").exists());

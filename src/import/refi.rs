@@ -197,7 +197,12 @@ impl RefiReport {
         }
         if !self.not_carried.is_empty() {
             lines.push(t.not_carried.to_owned());
-            lines.extend(self.not_carried.lines().into_iter().map(|l| format!("  {l}")));
+            lines.extend(
+                self.not_carried
+                    .lines()
+                    .into_iter()
+                    .map(|l| format!("  {l}")),
+            );
         }
         lines
     }
@@ -275,7 +280,7 @@ pub fn import(input: &Path, dir: &Path, options: RefiOptions) -> Result<RefiRepo
         ..RefiReport::default()
     };
     for (kind, n) in &qde.unsupported {
-        report.not_carried.add(*kind, *n);
+        report.not_carried.add(kind, *n);
     }
     let loaded = sources::load(&qde, &mut package, &mut report);
     let plain: Vec<String> = loaded
@@ -292,7 +297,14 @@ pub fn import(input: &Path, dir: &Path, options: RefiOptions) -> Result<RefiRepo
         qde.name.clone()
     };
     let mut project = Project::create(dir, &name).map_err(RefiError::Write)?;
-    sources::build(&qde, ours.as_ref(), loaded, &mut project, options, &mut report)
-        .map_err(|e| RefiError::Write(e.to_string()))?;
+    sources::build(
+        &qde,
+        ours.as_ref(),
+        loaded,
+        &mut project,
+        options,
+        &mut report,
+    )
+    .map_err(|e| RefiError::Write(e.to_string()))?;
     Ok(report)
 }

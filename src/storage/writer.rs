@@ -88,7 +88,10 @@ fn concept(out: &mut String, c: &Concept) {
     string(out, &c.name);
     out.push_str(",\n            note: ");
     string(out, &c.note);
-    parent(out, c.parent.as_ref().map(crate::annotation::ConceptId::as_str));
+    parent(
+        out,
+        c.parent.as_ref().map(crate::annotation::ConceptId::as_str),
+    );
     out.push_str(",\n");
     extra(out, &c.extra, "            ");
     out.push_str("        ),\n");

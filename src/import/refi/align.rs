@@ -118,7 +118,7 @@ mod tests {
         s.chars().collect()
     }
 
-    fn mapped<'a>(plain: &str, ours: &'a str, needle: &str) -> String {
+    fn mapped(plain: &str, ours: &str, needle: &str) -> String {
         let (p, o) = (chars(plain), chars(ours));
         let m = map(&p, &o);
         let byte = plain.find(needle).unwrap();

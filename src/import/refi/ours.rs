@@ -76,7 +76,8 @@ pub fn recognise(qde: &Qde, texts: &[String]) -> Option<Ours> {
     let actors = group_of("code:actors");
     let colours = group_of("code:colours");
     let concepts = group_of("code:concepts");
-    ours.groups.extend([actors, colours, concepts].into_iter().flatten());
+    ours.groups
+        .extend([actors, colours, concepts].into_iter().flatten());
     for colour in Colour::ALL {
         ours.colours
             .insert(guids.of(&format!("colour:{colour:?}")), colour);

@@ -286,7 +286,11 @@ fn read_sources(node: Node<'_, '_>, qde: &mut Qde) {
                     .and_then(|v| v.trim().parse::<usize>().ok())
             };
             let (Some(start), Some(end)) = (number("startPosition"), number("endPosition")) else {
-                add(&mut qde.unsupported, "PlainTextSelection without positions", 1);
+                add(
+                    &mut qde.unsupported,
+                    "PlainTextSelection without positions",
+                    1,
+                );
                 continue;
             };
             text.selections.push(Selection {

@@ -15,7 +15,7 @@ use super::{NotCarried, RefiOptions, RefiReport};
 use crate::actors::{Actor, ActorId, ActorKind};
 use crate::anchor::{CONTEXT_CHARS, Reanchorer, Target, TextQuote};
 use crate::annotation::{
-    Annotation, AnnotationId, Colour, DocumentRef, Session, Statement, Stance, Timestamp,
+    Annotation, AnnotationId, Colour, DocumentRef, Session, Stance, Statement, Timestamp,
 };
 use crate::document::{CharPos, CharRange, DecodeError, Document, TextFormat};
 use crate::fsio::SaveError;
@@ -98,10 +98,9 @@ fn load_one(
             Err(DecodeError::Empty | DecodeError::NoText { .. }) if plain.is_none() => {
                 return empty(&path, bytes, report);
             }
-            Err(why) if plain.is_some() => report.notices.push(fill(
-                t.rich_failed,
-                &[("source", &label), ("why", &why)],
-            )),
+            Err(why) if plain.is_some() => report
+                .notices
+                .push(fill(t.rich_failed, &[("source", &label), ("why", &why)])),
             Err(_) => return None,
         }
     }
@@ -172,7 +171,8 @@ pub fn build(
         used.borrow_mut().insert(guid.to_owned());
         Some(note_text(&note.name, &note.text))
     };
-    let mut registry = codes::registry(qde, ours, options.codes_as, &notes, &mut report.not_carried);
+    let mut registry =
+        codes::registry(qde, ours, options.codes_as, &notes, &mut report.not_carried);
     let cx = Context {
         qde,
         ours,
@@ -196,7 +196,10 @@ pub fn build(
         let name = title(source, document);
         let index = project.add_imported(document, &name, &loaded.extension, &loaded.bytes)?;
         let annotations = cx.annotations(source, document, loaded.plain.as_deref(), report);
-        let values = attributes.get(source.guid.as_str()).cloned().unwrap_or_default();
+        let values = attributes
+            .get(source.guid.as_str())
+            .cloned()
+            .unwrap_or_default();
         if let Some(entry) = project.entry_mut(index) {
             entry.source.title.clone_from(&name);
             for (key, value) in values {
@@ -261,15 +264,17 @@ pub fn build(
     let spoken_for = cx.spoken_for.take();
     if let Some(id) = cx.speaker.take() {
         let name = tr_refi().no_speaker;
-        registry
-            .actors
-            .push(Actor::new(id, name, ActorKind::Other));
+        registry.actors.push(Actor::new(id, name, ActorKind::Other));
         report.notices.push(fill(
             tr_refi().statements_without_speaker,
             &[("n", &spoken_for), ("name", &name)],
         ));
     }
-    report.codes = registry.meanings.values().filter(|m| matches!(m, Meaning::Actor(_) | Meaning::Concept(_))).count();
+    report.codes = registry
+        .meanings
+        .values()
+        .filter(|m| matches!(m, Meaning::Actor(_) | Meaning::Concept(_)))
+        .count();
     report.readers = readers.len();
     report.attributes = columns.len();
     project.extend_registry(registry.actors, registry.concepts, columns);
@@ -436,7 +441,9 @@ impl<'d> Placer<'d> {
         if align::same_words(self.doc.slice(range), &exact) && !exact.trim().is_empty() {
             return Placed::At(range);
         }
-        let prefix: String = plain[start.saturating_sub(CONTEXT_CHARS)..start].iter().collect();
+        let prefix: String = plain[start.saturating_sub(CONTEXT_CHARS)..start]
+            .iter()
+            .collect();
         let suffix: String = plain[end..(end + CONTEXT_CHARS).min(plain.len())]
             .iter()
             .collect();
@@ -518,10 +525,15 @@ impl Context<'_> {
         target: &Target,
         report: &mut RefiReport,
     ) -> Vec<Annotation> {
-        let created = timestamp(selection.created.as_deref()).unwrap_or_else(crate::annotation::now);
+        let created =
+            timestamp(selection.created.as_deref()).unwrap_or_else(crate::annotation::now);
         let modified = timestamp(selection.modified.as_deref()).unwrap_or(created);
         let mut note = selection.description.trim().to_owned();
-        for text in selection.notes.iter().filter_map(|g| (self.notes)(g.as_str())) {
+        for text in selection
+            .notes
+            .iter()
+            .filter_map(|g| (self.notes)(g.as_str()))
+        {
             if !note.is_empty() {
                 note.push_str("\n\n");
             }
@@ -603,7 +615,8 @@ impl Context<'_> {
                     Meaning::Colour(_) | Meaning::Nothing => {}
                 }
             }
-            report.assignments += annotation.actors.len() + usize::from(annotation.statement.is_some());
+            report.assignments +=
+                annotation.actors.len() + usize::from(annotation.statement.is_some());
             let only_concepts = annotation.actors.is_empty() && !concepts.is_empty();
             if !only_concepts {
                 out.push(annotation);
@@ -644,6 +657,9 @@ fn timestamp(text: Option<&str>) -> Option<Timestamp> {
     let text = text?.trim();
     text.parse::<Timestamp>().ok().or_else(|| {
         let civil: jiff::civil::DateTime = text.parse().ok()?;
-        civil.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
+        civil
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp())
     })
 }

@@ -68,7 +68,11 @@ impl Project {
     ///
     /// # Errors
     /// A [`SaveError`] when the file cannot be written.
-    pub(crate) fn write_imported(&mut self, index: usize, session: &Session) -> Result<(), SaveError> {
+    pub(crate) fn write_imported(
+        &mut self,
+        index: usize,
+        session: &Session,
+    ) -> Result<(), SaveError> {
         self.write_annotations(index, session)
     }
 }
