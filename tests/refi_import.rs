@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "common/packed.rs"]
+mod packed;
 
 use std::collections::HashMap;
 use std::io::{Read as _, Write as _};
@@ -234,7 +236,12 @@ fn content(dir: &Path) -> (Vec<String>, Vec<String>) {
             )
         })
         .collect();
-    let mut documents = Vec::new();
+    let mut documents: Vec<String> = project
+        .file()
+        .concepts
+        .iter()
+        .map(|c| format!("concept {} < {:?} {:?}", c.name, c.parent, c.note))
+        .collect();
     for (i, entry) in project.documents().iter().enumerate() {
         documents.push(format!(
             "{} {:?} {:?}",
@@ -242,14 +249,17 @@ fn content(dir: &Path) -> (Vec<String>, Vec<String>) {
         ));
         for a in project.annotations(i) {
             documents.push(format!(
-                "  {} {:?} {:?} {:?} {:?} {:?} {}",
+                "  {} {:?} {:?} {:?} {:?} {:?} {} {:?}",
                 a.range(),
                 a.quote(),
                 actor_names(&project, a),
                 a.reader,
                 a.note,
                 a.colour,
-                a.created
+                a.created,
+                a.statement
+                    .as_ref()
+                    .map(|s| (name_of(&s.actor), s.concept.as_str(), s.stance)),
             ));
         }
     }
@@ -323,6 +333,63 @@ fn the_demo_project_exports_valid_and_comes_back_the_same() {
         assert_eq!(a, b);
     }
     assert_eq!(docs_a.len(), docs_b.len());
+}
+
+/// Exports the project in `first` with the command line and imports the
+/// export again into `second`; returns what the import said on stderr.
+fn out_and_in(first: &Path, second: &Path) -> String {
+    let qdpx = first.with_extension("qdpx");
+    let out = randnotiz(&[
+        "export".as_ref(),
+        first.as_os_str(),
+        "--format".as_ref(),
+        "qdpx".as_ref(),
+        "-o".as_ref(),
+        qdpx.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let qde = first.with_extension("qde");
+    std::fs::write(&qde, unzip(&qdpx, "project.qde")).unwrap();
+    validate_qde(&qde);
+    let out = randnotiz(&[
+        "import".as_ref(),
+        qdpx.as_os_str(),
+        "-o".as_ref(),
+        second.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn the_small_project_goes_out_and_in_the_same_with_statements_attributes_and_readers() {
+    for codes_as in [CodesAs::Actors, CodesAs::Concepts] {
+        let tmp = tempfile::tempdir().unwrap();
+        let qdpx = tmp.path().join("klein.qdpx");
+        small_project(&qdpx);
+        let first = tmp.path().join("eins");
+        refi::import(&qdpx, &first, RefiOptions { codes_as }).unwrap();
+        let second = tmp.path().join("zwei");
+        let said = out_and_in(&first, &second);
+        assert!(said.is_empty(), "{said}");
+        let (docs_a, actors_a) = content(&first);
+        let (docs_b, actors_b) = content(&second);
+        assert_eq!(docs_a, docs_b);
+        assert_eq!(actors_a, actors_b);
+        let statements = docs_a.iter().filter(|l| l.contains("Some((Some(")).count();
+        assert_eq!(
+            statements,
+            if codes_as == CodesAs::Concepts { 3 } else { 0 }
+        );
+    }
 }
 
 #[test]
@@ -603,4 +670,73 @@ fn an_actors_parent_and_a_field_this_version_does_not_know_both_survive_a_save()
     );
     let (again, _) = randnotiz::storage::parse_session(&written).unwrap();
     assert_eq!(again, session);
+}
+
+#[test]
+fn a_word_source_is_read_by_randnotiz_and_its_passages_found_on_that_text() {
+    let body = [
+        r#"<w:p><w:pPr><w:pStyle w:val="berschrift1"/></w:pPr><w:r><w:t>Lage in Almaty</w:t></w:r></w:p>"#,
+        r#"<w:p><w:r><w:t>Der Präsident sprach lange über die </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Lage</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>"#,
+        r#"<w:p><w:r><w:t>Die OVKS zieht ab.</w:t></w:r></w:p>"#,
+    ]
+    .concat();
+    let docx = packed::docx(&body, "");
+    // The plain text the other tool kept, and its positions in it; one
+    // passage's words are not in the Word file at all.
+    let plain = "Lage in Almaty\r\nDer Präsident sprach lange über die Lage.\r\nDie OVKS zieht ab.\r\nNachtrag des Bearbeiters.";
+    let at = |needle: &str| {
+        let byte = plain.find(needle).unwrap();
+        let start = plain[..byte].chars().count();
+        (start, start + needle.chars().count())
+    };
+    let g = |n: u32| format!("00000000-0000-4000-8000-{n:012}");
+    let selection = |(start, end): (usize, usize), n: u32| {
+        format!(
+            r#"<PlainTextSelection guid="{}" startPosition="{start}" endPosition="{end}"><Coding guid="{}"><CodeRef targetGUID="{}"/></Coding></PlainTextSelection>"#,
+            g(100 + n),
+            g(200 + n),
+            g(1)
+        )
+    };
+    let qde = format!(
+        r#"<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="Wort" origin="NVivo">
+<CodeBook><Codes><Code guid="{c}" name="Lage" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="{s}" name="Almaty" richTextPath="internal://{s}.docx" plainTextPath="internal://{s}.txt">{a}{b}{c2}</TextSource></Sources></Project>"#,
+        c = g(1),
+        s = g(2),
+        a = selection(at("sprach lange über die Lage"), 1),
+        b = selection(at("OVKS zieht ab."), 2),
+        c2 = selection(at("Nachtrag des Bearbeiters"), 3),
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let qdpx = tmp.path().join("wort.qdpx");
+    let bytes = packed::zip(&[
+        ("project.qde", qde.as_bytes()),
+        (&format!("sources/{}.docx", g(2)), &docx),
+        (&format!("sources/{}.txt", g(2)), plain.as_bytes()),
+    ]);
+    std::fs::write(&qdpx, bytes).unwrap();
+    let dir = tmp.path().join("wort");
+    let report = import(&qdpx, &dir);
+    assert_eq!(report.annotations, 3, "{report:?}");
+    assert_eq!(report.unplaced, 1, "{report:?}");
+    let said = report.details().join("\n");
+    assert!(
+        said.contains("1 Stellen fanden sich im Text nicht wieder"),
+        "{said}"
+    );
+    let (project, _) = Project::open(&dir).unwrap();
+    let entry = &project.documents()[0];
+    assert!(entry.source.path.as_deref().unwrap().ends_with(".docx"));
+    let document = project.load_document(0).unwrap();
+    // Randnotiz's own reading of the Word file, which is not REFI's text.
+    assert_ne!(document.text(), plain);
+    let list = project.annotations(0);
+    assert_eq!(list[0].quote(), "sprach lange über die Lage");
+    assert_eq!(document.slice(list[0].range()), list[0].quote());
+    assert_eq!(list[1].quote(), "OVKS zieht ab.");
+    assert_eq!(actor_names(&project, &list[1]), ["Lage"]);
+    // The passage that is not there is kept, orphaned, with its words.
+    assert_eq!(list[2].quote(), "Nachtrag des Bearbeiters");
+    assert!(!list[2].target.matches(&document));
 }

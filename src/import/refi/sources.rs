@@ -395,7 +395,7 @@ enum Placed {
 struct Placer<'d> {
     doc: &'d Document,
     plain: Option<Vec<char>>,
-    map: Option<Vec<usize>>,
+    map: Option<align::Map>,
     reanchorer: Reanchorer<'d>,
 }
 
