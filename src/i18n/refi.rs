@@ -109,7 +109,7 @@ static DE: Refi = Refi {
     dialog_target: "Ordner für das neue Projekt (neu oder leer)",
     importing: "REFI-Projekt {path} wird eingelesen …",
     busy: "Es wird schon ein Projekt eingelesen.",
-    err_not_empty: "{path} ist nicht leer: ein REFI-Projekt wird nur in einen neuen oder leeren Ordner eingelesen. Wähle einen anderen Ordner.",
+    err_not_empty: "{path} ist nicht leer: ein REFI-Projekt wird nur in einen neuen oder leeren Ordner eingelesen. Wählen Sie einen anderen Ordner.",
     err_no_qde: "In {path} steht kein project.qde: ist es ein REFI-QDA-Projekt (.qdpx)?",
     err_read: "{path} lässt sich nicht lesen: {why}",
     err_options: "--text, --into und --force gelten Web Annotations, die in eine Sitzung kommen; ein REFI-Projekt wird mit -o in einen neuen oder leeren Ordner eingelesen.",
