@@ -135,6 +135,11 @@ fn ask_for_path(harness: &mut Harness<'_, App>, what: &str) {
                 harness.get_by_label("Exportieren").click();
                 harness.run();
                 harness.get_by_label("Tabelle (CSV) …").click();
+            } else if menu.starts_with("W3C") {
+                // Every import is in the submenu Importieren.
+                harness.get_by_label("Importieren").click();
+                harness.run();
+                harness.get_by_label_contains(menu).click();
             } else {
                 harness.get_by_label_contains(menu).click();
             }
