@@ -18,13 +18,22 @@ use std::collections::{BTreeMap, HashMap};
 use crate::annotation::reconcile;
 use crate::annotation::three_way::{Outcome, Pick, Record, hashes, merge_records, pick};
 use crate::i18n::{fill, tr_co};
-use crate::storage::{Entry, ProjectFile};
+use crate::storage::{Entry, ProjectFile, SavedSearch};
 
 impl Record for Entry {
     type Id = String;
 
     fn id(&self) -> &String {
         &self.id
+    }
+}
+
+/// A saved search is known by its name.
+impl Record for SavedSearch {
+    type Id = String;
+
+    fn id(&self) -> &String {
+        &self.name
     }
 }
 
@@ -81,6 +90,14 @@ pub fn merge_projects(
     .into_iter()
     .map(|(n, ())| n)
     .collect();
+    let searches = merge_list(
+        &base.searches,
+        &ours.searches,
+        &theirs.searches,
+        crate::i18n::tr_im().merge_search,
+        |s| s.name.clone(),
+        &mut conflicts,
+    );
     MergedProject {
         file: ProjectFile {
             format: ours.format.max(theirs.format),
@@ -90,6 +107,7 @@ pub fn merge_projects(
             legend: registry.legend,
             attributes,
             documents,
+            searches,
         },
         conflicts,
     }
