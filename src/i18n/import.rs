@@ -68,6 +68,8 @@ strings! {
     stmt_agreement_other,
     /// Statements of another type: {n} {type} {variables}
     other_type,
+    /// A statement type without statements: {type} {variables}
+    unused_type,
     /// Further variables of a statement type: {type} {variables}
     extra_variables,
     /// DNA's empty entities: {n}
@@ -121,6 +123,7 @@ static DE: Import = Import {
     stmt_no_actor: "Aussage {id}: ohne Person und Organisation; als Annotation ohne Aussage übernommen, das Konzept in der Notiz.",
     stmt_agreement_other: "Aussage {id}: agreement = {value} ist weder 1 noch 0; als neutral übernommen, der Wert in der Notiz.",
     other_type: "{n} Aussagen des Typs „{type}“ (Variablen: {variables}): als Annotationen, ihre Werte in der Notiz; Randnotiz hat für sie keine Aussage.",
+    unused_type: "Aussagetyp „{type}“ (Variablen: {variables}): ohne Aussagen in der Datenbank; Randnotiz hat keine Aussagetypen.",
     extra_variables: "Weitere Variablen des Typs „{type}“ ({variables}): in den Notizen der Annotationen.",
     empty_entities: "{n} leere Einträge (DNAs Platzhalter für „kein Wert“): nicht als Akteure oder Konzepte angelegt.",
     other_entities: "{n} Einträge der Variablen „{variable}“ ({type}): keine Akteure oder Konzepte; ihre Werte stehen in den Notizen der Annotationen.",
@@ -165,6 +168,7 @@ static EN: Import = Import {
     stmt_no_actor: "Statement {id}: no person and no organisation; carried over as an annotation without a statement, the concept in its note.",
     stmt_agreement_other: "Statement {id}: agreement = {value} is neither 1 nor 0; carried over as neutral, the value in the note.",
     other_type: "{n} statements of the type “{type}” (variables: {variables}): as annotations, their values in the note; Randnotiz has no statement for them.",
+    unused_type: "Statement type “{type}” (variables: {variables}): no statements in the database; Randnotiz has no statement types.",
     extra_variables: "Further variables of the type “{type}” ({variables}): in the annotations' notes.",
     empty_entities: "{n} empty entities (DNA's placeholder for “no value”): not made actors or concepts.",
     other_entities: "{n} entities of the variable “{variable}” ({type}): not actors or concepts; their values are in the annotations' notes.",

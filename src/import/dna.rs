@@ -275,6 +275,9 @@ pub fn import(file: &Path, dir: &Path) -> Result<(Project, DnaReport), ImportErr
             .not_carried
             .push(fill(tr_im().stmt_moved, &[("n", &moved)]));
     }
+    project
+        .save_registry()
+        .map_err(|e| ImportError::Write(e.to_string()))?;
     report.readers = readers.len();
     report.not_carried.extend(model.notes(&db, &readers));
     // Reads the project back as the window and the command line will.
@@ -830,7 +833,12 @@ impl Model {
                 .filter(|s| s.statement_type == *id)
                 .count();
             let shaped = self.roles.get(id).is_some_and(Roles::is_statement);
-            if !shaped {
+            if !shaped && n == 0 {
+                lines.push(fill(
+                    t.unused_type,
+                    &[("type", label), ("variables", &variables.join(", "))],
+                ));
+            } else if !shaped {
                 lines.push(fill(
                     t.other_type,
                     &[("n", &n), ("type", label), ("variables", &variables.join(", "))],
@@ -847,7 +855,7 @@ impl Model {
             .iter()
             .filter_map(|(id, label, _)| {
                 let (_, colour) = self.types.get(id)?;
-                Some(format!("{label} → {}", colour.name()))
+                Some(format!("{label}: {}", colour.name()))
             })
             .collect();
         if !colours.is_empty() {

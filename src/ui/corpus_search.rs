@@ -284,7 +284,10 @@ impl CorpusSearch {
                 for (i, search) in searches.iter().enumerate() {
                     ui.horizontal(|ui| {
                         if let Some(crate::actors::Rgb([r, g, b])) = search.colour {
-                            ui.colored_label(egui::Color32::from_rgb(r, g, b), "■");
+                            let (rect, _) =
+                                ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                            ui.painter()
+                                .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
                         }
                         if ui.selectable_label(false, search.name.as_str()).clicked() {
                             picked = Some(i);
