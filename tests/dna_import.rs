@@ -27,8 +27,9 @@ fn sample() -> Option<PathBuf> {
 /// Each statement's passage as DNA shows it, by the database itself: the
 /// document's text as UTF-16 code units, cut at `Start` and `Stop`.
 fn dna_quotes(path: &Path) -> HashMap<i64, String> {
-    let db = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .unwrap();
+    let db =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
     let mut query = db
         .prepare("SELECT s.ID, d.Text, s.Start, s.Stop FROM STATEMENTS s JOIN DOCUMENTS d ON d.ID = s.DocumentId")
         .unwrap();
@@ -56,7 +57,11 @@ fn the_sample_database_becomes_a_project_with_its_documents_and_statements() {
     let Some(path) = sample() else { return };
     let before = std::fs::read(&path).unwrap();
     let (_dir, project, report) = import(&path);
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the .dna is unchanged");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the .dna is unchanged"
+    );
 
     assert_eq!(project.documents().len(), 7);
     assert_eq!(report.documents, 7);
@@ -83,12 +88,7 @@ fn the_sample_database_becomes_a_project_with_its_documents_and_statements() {
     assert_eq!(statements.len(), 40);
     assert_eq!(report.statements, 40);
     let actor = |id: &randnotiz::actors::ActorId| {
-        project
-            .file()
-            .actors
-            .iter()
-            .find(|a| &a.id == id)
-            .unwrap()
+        project.file().actors.iter().find(|a| &a.id == id).unwrap()
     };
     for (annotation, statement) in &statements {
         // The organisation speaks; the person is on the annotation too.
@@ -114,12 +114,14 @@ fn the_sample_database_becomes_a_project_with_its_documents_and_statements() {
         .filter(|(_, s)| s.stance == Stance::Disagrees)
         .count();
     assert_eq!((agrees, disagrees), (29, 11));
-    let note = annotations
-        .iter()
-        .find(|a| a.statement.is_none())
-        .unwrap();
+    let note = annotations.iter().find(|a| a.statement.is_none()).unwrap();
     assert_eq!(note.reader.as_deref(), Some("Coder 2"));
-    assert!(note.note.starts_with("DNA: Annotation\nnote: This is a note."), "{}", note.note);
+    assert!(
+        note.note
+            .starts_with("DNA: Annotation\nnote: This is a note."),
+        "{}",
+        note.note
+    );
     assert!(note.actors.is_empty());
 
     // Entities: 7 persons, 7 organisations, 6 concepts, with colours and
@@ -127,7 +129,11 @@ fn the_sample_database_becomes_a_project_with_its_documents_and_statements() {
     let file = project.file();
     assert_eq!(file.actors.len(), 14);
     assert_eq!(file.concepts.len(), 6);
-    let sierra = file.actors.iter().find(|a| a.name == "Sierra Club").unwrap();
+    let sierra = file
+        .actors
+        .iter()
+        .find(|a| a.name == "Sierra Club")
+        .unwrap();
     assert_eq!(sierra.kind, ActorKind::Organisation);
     assert_eq!(sierra.colour.to_hex(), "#00cc00");
     assert_eq!(sierra.attributes["Type"], "NGO");
@@ -151,7 +157,14 @@ fn the_sample_database_becomes_a_project_with_its_documents_and_statements() {
     let patterns: Vec<&str> = file.searches.iter().map(|s| s.pattern.as_str()).collect();
     assert_eq!(
         patterns,
-        ["C[Oo0]2", "climat", "emission", "dioxide", "greenhouse", "ozone"]
+        [
+            "C[Oo0]2",
+            "climat",
+            "emission",
+            "dioxide",
+            "greenhouse",
+            "ozone"
+        ]
     );
     assert!(file.searches.iter().all(|s| s.regex));
     assert_eq!(file.searches[0].colour.unwrap().to_hex(), "#ff0000");
@@ -193,7 +206,7 @@ fn every_passage_is_the_text_dna_shows() {
         let texts: Vec<&str> = project
             .annotations(index)
             .iter()
-            .map(|a| a.quote())
+            .map(randnotiz::annotation::Annotation::quote)
             .collect();
         for quote in by_eye {
             if document.text().contains(quote) {
@@ -234,7 +247,10 @@ fn a_folder_with_something_in_it_is_refused_and_a_file_that_is_no_dna_database_i
     std::fs::write(&text, "Kein SQLite, nur Text.").unwrap();
     let err = dna::import(&text, &dir.path().join("a")).unwrap_err();
     assert!(err.to_string().contains("SQLite"), "{err}");
-    assert!(!dir.path().join("a").exists(), "nothing made for a bad file");
+    assert!(
+        !dir.path().join("a").exists(),
+        "nothing made for a bad file"
+    );
 
     let other = dir.path().join("andere.dna");
     let db = rusqlite::Connection::open(&other).unwrap();
@@ -421,7 +437,10 @@ fn a_database_of_our_own_lands_on_the_same_chars_despite_utf16_and_line_ends() {
     // No concept: an annotation with its actor, no statement, said.
     assert!(annotations[1].statement.is_none());
     assert_eq!(annotations[1].actors, [id_of("Kassym-Schomart Tokajew")]);
-    assert!(said.contains(&fill(tr_im().stmt_no_concept, &[("id", &3)])), "{said}");
+    assert!(
+        said.contains(&fill(tr_im().stmt_no_concept, &[("id", &3)])),
+        "{said}"
+    );
     // Another type: the values in the note.
     assert_eq!(
         annotations[3].note,
@@ -437,7 +456,10 @@ fn a_database_of_our_own_lands_on_the_same_chars_despite_utf16_and_line_ends() {
     assert_eq!(ovks.colour.to_hex(), "#0066cc");
     assert_eq!(
         ovks.aliases,
-        ["Organisation des Vertrags über kollektive Sicherheit", "CSTO"]
+        [
+            "Organisation des Vertrags über kollektive Sicherheit",
+            "CSTO"
+        ]
     );
     assert_eq!(ovks.note, "Militärbündnis unter Führung Russlands.");
     assert_eq!(ovks.attributes["Type"], "Bündnis");

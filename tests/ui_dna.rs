@@ -33,11 +33,15 @@ fn a_dna_database_becomes_a_project_from_the_file_menu() {
     // First the database, then the folder of the new project.
     harness.get_by_label("DNA-Datenbank wählen");
     window::type_path(&mut harness, &sample);
-    harness.get_by_role_and_label(Role::Button, "Öffnen").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Öffnen")
+        .click();
     harness.run();
     harness.get_by_label("Leerer Ordner für das neue Projekt");
     window::type_path(&mut harness, &target);
-    harness.get_by_role_and_label(Role::Button, "Speichern").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Speichern")
+        .click();
     harness.run();
 
     window::wait_for(&mut harness, "the imported project", |h| {
@@ -51,8 +55,14 @@ fn a_dna_database_becomes_a_project_from_the_file_menu() {
     assert_eq!(app.workspace().session().annotations.len(), 5);
     // What was carried over, and what not, waits to be read.
     let report = app.messages().current_error().unwrap().to_owned();
-    assert!(report.contains("7 Dokumente, 40 Aussagen, 41 Annotationen"), "{report}");
-    assert!(report.contains("Nicht oder nur anders übernommen:"), "{report}");
+    assert!(
+        report.contains("7 Dokumente, 40 Aussagen, 41 Annotationen"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Nicht oder nur anders übernommen:"),
+        "{report}"
+    );
     assert!(report.contains("„Annotation“"), "{report}");
     harness.get_by_role_and_label(Role::Button, "OK").click();
     harness.run();

@@ -230,7 +230,9 @@ mod tests {
     fn attributes_of_actors_and_concepts_are_written_as_ron_writes_them() {
         let mut actor = Actor::new(ActorId("epa".into()), "EPA", ActorKind::Organisation);
         actor.attributes.insert("Type".into(), "Government".into());
-        actor.attributes.insert("Ort \"DC\"".into(), "Washington, D.C.".into());
+        actor
+            .attributes
+            .insert("Ort \"DC\"".into(), "Washington, D.C.".into());
         let mut session = Session::new(DocumentRef::default(), vec![actor]);
         let mut concept = Concept::new(ConceptId("co2".into()), "CO2");
         concept.attributes.insert("Type".into(), "policy".into());

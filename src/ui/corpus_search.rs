@@ -284,8 +284,8 @@ impl CorpusSearch {
                 for (i, search) in searches.iter().enumerate() {
                     ui.horizontal(|ui| {
                         if let Some(crate::actors::Rgb([r, g, b])) = search.colour {
-                            let (rect, _) =
-                                ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                             ui.painter()
                                 .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
                         }

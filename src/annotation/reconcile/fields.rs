@@ -204,16 +204,15 @@ where
     merged
 }
 
+/// A record's attributes: name to value.
+type Attributes = BTreeMap<String, String>;
+
 /// The attributes of a record both sides changed, merged by name: each
 /// side's additions and removals; where both set one differently, this
 /// side's value, the conflict noted.
 fn attributes(
     place: &Place,
-    (base, ours, theirs): (
-        &BTreeMap<String, String>,
-        &BTreeMap<String, String>,
-        &BTreeMap<String, String>,
-    ),
+    (base, ours, theirs): (&Attributes, &Attributes, &Attributes),
     conflicts: &mut Vec<Conflict>,
 ) -> BTreeMap<String, String> {
     let pairs = |map: &BTreeMap<String, String>| -> Vec<(String, String)> {

@@ -414,16 +414,24 @@ fn attributes_of_actors_and_concepts_merge_by_name() {
     base.concepts = vec![Concept::new(ConceptId("co2".into()), "CO2")];
     // Here: one attribute changed, one added; the concept gets one.
     let ours = changed(&base, |s| {
-        s.actors[0].attributes.insert("Type".into(), "Agency".into());
-        s.actors[0].attributes.insert("Gründung".into(), "1970".into());
-        s.concepts[0].attributes.insert("Type".into(), "policy".into());
+        s.actors[0]
+            .attributes
+            .insert("Type".into(), "Agency".into());
+        s.actors[0]
+            .attributes
+            .insert("Gründung".into(), "1970".into());
+        s.concepts[0]
+            .attributes
+            .insert("Type".into(), "policy".into());
     });
     // There: one removed, another added; the same attribute changed the
     // other way is the one conflict.
     let theirs = changed(&base, |s| {
         s.actors[0].attributes.remove("Ort");
         s.actors[0].attributes.insert("Alias".into(), "EPA".into());
-        s.concepts[0].attributes.insert("Type".into(), "frame".into());
+        s.concepts[0]
+            .attributes
+            .insert("Type".into(), "frame".into());
     });
     let (merged, report) = merged(&base, &ours, &theirs);
     let attributes: Vec<(&str, &str)> = merged.actors[0]

@@ -176,7 +176,8 @@ pub(super) fn read(path: &Path) -> Result<Database, ReadError> {
         }
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let db = Connection::open_with_flags(path, flags).map_err(|e| ReadError::from_sqlite(path, &e))?;
+    let db =
+        Connection::open_with_flags(path, flags).map_err(|e| ReadError::from_sqlite(path, &e))?;
     db.busy_timeout(BUSY_WAIT)
         .map_err(|e| ReadError::from_sqlite(path, &e))?;
     let sql = |e: rusqlite::Error| ReadError::from_sqlite(path, &e);
@@ -257,7 +258,13 @@ pub(super) fn read(path: &Path) -> Result<Database, ReadError> {
             &db,
             "SELECT v.EntityId, a.AttributeVariable, v.AttributeValue FROM ATTRIBUTEVALUES v \
              JOIN ATTRIBUTEVARIABLES a ON a.ID = v.AttributeVariableId ORDER BY v.EntityId, a.ID",
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
         )
         .map_err(sql)?;
         for (entity, name, value) in list {

@@ -107,7 +107,10 @@ impl Project {
     ///
     /// # Errors
     /// As [`Project::save_registry`].
-    pub fn take_in_imported_registry(&mut self, registry: ImportedRegistry) -> Result<(), SaveError> {
+    pub fn take_in_imported_registry(
+        &mut self,
+        registry: ImportedRegistry,
+    ) -> Result<(), SaveError> {
         for actor in registry.actors {
             if self.file.actors.iter().all(|a| a.id != actor.id) {
                 self.file.actors.push(actor);
