@@ -386,4 +386,37 @@ mod tests {
         assert_eq!(entry.outlet.as_deref(), Some("Tagesblatt"));
         assert_eq!(entry.date.as_deref(), Some("2022-01-05"));
     }
+
+    #[test]
+    fn saved_searches_of_both_sides_are_kept_and_a_clash_is_named() {
+        let search = |name: &str, pattern: &str| SavedSearch {
+            name: name.into(),
+            pattern: pattern.into(),
+            regex: true,
+            colour: None,
+        };
+        let mut base = ProjectFile::new("K");
+        base.searches.push(search("CO2", "C[Oo0]2"));
+        let mut ours = base.clone();
+        ours.searches.push(search("Klima", "klima"));
+        ours.searches[0].pattern = "CO2".into();
+        let mut theirs = base.clone();
+        theirs.searches.push(search("Ozon", "ozon"));
+        theirs.searches[0].pattern = "C[O0]2".into();
+        let merged = merge_projects(&base, &ours, &theirs);
+        let names: Vec<&str> = merged
+            .file
+            .searches
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["CO2", "Klima", "Ozon"]);
+        assert_eq!(merged.file.searches[0].pattern, "CO2");
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        assert!(
+            merged.conflicts[0].contains("CO2"),
+            "{:?}",
+            merged.conflicts
+        );
+    }
 }
