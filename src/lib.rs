@@ -22,6 +22,7 @@
 //! 12. [`workspace`]: a session at run time on its document: open, review,
 //!     undo, draft, merge, import, save;
 //! 13. [`import`]: other tools' projects (REFI-QDA) made into projects;
+//! 13. [`import`]: projects made from other tools' files (DNA);
 //! 14. [`ui`]: the window, in egui;
 //!
 //! and on top, in the binary, the command line.

@@ -69,7 +69,7 @@ fn a_refi_project_is_imported_from_the_file_menu_and_opened() {
     window::type_path(&mut harness, &target);
     harness.key_press(Key::Enter);
     window::wait_for(&mut harness, "the imported project", |h| {
-        !h.state().refi_importing() && h.state().project().is_some()
+        !h.state().is_importing() && h.state().project().is_some()
     });
 
     let app = harness.state();

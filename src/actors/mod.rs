@@ -8,6 +8,8 @@
 pub mod colour;
 mod mentions;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use colour::Rgb;
@@ -89,6 +91,10 @@ pub struct Actor {
     /// from a QDA tool: "Regierung" under "Staat").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<ActorId>,
+    /// Other properties, name to value, as another tool kept them (DNA's
+    /// entity attributes: "Type" → "NGO").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
     /// Fields this version does not know, kept for writing back.
     #[serde(skip)]
     pub extra: crate::extra::Extra,
@@ -106,6 +112,7 @@ impl Actor {
             colour: Rgb::neutral(),
             note: String::new(),
             parent: None,
+            attributes: BTreeMap::new(),
             extra: crate::extra::Extra::default(),
         }
     }
@@ -201,6 +208,7 @@ pub fn speakers_as_actors(speakers: &[crate::document::transcript::Speaker]) -> 
                 .collect::<Vec<_>>()
                 .join(" · "),
             parent: None,
+            attributes: BTreeMap::new(),
             extra: crate::extra::Extra::default(),
         });
     }

@@ -2,6 +2,8 @@
 //! stance (agrees, disagrees, neutral) on a concept from a list the reader
 //! keeps, like the actor list.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::actors::ActorId;
@@ -27,6 +29,10 @@ pub struct Concept {
     /// hierarchy (a code tree brought in from a QDA tool).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<ConceptId>,
+    /// Other properties, name to value, as another tool kept them (DNA's
+    /// entity attributes: "Type" → "policy").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
     /// Fields this version does not know, kept for writing back.
     #[serde(skip)]
     pub extra: crate::extra::Extra,
@@ -41,6 +47,7 @@ impl Concept {
             name: name.into(),
             note: String::new(),
             parent: None,
+            attributes: BTreeMap::new(),
             extra: crate::extra::Extra::default(),
         }
     }

@@ -213,9 +213,11 @@ enum Command {
     /// project in the folder OUTPUT (new or empty): its texts, codes (as
     /// actors, or concepts), coded passages, notes, users, cases and
     /// variables. What it holds that Randnotiz cannot represent is listed
-    /// on standard error.
+    /// on standard error. A Discourse Network Analyzer 3 database
+    /// (`.dna`) likewise becomes a new project.
     Import {
-        /// The JSON or JSON-LD file, or the .qdpx or .qde.
+        /// The JSON or JSON-LD file, the .qdpx or .qde, or a DNA 3
+        /// database (.dna).
         file: PathBuf,
         /// The text the annotations point into (for a new session).
         #[arg(long, value_name = "FILE", conflicts_with = "into")]
@@ -223,9 +225,9 @@ enum Command {
         /// A session to add the annotations to.
         #[arg(long, value_name = "SESSION")]
         into: Option<PathBuf>,
-        /// The session file to write (for a REFI project: the new project's
-        /// folder).
-        #[arg(long, short = 'o', value_name = "SESSION")]
+        /// The session file to write (for a REFI project or a DNA
+        /// database: the new project's folder).
+        #[arg(long, short = 'o', value_name = "SESSION|DIR")]
         output: PathBuf,
         /// Replace SESSION if it exists and is not the one given with --into.
         #[arg(long)]
@@ -343,6 +345,12 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             if codes_as.is_some() {
                 return Err(randnotiz::i18n::tr_refi().err_codes_as.to_owned());
             }
+            if randnotiz::import::dna::is_dna_path(&file) {
+                if text.is_some() || into.is_some() || force {
+                    return Err(randnotiz::i18n::tr_im().err_dna_options.to_owned());
+                }
+                return import_dna(&file, &output);
+            }
             let _lock = lock(&output, "import")?;
             may_replace(&output, into.as_slice(), force)?;
             export::import(&file, text.as_deref(), into.as_deref(), &output)
@@ -450,6 +458,16 @@ enum ProjectCommand {
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
+}
+
+/// `import FILE.dna -o DIR`: the database as a new project; what was not
+/// carried over on standard error.
+fn import_dna(file: &Path, dir: &Path) -> Result<ExitCode, String> {
+    let (_, report) = randnotiz::import::dna::import(file, dir).map_err(|e| e.to_string())?;
+    for line in report.lines() {
+        note(line);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How long a verb waits for another command writing the same session.

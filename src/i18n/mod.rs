@@ -29,6 +29,7 @@ macro_rules! strings {
 mod corpus;
 mod de;
 mod en;
+mod import;
 mod inputs;
 mod merging;
 mod network;
@@ -42,6 +43,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use serde::{Deserialize, Serialize};
 
 pub use corpus::Corpus;
+pub use import::Import;
 pub use inputs::Inputs;
 pub use merging::Merging;
 pub use network::Network;
@@ -179,6 +181,12 @@ pub fn tr_refi() -> &'static Refi {
     refi::for_lang(lang())
 }
 
+/// The strings of imports from other tools in the current language.
+#[must_use]
+pub fn tr_im() -> &'static Import {
+    import::for_lang(lang())
+}
+
 /// Fills the `{name}` placeholders of `template` with `args`.
 ///
 /// A placeholder without a value stays as it is, so a missing argument shows
@@ -237,6 +245,8 @@ mod tests {
         en.extend(network::for_lang(Lang::En).templates());
         de.extend(refi::for_lang(Lang::De).templates());
         en.extend(refi::for_lang(Lang::En).templates());
+        de.extend(import::for_lang(Lang::De).templates());
+        en.extend(import::for_lang(Lang::En).templates());
         assert_eq!(de.len(), en.len());
         for ((name, de), (_, en)) in de.iter().zip(&en) {
             let names = |s: &str| {

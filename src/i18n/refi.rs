@@ -7,16 +7,12 @@ use super::Lang;
 
 strings! {
     Refi;
-    /// Submenu of the file menu that holds every import.
-    menu_import,
     /// Menu item.
     action_refi,
     /// Hover.
     tip_refi,
     /// Title of the question for the target folder.
     dialog_target,
-    /// Status while the worker reads: {path}
-    importing,
     /// An import is running already.
     busy,
     /// Refused: {path}
@@ -103,11 +99,9 @@ strings! {
 
 /// Die deutschen Texte.
 static DE: Refi = Refi {
-    menu_import: "Importieren",
     action_refi: "REFI-QDA-Projekt …",
     tip_refi: "Ein Projekt aus QualCoder, MAXQDA, ATLAS.ti oder NVivo (.qdpx, oder .qde mit seinem Ordner sources/) als neues Randnotiz-Projekt: Texte, Codes, codierte Stellen, Notizen, Leser, Fälle und Variablen.",
     dialog_target: "Ordner für das neue Projekt (neu oder leer)",
-    importing: "REFI-Projekt {path} wird eingelesen …",
     busy: "Es wird schon ein Projekt eingelesen.",
     err_not_empty: "{path} ist nicht leer: ein REFI-Projekt wird nur in einen neuen oder leeren Ordner eingelesen. Wählen Sie einen anderen Ordner.",
     err_no_qde: "In {path} steht kein project.qde: ist es ein REFI-QDA-Projekt (.qdpx)?",
@@ -153,11 +147,9 @@ static DE: Refi = Refi {
 
 /// The English texts.
 static EN: Refi = Refi {
-    menu_import: "Import",
     action_refi: "REFI-QDA project …",
     tip_refi: "A project from QualCoder, MAXQDA, ATLAS.ti or NVivo (.qdpx, or .qde with its sources/ folder) as a new Randnotiz project: texts, codes, coded passages, notes, readers, cases and variables.",
     dialog_target: "Folder for the new project (new or empty)",
-    importing: "Reading the REFI project {path} …",
     busy: "A project is being imported already.",
     err_not_empty: "{path} is not empty: a REFI project is imported into a new or empty folder only. Choose another folder.",
     err_no_qde: "{path} holds no project.qde: is it a REFI-QDA project (.qdpx)?",

@@ -34,6 +34,9 @@ pub enum Action {
     /// Make a new project of a REFI-QDA project (asks which file, then
     /// which folder).
     ImportRefi,
+    /// Make a new project of a Discourse Network Analyzer database (asks
+    /// for the file, then the folder).
+    ImportDna,
     /// Merge another reader's session into this one (asks which file).
     Merge,
     /// Quit (asks about unsaved changes).
@@ -109,6 +112,7 @@ impl Action {
             Self::SaveAs => t.action_save_as,
             Self::ImportW3c => t.menu_import_w3c,
             Self::ImportRefi => crate::i18n::tr_refi().action_refi,
+            Self::ImportDna => crate::i18n::tr_im().action_import_dna,
             Self::Merge => t.menu_merge,
             Self::Quit => t.action_quit,
             Self::Undo => t.action_undo,
@@ -151,6 +155,7 @@ impl Action {
             Self::SaveAs => t.tip_save_as,
             Self::ImportW3c => t.tip_import_w3c,
             Self::ImportRefi => crate::i18n::tr_refi().tip_refi,
+            Self::ImportDna => crate::i18n::tr_im().tip_import_dna,
             Self::Merge => t.menu_merge_help,
             Self::Quit => t.tip_quit,
             Self::Undo => t.tip_undo,
@@ -223,6 +228,7 @@ impl Action {
             | Self::MergeProject => keys!(),
             Self::ImportW3c
             | Self::ImportRefi
+            | Self::ImportDna
             | Self::Merge
             | Self::ShowAgreement
             | Self::ShowStats

@@ -35,11 +35,13 @@ pub enum Purpose {
     Export(crate::export::Format),
     /// Import W3C Web Annotations into the session.
     ImportW3c,
-    /// A REFI-QDA project (`.qdpx`, `.qde`) to make a project of.
-    ImportRefi,
-    /// The folder of the project made of a REFI-QDA project.
-    ImportRefiTarget {
-        /// The `.qdpx` or `.qde`.
+    /// Another tool's project (`.qdpx`, `.qde`, `.dna`) to make a project of.
+    Import(crate::import::Kind),
+    /// The folder of the project made of another tool's.
+    ImportTarget {
+        /// Which tool's.
+        kind: crate::import::Kind,
+        /// The file chosen.
         source: PathBuf,
     },
     /// Merge another reader's session into this one.
@@ -205,17 +207,22 @@ impl Files {
                     .add_filter(extension, &[extension])
                     .save_file(),
             ),
-            Purpose::ImportRefi => Box::pin(
-                dialog
-                    .set_title(crate::i18n::tr_refi().action_refi)
-                    .add_filter("REFI-QDA", &["qdpx", "qde"])
-                    .pick_file(),
-            ),
-            Purpose::ImportRefiTarget { .. } => Box::pin(
-                dialog
-                    .set_title(crate::i18n::tr_refi().dialog_target)
-                    .pick_folder(),
-            ),
+            Purpose::Import(kind) => {
+                let title = import_title(kind, false);
+                let (name, extensions): (&str, &[&str]) = match kind {
+                    crate::import::Kind::Refi => ("REFI-QDA", &["qdpx", "qde"]),
+                    crate::import::Kind::Dna => ("DNA", &["dna", "sqlite"]),
+                };
+                Box::pin(
+                    dialog
+                        .set_title(title)
+                        .add_filter(name, extensions)
+                        .pick_file(),
+                )
+            }
+            Purpose::ImportTarget { kind, .. } => {
+                Box::pin(dialog.set_title(import_title(kind, true)).pick_folder())
+            }
             Purpose::ImportAttributes => Box::pin(
                 dialog
                     .set_title(crate::i18n::tr_co().action_import_attributes)
@@ -298,8 +305,8 @@ impl Files {
             Purpose::LocateText { .. } => t.dialog_locate_title,
             Purpose::Export(format) | Purpose::ExportProject(format) => format.label(),
             Purpose::ImportW3c => t.dialog_import_title,
-            Purpose::ImportRefi => crate::i18n::tr_refi().action_refi,
-            Purpose::ImportRefiTarget { .. } => crate::i18n::tr_refi().dialog_target,
+            Purpose::Import(kind) => import_title(kind, false),
+            Purpose::ImportTarget { kind, .. } => import_title(kind, true),
             Purpose::Merge => t.dialog_merge_title,
             Purpose::NewProject => crate::i18n::tr_co().action_new_project,
             Purpose::OpenProject => crate::i18n::tr_co().action_open_project,
@@ -336,13 +343,13 @@ impl Files {
                     | Purpose::Export(_)
                     | Purpose::ExportProject(_)
                     | Purpose::ExportNetwork { .. }
-                    | Purpose::ImportRefiTarget { .. }
+                    | Purpose::ImportTarget { .. }
                     | Purpose::NewProject => t.button_save,
                     Purpose::AddToProject => crate::i18n::tr_co().add_button,
                     Purpose::Open
                     | Purpose::LocateText { .. }
                     | Purpose::ImportW3c
-                    | Purpose::ImportRefi
+                    | Purpose::Import(_)
                     | Purpose::Merge
                     | Purpose::MergeProject
                     | Purpose::ImportAttributes
@@ -414,4 +421,16 @@ pub fn session_name_for(text: Option<&Path>) -> String {
 #[must_use]
 pub fn dialog_help() -> String {
     fill(tr().dialog_help, &[])
+}
+
+/// The title of the dialog asking for the file of another tool to import
+/// (`target`: for the folder of the new project).
+fn import_title(kind: crate::import::Kind, target: bool) -> &'static str {
+    use crate::import::Kind;
+    match (kind, target) {
+        (Kind::Refi, false) => crate::i18n::tr_refi().action_refi,
+        (Kind::Refi, true) => crate::i18n::tr_refi().dialog_target,
+        (Kind::Dna, false) => crate::i18n::tr_im().dialog_dna_file,
+        (Kind::Dna, true) => crate::i18n::tr_im().dialog_dna_target,
+    }
 }

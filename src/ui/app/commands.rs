@@ -166,7 +166,8 @@ impl App {
                 self.files
                     .ask(ctx, Purpose::ImportW3c, folder.as_deref(), None);
             }
-            Action::ImportRefi => self.ask_refi(ctx),
+            Action::ImportRefi => self.ask_import(ctx, crate::import::Kind::Refi),
+            Action::ImportDna => self.ask_import(ctx, crate::import::Kind::Dna),
             Action::Merge => {
                 let folder = folder_of(self.ws.session_path());
                 self.files.ask(ctx, Purpose::Merge, folder.as_deref(), None);

@@ -406,8 +406,8 @@ impl App {
             Purpose::LocateText { session } => self.open_with_text(&session, path),
             Purpose::Export(format) => self.export_to(format, path),
             Purpose::ImportW3c => self.import_w3c(path),
-            Purpose::ImportRefi => self.refi_chosen(ctx, path),
-            Purpose::ImportRefiTarget { source } => self.start_refi(&source, path),
+            Purpose::Import(kind) => self.import_chosen(ctx, kind, path),
+            Purpose::ImportTarget { kind, source } => self.start_import(kind, &source, path),
             Purpose::Merge => self.merge_from(path),
             Purpose::ExportNetwork { .. } => self.export_network(path),
             Purpose::NewProject

@@ -14,11 +14,11 @@
 
 mod commands;
 mod file_ops;
+mod import_ops;
 mod loading;
 mod logic;
 mod panels;
 mod project_ops;
-mod refi_ops;
 
 use std::path::PathBuf;
 
@@ -121,8 +121,8 @@ pub struct App {
     project: Option<super::corpus::ProjectState>,
     /// The corpus search window.
     corpus_search: super::corpus_search::CorpusSearch,
-    /// A REFI-QDA project being imported on a worker.
-    refi: Option<refi_ops::RefiImport>,
+    /// An import from another tool running on its worker.
+    importing: Option<import_ops::Importing>,
     ctx: egui::Context,
 }
 
@@ -181,7 +181,7 @@ impl App {
             snapshots: options.snapshots,
             project: None,
             corpus_search: super::corpus_search::CorpusSearch::default(),
-            refi: None,
+            importing: None,
             ctx: ctx.clone(),
         };
         if let Some(file) = options.file {

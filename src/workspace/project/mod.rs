@@ -37,6 +37,7 @@ pub use agree::ProjectAgreement;
 pub use attributes::{AttributesError, AttributesReport};
 pub use corpus::{OpenedCorpus, OpenedDocument};
 pub use imported::is_empty_folder;
+pub use imported::{ImportedEntry, ImportedRegistry};
 pub use mark::MarkStep;
 pub use merge::{MergedProject, merge_projects};
 pub use merge_in::{MergeInError, MergeInReport};
