@@ -14,7 +14,6 @@ use corpus::{randnotiz, stderr, stdout};
 
 use std::io::Read as _;
 use std::path::Path;
-use std::process::Command;
 
 use randnotiz::actors::{Actor, ActorId, ActorKind};
 use randnotiz::analysis::agreement::{self, Coding};
@@ -193,26 +192,6 @@ fn the_csv_has_the_document_and_attribute_columns_before_each_annotation() {
     assert_eq!(csv_rows(&session_csv)[1], third[column("id")..].to_vec());
 }
 
-/// Validates `project.qde` against the REFI-QDA schema with xmllint, as
-/// `.ci/export-checks` does; says so and passes when xmllint is missing.
-fn validate_qde(qde: &Path) {
-    let schema = common::data("refi/Project-mrt2019.xsd");
-    match Command::new("xmllint")
-        .arg("--noout")
-        .arg("--schema")
-        .arg(&schema)
-        .arg(qde)
-        .output()
-    {
-        Ok(out) => assert!(
-            out.status.success(),
-            "project.qde does not validate:\n{}",
-            stderr(&out)
-        ),
-        Err(e) => eprintln!("xmllint not run ({e}): the schema check is left to .ci/export-checks"),
-    }
-}
-
 #[test]
 fn the_refi_qda_project_validates_and_holds_every_document_and_annotation() {
     let tmp = tempfile::tempdir().unwrap();
@@ -254,7 +233,7 @@ fn the_refi_qda_project_validates_and_holds_every_document_and_annotation() {
         .unwrap();
     let qde_path = tmp.path().join("project.qde");
     std::fs::write(&qde_path, &qde).unwrap();
-    validate_qde(&qde_path);
+    common::validate_qde(&qde_path);
 
     let xml = roxmltree::Document::parse(&qde).unwrap();
     let nodes = |name: &str| {

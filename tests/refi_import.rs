@@ -179,27 +179,6 @@ fn the_demo_project_comes_in_with_every_passage_on_its_text() {
     assert_eq!(actor("rq1_definition").parent, None);
 }
 
-/// Validates `project.qde` against the REFI-QDA schema with xmllint (as
-/// tests/corpus_export.rs does); says so and passes when xmllint is
-/// missing.
-fn validate_qde(qde: &Path) {
-    let schema = common::data("refi/Project-mrt2019.xsd");
-    match Command::new("xmllint")
-        .arg("--noout")
-        .arg("--schema")
-        .arg(&schema)
-        .arg(qde)
-        .output()
-    {
-        Ok(out) => assert!(
-            out.status.success(),
-            "project.qde does not validate:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        ),
-        Err(e) => eprintln!("xmllint not run ({e}): the schema check is left to .ci/export-checks"),
-    }
-}
-
 fn randnotiz(args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_randnotiz"))
         .args(args)
@@ -274,54 +253,21 @@ fn the_demo_project_exports_valid_and_comes_back_the_same() {
     let tmp = tempfile::tempdir().unwrap();
     let first = tmp.path().join("eins");
     import(&demo, &first);
-    let qdpx = tmp.path().join("eins.qdpx");
-    let out = randnotiz(&[
-        "export".as_ref(),
-        first.as_os_str(),
-        "--format".as_ref(),
-        "qdpx".as_ref(),
-        "-o".as_ref(),
-        qdpx.as_os_str(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let qde = tmp.path().join("project.qde");
-    std::fs::write(&qde, unzip(&qdpx, "project.qde")).unwrap();
-    validate_qde(&qde);
+    let second = tmp.path().join("zwei");
+    let (said, left_over) = out_and_in(&first, &second);
     // The tree is written as nested codes.
-    let xml = std::fs::read_to_string(&qde).unwrap();
+    let xml = std::fs::read_to_string(first.with_extension("qde")).unwrap();
     assert!(
         xml.contains(r#"name="competencies" isCodable="true""#),
         "{}",
         &xml[..2000]
     );
-
-    let second = tmp.path().join("zwei");
-    let out = randnotiz(&[
-        "import".as_ref(),
-        qdpx.as_os_str(),
-        "-o".as_ref(),
-        second.as_os_str(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let said = String::from_utf8_lossy(&out.stdout);
     assert!(
         said.contains("158 Anmerkungen mit 205 Zuordnungen"),
         "{said}"
     );
     // Nothing left over: Randnotiz's own group and colour codes are known.
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(left_over.is_empty(), "{left_over}");
     let (docs_a, actors_a) = content(&first);
     let (docs_b, actors_b) = content(&second);
     assert_eq!(actors_a.len(), 262);
@@ -336,8 +282,9 @@ fn the_demo_project_exports_valid_and_comes_back_the_same() {
 }
 
 /// Exports the project in `first` with the command line and imports the
-/// export again into `second`; returns what the import said on stderr.
-fn out_and_in(first: &Path, second: &Path) -> String {
+/// export again into `second`; returns what the import said on stdout and
+/// on stderr.
+fn out_and_in(first: &Path, second: &Path) -> (String, String) {
     let qdpx = first.with_extension("qdpx");
     let out = randnotiz(&[
         "export".as_ref(),
@@ -354,7 +301,7 @@ fn out_and_in(first: &Path, second: &Path) -> String {
     );
     let qde = first.with_extension("qde");
     std::fs::write(&qde, unzip(&qdpx, "project.qde")).unwrap();
-    validate_qde(&qde);
+    common::validate_qde(&qde);
     let out = randnotiz(&[
         "import".as_ref(),
         qdpx.as_os_str(),
@@ -366,7 +313,10 @@ fn out_and_in(first: &Path, second: &Path) -> String {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -378,7 +328,7 @@ fn the_small_project_goes_out_and_in_the_same_with_statements_attributes_and_rea
         let first = tmp.path().join("eins");
         refi::import(&qdpx, &first, RefiOptions { codes_as }).unwrap();
         let second = tmp.path().join("zwei");
-        let said = out_and_in(&first, &second);
+        let (_, said) = out_and_in(&first, &second);
         assert!(said.is_empty(), "{said}");
         let (docs_a, actors_a) = content(&first);
         let (docs_b, actors_b) = content(&second);

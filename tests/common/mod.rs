@@ -127,3 +127,23 @@ pub fn git(dir: &Path, home: &Path, args: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// Validates a `project.qde` against the REFI-QDA schema with xmllint, as
+/// `.ci/export-checks` does; says so and passes when xmllint is missing.
+pub fn validate_qde(qde: &Path) {
+    let schema = data("refi/Project-mrt2019.xsd");
+    match std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .arg(qde)
+        .output()
+    {
+        Ok(out) => assert!(
+            out.status.success(),
+            "project.qde does not validate:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => eprintln!("xmllint not run ({e}): the schema check is left to .ci/export-checks"),
+    }
+}
