@@ -35,6 +35,8 @@ pub enum Purpose {
     Export(crate::export::Format),
     /// Import W3C Web Annotations into the session.
     ImportW3c,
+    /// Import another app's highlights into the session.
+    ImportHighlights(crate::export::highlights::Kind),
     /// Merge another reader's session into this one.
     Merge,
     /// The folder of a new project.
@@ -152,6 +154,12 @@ impl Files {
                         Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
                     >
             }
+            Purpose::ImportHighlights(kind) => Box::pin(
+                dialog
+                    .set_title(kind.label())
+                    .add_filter(kind.label(), kind.extensions())
+                    .pick_file(),
+            ),
             Purpose::Export(format) | Purpose::ExportProject(format) => {
                 let dialog = dialog.set_title(format.label()).add_filter(
                     format.label(),
@@ -280,6 +288,7 @@ impl Files {
             Purpose::LocateText { .. } => t.dialog_locate_title,
             Purpose::Export(format) | Purpose::ExportProject(format) => format.label(),
             Purpose::ImportW3c => t.dialog_import_title,
+            Purpose::ImportHighlights(kind) => kind.label(),
             Purpose::Merge => t.dialog_merge_title,
             Purpose::NewProject => crate::i18n::tr_co().action_new_project,
             Purpose::OpenProject => crate::i18n::tr_co().action_open_project,
@@ -321,6 +330,7 @@ impl Files {
                     Purpose::Open
                     | Purpose::LocateText { .. }
                     | Purpose::ImportW3c
+                    | Purpose::ImportHighlights(_)
                     | Purpose::Merge
                     | Purpose::MergeProject
                     | Purpose::ImportAttributes

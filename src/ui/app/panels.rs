@@ -208,6 +208,17 @@ impl App {
                     }
                 });
                 item(ui, Action::ImportW3c, true, &mut intents);
+                ui.menu_button(crate::i18n::tr_hl().menu_import, |ui| {
+                    for kind in crate::export::highlights::Kind::ALL {
+                        if ui
+                            .button(kind.label())
+                            .on_hover_text(kind.tooltip())
+                            .clicked()
+                        {
+                            intents.push(Intent::ImportHighlights(kind));
+                        }
+                    }
+                });
                 item(ui, Action::Merge, true, &mut intents);
                 ui.separator();
                 item(ui, Action::Quit, true, &mut intents);
