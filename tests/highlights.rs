@@ -33,7 +33,8 @@ fn rich_example() -> Workspace {
         let mut changed = a.clone();
         changed.colour = Colour::ALL[i % Colour::ALL.len()];
         if i == 0 {
-            changed.note = "*Nicht* [belegt] <b>#1</b> & \"so\"\\n\nzweite Zeile _x_ (Quelle: AFP)".into();
+            changed.note =
+                "*Nicht* [belegt] <b>#1</b> & \"so\"\\n\nzweite Zeile _x_ (Quelle: AFP)".into();
             changed.statement = Some(Statement {
                 actor: changed.actors[0].clone(),
                 concept: ConceptId("abzug".into()),
@@ -78,7 +79,11 @@ fn round_trip(format: Format, kind: Kind, same_time: fn(i64, i64) -> bool) {
     let text = String::from_utf8(bytes).unwrap();
     let (back, skipped) = highlights::import_session(kind, &text, ws.document(), None).unwrap();
     let original = ws.session();
-    assert_eq!(back.annotations.len(), original.annotations.len(), "{skipped:?}");
+    assert_eq!(
+        back.annotations.len(),
+        original.annotations.len(),
+        "{skipped:?}"
+    );
     // Only the new actors are said: nothing left out, nothing guessed.
     assert_eq!(skipped.len(), 1, "{skipped:?}");
     assert!(skipped[0].contains("OVKS"), "{skipped:?}");
@@ -116,7 +121,9 @@ fn a_reading_goes_through_a_zotero_note_and_back() {
 #[test]
 fn a_reading_goes_through_koreaders_json_and_back() {
     // KOReader counts seconds.
-    round_trip(Format::KoreaderJson, Kind::Koreader, |a, b| a / 1000 == b / 1000);
+    round_trip(Format::KoreaderJson, Kind::Koreader, |a, b| {
+        a / 1000 == b / 1000
+    });
 }
 
 #[test]
@@ -137,7 +144,10 @@ fn the_exports_have_the_apps_shapes() {
         first.ends_with("#OVKS #Russland #OVKS/agrees/Abzug_der_Truppen"),
         "{first}"
     );
-    assert!(first.contains("\\*Nicht\\* \\[belegt\\] \\<b\\>\\#1"), "{first}");
+    assert!(
+        first.contains("\\*Nicht\\* \\[belegt\\] \\<b\\>\\#1"),
+        "{first}"
+    );
 
     let json: serde_json::Value =
         serde_json::from_str(&highlights::koreader::export(&input(&ws))).unwrap();
@@ -162,12 +172,21 @@ fn the_exports_have_the_apps_shapes() {
 /// The example session without its annotations: its actors, its text.
 fn empty_example() -> Workspace {
     let mut ws = example();
-    let all = ws.session().annotations.iter().map(|a| a.id.clone()).collect();
+    let all = ws
+        .session()
+        .annotations
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
     ws.apply(Edit::RemoveAnnotations(all)).unwrap();
     ws
 }
 
-fn quoted<'s>(session: &'s Session, doc: &randnotiz::document::Document, quote: &str) -> &'s randnotiz::annotation::Annotation {
+fn quoted<'s>(
+    session: &'s Session,
+    doc: &randnotiz::document::Document,
+    quote: &str,
+) -> &'s randnotiz::annotation::Annotation {
     session
         .annotations
         .iter()
@@ -205,15 +224,15 @@ fn a_zotero_note_comes_in_by_its_quotes() {
     // Widened to whole words, as a passage marked in Randnotiz is (the
     // quotation marks cling to the words), and said.
     let objects = quoted(session, doc, "\"sozial wichtige Objekte\"");
-    assert!(said.contains("1 Passagen beginnen oder enden mitten im Wort"), "{said}");
+    assert!(
+        said.contains("1 Passagen beginnen oder enden mitten im Wort"),
+        "{said}"
+    );
     assert_eq!(
         objects.note,
         "Was genau? Wer hat sie bewacht?\nZitat aus dem Ministerium, nicht überprüft."
     );
-    assert_eq!(
-        actor_names(session, &objects.actors),
-        ["Russland", "OVKS"]
-    );
+    assert_eq!(actor_names(session, &objects.actors), ["Russland", "OVKS"]);
     assert_eq!(
         statement_of(session, objects.statement.as_ref()),
         Some(("OVKS".into(), "Abzug der Truppen".into(), Stance::Agrees))
@@ -247,14 +266,19 @@ fn a_koreader_export_comes_in_by_its_quotes() {
     assert_eq!(report.added, 5, "{:?}", report.skipped);
     let said = report.skipped.join("\n");
     assert!(
-        said.contains("„Die Regierung in Nur-Sultan schweigt zu den Opfern.“ (Seite 4) steht nicht im Text"),
+        said.contains(
+            "„Die Regierung in Nur-Sultan schweigt zu den Opfern.“ (Seite 4) steht nicht im Text"
+        ),
         "{said}"
     );
     assert!(
         said.contains("„Die kasachische Regierung“ (Seite 3) steht 2-mal im Text"),
         "{said}"
     );
-    assert!(said.contains("1 Markierungen waren unterstrichen"), "{said}");
+    assert!(
+        said.contains("1 Markierungen waren unterstrichen"),
+        "{said}"
+    );
     let session = ws.session();
     let doc = ws.document();
     // Twice in the text, once in the chapter KOReader names.
@@ -274,7 +298,12 @@ fn a_koreader_export_comes_in_by_its_quotes() {
     assert_eq!(promise.actors, [ActorId("tokajew".into())]);
     assert!(promise.note.is_empty());
     assert_eq!(
-        quoted(session, doc, "Unklar bleibt das Schicksal der Festgenommen.").colour,
+        quoted(
+            session,
+            doc,
+            "Unklar bleibt das Schicksal der Festgenommen."
+        )
+        .colour,
         Colour::Yellow
     );
 }
@@ -298,7 +327,8 @@ fn the_command_line_imports_both_and_names_what_it_left_out() {
         assert!(result.status.success(), "{file}: {stderr}");
         assert!(stderr.contains("steht nicht im Text"), "{file}: {stderr}");
         assert!(
-            String::from_utf8_lossy(&result.stdout).contains(&format!("{found} Anmerkungen importiert")),
+            String::from_utf8_lossy(&result.stdout)
+                .contains(&format!("{found} Anmerkungen importiert")),
             "{file}: {}",
             String::from_utf8_lossy(&result.stdout)
         );
@@ -320,15 +350,31 @@ fn the_command_line_imports_both_and_names_what_it_left_out() {
             ])
             .output()
             .unwrap();
-        assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
         let back = dir.path().join(format!("back.{format}.ron"));
         let result = std::process::Command::new(env!("CARGO_BIN_EXE_randnotiz"))
-            .args(["import", out.to_str().unwrap(), "-o", back.to_str().unwrap()])
+            .args([
+                "import",
+                out.to_str().unwrap(),
+                "-o",
+                back.to_str().unwrap(),
+            ])
             .output()
             .unwrap();
-        assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
         let (ws, _) = Workspace::open_session(&back, None).unwrap();
-        assert_eq!(ws.session().annotations.len(), example().session().annotations.len());
+        assert_eq!(
+            ws.session().annotations.len(),
+            example().session().annotations.len()
+        );
     }
 }
 

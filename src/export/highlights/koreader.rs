@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{
-    HighlightError, Highlight, Paragraphs, Read, colour_of_hex, hashtags, place_of, split_tags,
+    Highlight, HighlightError, Paragraphs, Read, colour_of_hex, hashtags, place_of, split_tags,
     tags_of,
 };
 use crate::annotation::{Colour, Timestamp};
@@ -272,7 +272,12 @@ fn entry(entry: &Value, ours: bool, pages: Option<usize>) -> Result<Highlight, N
     let page = match entry.get("page") {
         Some(Value::Number(n)) => n.as_u64().and_then(|n| usize::try_from(n).ok()),
         // A publisher's page label (KOReader's `pageref`): its number.
-        Some(Value::String(s)) => s.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok(),
+        Some(Value::String(s)) => s
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .ok(),
         _ => None,
     }
     .filter(|&p| p > 0);
@@ -327,8 +332,12 @@ mod tests {
     #[test]
     fn koreaders_shape_is_told_from_web_annotations() {
         assert!(looks_like(r#"{"title":"X","entries":[]}"#));
-        assert!(looks_like(r#"{"created_on":1,"documents":[{"entries":[]}]}"#));
-        assert!(!looks_like(r#"{"@context":"http://www.w3.org/ns/anno.jsonld","type":"AnnotationCollection"}"#));
+        assert!(looks_like(
+            r#"{"created_on":1,"documents":[{"entries":[]}]}"#
+        ));
+        assert!(!looks_like(
+            r#"{"@context":"http://www.w3.org/ns/anno.jsonld","type":"AnnotationCollection"}"#
+        ));
         assert!(!looks_like(r#"[{"type":"Annotation"}]"#));
         assert!(!looks_like("# Anmerkungen"));
     }

@@ -117,7 +117,10 @@ impl<'d> Finder<'d> {
             let inside: Vec<CharRange> = hits
                 .iter()
                 .copied()
-                .filter(|hit| area.iter().all(|a| a.start <= hit.start && hit.start < a.end))
+                .filter(|hit| {
+                    area.iter()
+                        .all(|a| a.start <= hit.start && hit.start < a.end)
+                })
                 .collect();
             match inside.as_slice() {
                 [] => {}
@@ -181,7 +184,7 @@ impl<'d> Finder<'d> {
             .filter(|r| {
                 let before = r.start.checked_sub(1).and_then(char_at);
                 let after = char_at(r.end);
-                !(word(first) && word(before)) && !(word(last) && word(after))
+                !((word(first) && word(before)) || (word(last) && word(after)))
             })
             .collect();
         if whole.is_empty() { all } else { whole }
@@ -376,7 +379,11 @@ impl<'d> Placer<'d> {
             Some(Found::Approximate(range)) => {
                 self.imported.skipped.push(fill(
                     tr_hl().approximate,
-                    &[("quote", &quote), ("place", &place), ("start", &range.start)],
+                    &[
+                        ("quote", &quote),
+                        ("place", &place),
+                        ("start", &range.start),
+                    ],
                 ));
                 range
             }

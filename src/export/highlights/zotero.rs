@@ -100,10 +100,12 @@ fn paragraph(input: &Input<'_>, paragraphs: &Paragraphs, a: &Annotation) -> Stri
 /// quotation marks where no author is known).
 fn citation(input: &Input<'_>, paragraph: Option<usize>) -> String {
     let meta = input.document.meta();
-    let mut parts = vec![match meta.author.as_deref().filter(|a| !a.trim().is_empty()) {
-        Some(author) => escape_cited(author),
-        None => format!("“{}”", escape_cited(input.document.title_or_default())),
-    }];
+    let mut parts = vec![
+        match meta.author.as_deref().filter(|a| !a.trim().is_empty()) {
+            Some(author) => escape_cited(author),
+            None => format!("“{}”", escape_cited(input.document.title_or_default())),
+        },
+    ];
     if let Some(year) = meta
         .date
         .as_deref()
@@ -270,7 +272,11 @@ fn opening_tags(text: &str) -> (Tags, &str) {
 fn read_attributes(attributes: &str, tags: &mut Tags) {
     let mut rest = attributes;
     while let Some(eq) = rest.find('=') {
-        let name = rest[..eq].trim().rsplit(char::is_whitespace).next().unwrap_or("");
+        let name = rest[..eq]
+            .trim()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
         let after = rest[eq + 1..].trim_start();
         let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
             break;
@@ -348,7 +354,9 @@ pub fn read(text: &str) -> Read {
                 number += 1;
                 let quote = quote.trim();
                 let quote = match (
-                    quote.strip_prefix(OPENING).and_then(|q| q.strip_suffix(CLOSING)),
+                    quote
+                        .strip_prefix(OPENING)
+                        .and_then(|q| q.strip_suffix(CLOSING)),
                     quote.starts_with(OPENING),
                 ) {
                     (Some(inner), true) => inner,
@@ -475,7 +483,7 @@ fn after_quote(text: &str, h: &mut Highlight) {
                 && let Some(page) = rest[..end]
                     .split(['?', '&'])
                     .find_map(|p| p.strip_prefix("page="))
-                    .and_then(|p| leading_number(p))
+                    .and_then(leading_number)
             {
                 h.page = Some((page, None));
             }
@@ -570,9 +578,11 @@ fn inline_text(text: &str) -> String {
             }
             '&' => {
                 let rest = &text[i..];
-                match rest.find(';').filter(|&e| e <= 10).and_then(|e| {
-                    entity(&rest[1..e]).map(|c| (c, e))
-                }) {
+                match rest
+                    .find(';')
+                    .filter(|&e| e <= 10)
+                    .and_then(|e| entity(&rest[1..e]).map(|c| (c, e)))
+                {
                     Some((decoded, end)) => {
                         out.push(decoded);
                         while chars.peek().is_some_and(|&(j, _)| j <= i + end) {
@@ -641,9 +651,11 @@ fn decode_entities(text: &str) -> String {
         while let Some(amp) = rest.find('&') {
             out.push_str(&rest[..amp]);
             let after = &rest[amp..];
-            match after.find(';').filter(|&e| e <= 10).and_then(|e| {
-                entity(&after[1..e]).map(|c| (c, e))
-            }) {
+            match after
+                .find(';')
+                .filter(|&e| e <= 10)
+                .and_then(|e| entity(&after[1..e]).map(|c| (c, e)))
+            {
                 Some((c, e)) => {
                     out.push(c);
                     rest = &after[e + 1..];
@@ -669,7 +681,10 @@ mod tests {
     fn escaped_text_reads_back_as_itself() {
         let text = "a*b_c [d] <br> & #3 \\ ~x~ | (e)\nzweite Zeile";
         assert_eq!(inline_text(&escape(text)), text);
-        assert_eq!(inline_text(&escape_cited("Titel (Teil 1)")), "Titel (Teil 1)");
+        assert_eq!(
+            inline_text(&escape_cited("Titel (Teil 1)")),
+            "Titel (Teil 1)"
+        );
     }
 
     #[test]

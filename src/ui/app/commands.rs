@@ -143,8 +143,12 @@ impl App {
             Intent::MarkMentions(id) => self.mark_mentions(&id),
             Intent::ImportHighlights(kind) => {
                 let folder = folder_of(self.ws.document_path());
-                self.files
-                    .ask(ctx, Purpose::ImportHighlights(kind), folder.as_deref(), None);
+                self.files.ask(
+                    ctx,
+                    Purpose::ImportHighlights(kind),
+                    folder.as_deref(),
+                    None,
+                );
             }
             Intent::Export(format) => {
                 let folder = folder_of(self.ws.session_path().or(self.ws.document_path()));
