@@ -378,6 +378,52 @@ fn the_command_line_imports_both_and_names_what_it_left_out() {
     }
 }
 
+fn randnotiz(args: &[&str]) -> String {
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_randnotiz"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    String::from_utf8(result.stdout).unwrap()
+}
+
+#[test]
+fn a_project_goes_out_as_one_note_and_one_export_of_several_books() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    std::fs::write(path("artikel.txt"), randnotiz::document::bundled::ARTICLE).unwrap();
+    // A session on that text, by way of a KOReader export of the example.
+    let session = common::asset("example-session.ron");
+    let session = session.to_str().unwrap();
+    let json = randnotiz(&["export", session, "--format", "koreader-json"]);
+    std::fs::write(path("lesung.json"), json).unwrap();
+    randnotiz(&[
+        "import",
+        &path("lesung.json"),
+        "--text",
+        &path("artikel.txt"),
+        "-o",
+        &path("artikel.ron"),
+    ]);
+    randnotiz(&["project", "new", &path("projekt")]);
+    randnotiz(&["project", "add", &path("projekt"), &path("artikel.ron")]);
+    let count = example().session().annotations.len();
+
+    let json = randnotiz(&["export", &path("projekt"), "--format", "koreader-json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let books = json["documents"].as_array().unwrap();
+    assert_eq!(books.len(), 1);
+    assert_eq!(books[0]["entries"].as_array().unwrap().len(), count);
+
+    let md = randnotiz(&["export", &path("projekt"), "--format", "zotero-md"]);
+    assert_eq!(md.matches("\n## ").count(), 1, "{md}");
+    assert_eq!(md.matches("<mark ").count(), count, "{md}");
+}
+
 #[test]
 fn web_annotations_still_come_in_through_the_same_verb() {
     let ws = example();
