@@ -1,5 +1,6 @@
 //! `randnotiz export SESSION --format F [-o FILE]` and
-//! `randnotiz import W3C.json (--text FILE | --into SESSION) -o SESSION`.
+//! `randnotiz import FILE (--text FILE | --into SESSION) -o SESSION` for
+//! W3C Web Annotations, Zotero notes (Markdown) and KOReader exports (JSON).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -53,7 +54,7 @@ pub fn import(
         (None, Some(text)) => Workspace::open_text(text).map_err(|e| e.to_string())?,
         (None, None) => Workspace::new(randnotiz::document::bundled::document(), None, Vec::new()),
     };
-    let imported = ws.import_w3c(file)?;
+    let imported = ws.import_any(file)?;
     for skipped in &imported.skipped {
         super::note(format!("randnotiz: {skipped}"));
     }

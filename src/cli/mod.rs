@@ -131,17 +131,20 @@ enum Command {
     /// Export a session: a Markdown report, CSV, W3C Web Annotation JSON-LD,
     /// a REFI-QDA project, the actor network (GraphML, CSV edge list), the
     /// statement networks (actor–concept; congruence and conflict, GraphML),
-    /// actor statistics per section or actor co-occurrence (CSV).
+    /// actor statistics per section or actor co-occurrence (CSV), the
+    /// highlights as a Zotero note (Markdown) or as KOReader's export (JSON).
     ///
-    /// On a project folder: every document in one file (md, csv, w3c or
-    /// qdpx): the report by actor across documents, one CSV row per
-    /// annotation with the document's columns and attributes first, one
-    /// collection of Web Annotations, one REFI-QDA project with every text.
+    /// On a project folder: every document in one file (md, csv, w3c, qdpx,
+    /// zotero-md or koreader-json): the report by actor across documents,
+    /// one CSV row per annotation with the document's columns and
+    /// attributes first, one collection of Web Annotations, one REFI-QDA
+    /// project with every text, one Zotero note with a heading per
+    /// document, one KOReader export with a book per document.
     Export {
         /// The session file, or a project folder.
         session: PathBuf,
         /// The format.
-        #[arg(long, short = 'f', value_parser = ["md", "csv", "w3c", "qdpx", "graphml", "edges", "concepts", "congruence", "actor-stats", "cooccurrence"])]
+        #[arg(long, short = 'f', value_parser = ["md", "csv", "w3c", "qdpx", "graphml", "edges", "concepts", "congruence", "actor-stats", "cooccurrence", "zotero-md", "koreader-json"])]
         format: String,
         /// Where to write; standard output when missing (not for qdpx).
         #[arg(long, short = 'o', value_name = "FILE")]
@@ -205,8 +208,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Import W3C Web Annotations (JSON-LD) into a new session, or add them
-    /// to an existing one.
+    /// Import W3C Web Annotations (JSON-LD), a Zotero note of highlights
+    /// (Markdown) or KOReader's highlight export (JSON) into a new session,
+    /// or add them to an existing one. Zotero's and KOReader's highlights
+    /// are anchored by their quotes; what is not found in the text is
+    /// named on standard error.
     ///
     /// Or a REFI-QDA project (`.qdpx`, or a `.qde` with its `sources/`
     /// folder beside it, from QualCoder, MAXQDA, ATLAS.ti or NVivo) as a new
@@ -216,7 +222,7 @@ enum Command {
     /// on standard error. A Discourse Network Analyzer 3 database
     /// (`.dna`) likewise becomes a new project.
     Import {
-        /// The JSON or JSON-LD file, the .qdpx or .qde, or a DNA 3
+        /// The JSON, JSON-LD or Markdown file, the .qdpx or .qde, or a DNA 3
         /// database (.dna).
         file: PathBuf,
         /// The text the annotations point into (for a new session).

@@ -9,11 +9,14 @@
 //! formulas and reports never see markup the reader did not write as text.
 //! Orphaned annotations are exported too, marked as such: nothing is
 //! dropped. A whole project goes out through [`corpus`], in the formats that
-//! make sense for many texts at once.
+//! make sense for many texts at once. Highlights go out (and back in) as
+//! readers' apps carry them ([`highlights`]): a Zotero note in Markdown,
+//! KOReader's JSON.
 
 pub mod corpus;
 pub mod corpus_network;
 pub mod escape;
+pub mod highlights;
 pub mod network;
 pub mod qdpx;
 pub mod report;
@@ -52,11 +55,15 @@ pub enum Format {
     ActorStats,
     /// How often actors are coded in the same passage, as a CSV matrix.
     CoOccurrence,
+    /// A Zotero note of the highlights, as Markdown.
+    ZoteroMd,
+    /// KOReader's highlight export, as JSON.
+    KoreaderJson,
 }
 
 impl Format {
     /// All formats, in menu order.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 12] = [
         Self::Markdown,
         Self::Csv,
         Self::W3c,
@@ -67,6 +74,8 @@ impl Format {
         Self::Congruence,
         Self::ActorStats,
         Self::CoOccurrence,
+        Self::ZoteroMd,
+        Self::KoreaderJson,
     ];
 
     /// The name used on the command line (`--format md`).
@@ -83,6 +92,8 @@ impl Format {
             Self::Congruence => "congruence",
             Self::ActorStats => "actor-stats",
             Self::CoOccurrence => "cooccurrence",
+            Self::ZoteroMd => "zotero-md",
+            Self::KoreaderJson => "koreader-json",
         }
     }
 
@@ -109,6 +120,8 @@ impl Format {
             Self::Congruence => "congruence.graphml",
             Self::ActorStats => "actors.csv",
             Self::CoOccurrence => "cooccurrence.csv",
+            Self::ZoteroMd => "zotero.md",
+            Self::KoreaderJson => "koreader.json",
         }
     }
 
@@ -127,6 +140,8 @@ impl Format {
             Self::Congruence => t.export_congruence,
             Self::ActorStats => t.export_actor_stats,
             Self::CoOccurrence => t.export_cooccurrence,
+            Self::ZoteroMd => crate::i18n::tr_hl().export_zotero,
+            Self::KoreaderJson => crate::i18n::tr_hl().export_koreader,
         }
     }
 
@@ -134,7 +149,15 @@ impl Format {
     /// [`corpus`]); the others are made for one text.
     #[must_use]
     pub fn for_projects(self) -> bool {
-        matches!(self, Self::Csv | Self::Qdpx | Self::Markdown | Self::W3c)
+        matches!(
+            self,
+            Self::Csv
+                | Self::Qdpx
+                | Self::Markdown
+                | Self::W3c
+                | Self::ZoteroMd
+                | Self::KoreaderJson
+        )
     }
 
     /// True for formats that are text (and may go to standard output).
@@ -333,6 +356,8 @@ pub fn render(input: &Input<'_>, format: Format) -> Result<Vec<u8>, ExportError>
             table::actor_stats(&table).into_bytes()
         }
         Format::CoOccurrence => table::co_occurrence(input.session).into_bytes(),
+        Format::ZoteroMd => highlights::zotero::export(input).into_bytes(),
+        Format::KoreaderJson => highlights::koreader::export(input).into_bytes(),
     })
 }
 

@@ -29,6 +29,7 @@ macro_rules! strings {
 mod corpus;
 mod de;
 mod en;
+mod highlights;
 mod import;
 mod inputs;
 mod merging;
@@ -43,6 +44,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use serde::{Deserialize, Serialize};
 
 pub use corpus::Corpus;
+pub use highlights::Highlights;
 pub use import::Import;
 pub use inputs::Inputs;
 pub use merging::Merging;
@@ -187,6 +189,13 @@ pub fn tr_im() -> &'static Import {
     import::for_lang(lang())
 }
 
+/// The strings about Zotero's and KOReader's highlight files in the
+/// current language.
+#[must_use]
+pub fn tr_hl() -> &'static Highlights {
+    highlights::for_lang(lang())
+}
+
 /// Fills the `{name}` placeholders of `template` with `args`.
 ///
 /// A placeholder without a value stays as it is, so a missing argument shows
@@ -247,6 +256,8 @@ mod tests {
         en.extend(refi::for_lang(Lang::En).templates());
         de.extend(import::for_lang(Lang::De).templates());
         en.extend(import::for_lang(Lang::En).templates());
+        de.extend(highlights::for_lang(Lang::De).templates());
+        en.extend(highlights::for_lang(Lang::En).templates());
         assert_eq!(de.len(), en.len());
         for ((name, de), (_, en)) in de.iter().zip(&en) {
             let names = |s: &str| {

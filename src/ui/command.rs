@@ -317,6 +317,8 @@ pub enum Intent {
     MarkMentions(ActorId),
     /// Export the session (asks where).
     Export(crate::export::Format),
+    /// Import another app's highlights into the session (asks which file).
+    ImportHighlights(crate::export::highlights::Kind),
     /// Show some readers' annotations only.
     ShowReaders(crate::ui::derived::Readers),
 }

@@ -44,6 +44,8 @@ pub enum Purpose {
         /// The file chosen.
         source: PathBuf,
     },
+    /// Import another app's highlights into the session.
+    ImportHighlights(crate::export::highlights::Kind),
     /// Merge another reader's session into this one.
     Merge,
     /// The folder of a new project.
@@ -161,6 +163,12 @@ impl Files {
                         Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
                     >
             }
+            Purpose::ImportHighlights(kind) => Box::pin(
+                dialog
+                    .set_title(kind.label())
+                    .add_filter(kind.label(), kind.extensions())
+                    .pick_file(),
+            ),
             Purpose::Export(format) | Purpose::ExportProject(format) => {
                 let dialog = dialog.set_title(format.label()).add_filter(
                     format.label(),
@@ -307,6 +315,7 @@ impl Files {
             Purpose::ImportW3c => t.dialog_import_title,
             Purpose::Import(kind) => import_title(kind, false),
             Purpose::ImportTarget { kind, .. } => import_title(kind, true),
+            Purpose::ImportHighlights(kind) => kind.label(),
             Purpose::Merge => t.dialog_merge_title,
             Purpose::NewProject => crate::i18n::tr_co().action_new_project,
             Purpose::OpenProject => crate::i18n::tr_co().action_open_project,
@@ -350,6 +359,7 @@ impl Files {
                     | Purpose::LocateText { .. }
                     | Purpose::ImportW3c
                     | Purpose::Import(_)
+                    | Purpose::ImportHighlights(_)
                     | Purpose::Merge
                     | Purpose::MergeProject
                     | Purpose::ImportAttributes

@@ -13,6 +13,7 @@
 //! and only the window and the command line stand on it.
 
 mod draft;
+mod highlights;
 pub mod import;
 pub mod link;
 pub mod merge;

@@ -137,6 +137,10 @@ pub fn w3c(corpus: &Corpus<'_>) -> String {
     super::w3c::export_many(corpus.name(), &inputs)
 }
 
+fn inputs<'a>(corpus: &Corpus<'a>) -> Vec<Input<'a>> {
+    corpus.documents.iter().map(|item| item.input).collect()
+}
+
 /// The bytes of `corpus` in `format`.
 ///
 /// # Errors
@@ -148,6 +152,10 @@ pub fn render(corpus: &Corpus<'_>, format: Format) -> Result<Vec<u8>, ExportErro
         Format::Qdpx => qdpx(corpus)?,
         Format::Markdown => markdown(corpus).into_bytes(),
         Format::W3c => w3c(corpus).into_bytes(),
+        Format::ZoteroMd => super::highlights::zotero::export_many(&inputs(corpus)).into_bytes(),
+        Format::KoreaderJson => {
+            super::highlights::koreader::export_many(&inputs(corpus)).into_bytes()
+        }
         other => {
             return Err(ExportError::NotForProjects {
                 format: other.name(),

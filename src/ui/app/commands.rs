@@ -141,6 +141,15 @@ impl App {
             Intent::Reattach(id) => self.reattach(&id),
             Intent::Dossier(id) => self.dossier = Some(id),
             Intent::MarkMentions(id) => self.mark_mentions(&id),
+            Intent::ImportHighlights(kind) => {
+                let folder = folder_of(self.ws.document_path());
+                self.files.ask(
+                    ctx,
+                    Purpose::ImportHighlights(kind),
+                    folder.as_deref(),
+                    None,
+                );
+            }
             Intent::Export(format) => {
                 let folder = folder_of(self.ws.session_path().or(self.ws.document_path()));
                 let stem =

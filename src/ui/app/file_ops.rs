@@ -209,6 +209,27 @@ impl App {
         }
     }
 
+    /// Adds another app's highlights to the session, as one undo step;
+    /// what could not be placed is said in the notice.
+    pub(super) fn import_highlights(&mut self, path: &Path, kind: crate::export::highlights::Kind) {
+        match self.ws.import_highlights(path, kind) {
+            Ok(report) => {
+                self.derived.update(&self.ws);
+                self.drop_stale_focus();
+                let mut message = fill(
+                    crate::i18n::tr_hl().imported,
+                    &[("n", &report.added), ("path", &path.display())],
+                );
+                for skipped in report.skipped {
+                    message.push(' ');
+                    message.push_str(&skipped);
+                }
+                self.messages.notice(message);
+            }
+            Err(err) => self.messages.error(err),
+        }
+    }
+
     pub(super) fn open_guarded(&mut self, path: &Path) {
         if self.ws.is_dirty() {
             self.messages.confirm = Some(AfterConfirm::Open(path.to_path_buf()));
@@ -408,6 +429,7 @@ impl App {
             Purpose::ImportW3c => self.import_w3c(path),
             Purpose::Import(kind) => self.import_chosen(ctx, kind, path),
             Purpose::ImportTarget { kind, source } => self.start_import(kind, &source, path),
+            Purpose::ImportHighlights(kind) => self.import_highlights(path, kind),
             Purpose::Merge => self.merge_from(path),
             Purpose::ExportNetwork { .. } => self.export_network(path),
             Purpose::NewProject

@@ -209,6 +209,16 @@ impl App {
                 });
                 ui.menu_button(crate::i18n::tr_im().menu_import, |ui| {
                     item(ui, Action::ImportW3c, true, &mut intents);
+                    for kind in crate::export::highlights::Kind::ALL {
+                        if ui
+                            .button(kind.label())
+                            .on_hover_text(kind.tooltip())
+                            .clicked()
+                        {
+                            intents.push(Intent::ImportHighlights(kind));
+                        }
+                    }
+                    ui.separator();
                     item(ui, Action::ImportRefi, true, &mut intents);
                     item(ui, Action::ImportDna, true, &mut intents);
                 });
