@@ -18,7 +18,11 @@
 //!
 //! (`+` agrees, `-` disagrees, `~` neutral. 1 and 2 January 2022 are in
 //! ISO week 2021-W52, 3 to 6 January in 2022-W01.)
-#![allow(clippy::unwrap_used, clippy::float_cmp, clippy::cast_possible_truncation)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::cast_possible_truncation
+)]
 
 #[path = "common/corpus.rs"]
 mod corpus;

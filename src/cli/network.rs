@@ -226,7 +226,10 @@ fn network(args: &NetworkArgs) -> Result<ExitCode, String> {
     if result.lacking > 0 {
         note(fill(
             tr_nw().lacking,
-            &[("n", &result.lacking), ("variable", &options.variable1.name())],
+            &[
+                ("n", &result.lacking),
+                ("variable", &options.variable1.name()),
+            ],
         ));
     }
     if result.networks.iter().all(|n| n.statements == 0) {

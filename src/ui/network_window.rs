@@ -357,7 +357,10 @@ impl NetworkWindow {
         if result.lacking > 0 {
             lines.push(fill(
                 t.lacking,
-                &[("n", &result.lacking), ("variable", &variable1_label(self.variable1))],
+                &[
+                    ("n", &result.lacking),
+                    ("variable", &variable1_label(self.variable1)),
+                ],
             ));
         }
         if !result.unplaced.is_empty() {

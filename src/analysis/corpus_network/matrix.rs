@@ -7,9 +7,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use super::{
-    Aggregation, Context, Interned, Mode, Network, Node, NodeKind, Normalization, Record,
-};
+use super::{Aggregation, Context, Interned, Mode, Network, Node, NodeKind, Normalization, Record};
 use crate::annotation::Stance;
 
 /// How often one row speaks on one concept, per stance (DNA's
@@ -87,7 +85,12 @@ pub(super) fn build(
         .filter_map(|a| u32::try_from(a).ok())
         .collect();
     actors.sort_by(|&a, &b| {
-        let key = |a: u32| (java_key(&context.actors[a as usize].0), actor_ids.ids[a as usize]);
+        let key = |a: u32| {
+            (
+                java_key(&context.actors[a as usize].0),
+                actor_ids.ids[a as usize],
+            )
+        };
         key(a).cmp(&key(b))
     });
     let mut row_of = vec![usize::MAX; actor_ids.ids.len()];
@@ -180,7 +183,12 @@ fn two_mode(
     keys.sort_unstable();
     keys.dedup();
     keys.sort_by(|&(a, s), &(b, r)| {
-        let key = |c: u32| (java_key(&context.concepts[c as usize].0), concept_ids.ids[c as usize]);
+        let key = |c: u32| {
+            (
+                java_key(&context.concepts[c as usize].0),
+                concept_ids.ids[c as usize],
+            )
+        };
         key(a).cmp(&key(b)).then(s.cmp(&r))
     });
     let column_of: HashMap<(u32, u8), usize> =
@@ -229,9 +237,9 @@ fn two_mode(
             Aggregation::Subtract => float(agrees - disagrees),
             // DNA's lexRank of [disagrees, agrees] (its boolean levels 0,
             // 1), neutral a further bit of its own.
-            Aggregation::Combine => {
-                float(i64::from(agrees > 0) + 2 * i64::from(disagrees > 0) + 4 * i64::from(neutral > 0))
-            }
+            Aggregation::Combine => float(
+                i64::from(agrees > 0) + 2 * i64::from(disagrees > 0) + 4 * i64::from(neutral > 0),
+            ),
             _ => float(t.total()),
         };
         column_total[col] += t.total();
@@ -241,7 +249,11 @@ fn two_mode(
         Normalization::Activity => {
             for (row, &total) in row_total.iter().enumerate() {
                 for cell in &mut cells[row * width..(row + 1) * width] {
-                    *cell = if total == 0 { 0.0 } else { *cell / float(total) };
+                    *cell = if total == 0 {
+                        0.0
+                    } else {
+                        *cell / float(total)
+                    };
                 }
             }
         }
@@ -249,7 +261,11 @@ fn two_mode(
             for (col, &total) in column_total.iter().enumerate() {
                 for row in 0..rows {
                     let cell = &mut cells[row * width + col];
-                    *cell = if total == 0 { 0.0 } else { *cell / float(total) };
+                    *cell = if total == 0 {
+                        0.0
+                    } else {
+                        *cell / float(total)
+                    };
                 }
             }
         }

@@ -966,10 +966,8 @@ pub fn networks(
         }
     };
     let needs_date = need > Precision::None || options.filter.has_range();
-    let (doc_level, value_level): (Vec<&Exclude>, Vec<&Exclude>) = options
-        .exclude
-        .iter()
-        .partition(|e| e.is_document_level());
+    let (doc_level, value_level): (Vec<&Exclude>, Vec<&Exclude>) =
+        options.exclude.iter().partition(|e| e.is_document_level());
     let value_level: Vec<Exclude> = value_level.into_iter().cloned().collect();
     let mut actor_ids = Interned::default();
     let mut concept_ids = Interned::default();
@@ -1005,7 +1003,9 @@ pub fn networks(
         };
         let bucket = match (options.duplicates, date) {
             (Duplicates::Document, _) => index as u64,
-            (Duplicates::Week, Some(d)) => u64::from(d.first_day().iso_week_date().week().unsigned_abs()),
+            (Duplicates::Week, Some(d)) => {
+                u64::from(d.first_day().iso_week_date().week().unsigned_abs())
+            }
             (Duplicates::Month, Some(d)) => u64::from(d.first_day().month().unsigned_abs()),
             (Duplicates::Year, Some(d)) => u64::from(d.first_day().year().unsigned_abs()),
             _ => 0,
@@ -1131,8 +1131,11 @@ pub fn networks(
                 }
             }
             for (start, end, centre) in spans {
-                out.networks
-                    .push(build(in_window(start, end), Some((start, end)), Some(centre)));
+                out.networks.push(build(
+                    in_window(start, end),
+                    Some((start, end)),
+                    Some(centre),
+                ));
             }
         }
         Some(step) => {

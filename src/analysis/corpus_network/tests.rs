@@ -91,14 +91,22 @@ fn one_mode_normalisations_divide_as_dna_does() {
     assert!(congruence.integer);
     assert_matrix(
         &congruence,
-        &[("a", &[0., 3., 0.]), ("b", &[3., 0., 0.]), ("c", &[0., 0., 0.])],
+        &[
+            ("a", &[0., 3., 0.]),
+            ("b", &[3., 0., 0.]),
+            ("c", &[0., 0., 0.]),
+        ],
     );
     // average: 3 / ((4 + 2) / 2) = 1.
     let average = one(&corpus, &options(OneMode, A::Congruence, N::Average));
     assert!(!average.integer);
     assert_matrix(
         &average,
-        &[("a", &[0., 1., 0.]), ("b", &[1., 0., 0.]), ("c", &[0., 0., 0.])],
+        &[
+            ("a", &[0., 1., 0.]),
+            ("b", &[1., 0., 0.]),
+            ("c", &[0., 0., 0.]),
+        ],
     );
     // cosine: 3 / (4 · 2).
     assert_matrix(
@@ -113,7 +121,11 @@ fn one_mode_normalisations_divide_as_dna_does() {
     // (m10 = 1), b's y− where a has none (m01 = 1): 3 / 5.
     assert_matrix(
         &one(&corpus, &options(OneMode, A::Congruence, N::Jaccard)),
-        &[("a", &[0., 0.6, 0.]), ("b", &[0.6, 0., 0.]), ("c", &[0., 0., 0.])],
+        &[
+            ("a", &[0., 0.6, 0.]),
+            ("b", &[0.6, 0., 0.]),
+            ("c", &[0., 0., 0.]),
+        ],
     );
     // conflict: a–b 1 (y), a–c 3·2 = 6, b–c 1·2 = 2. Jaccard: a–b 1/5;
     // a–c share no (concept, stance): 4 + 3 = 7, 6/7; b–c 2 + 3 = 5, 2/5.
@@ -137,7 +149,11 @@ fn one_mode_normalisations_divide_as_dna_does() {
     );
     assert_matrix(
         &one(&corpus, &options(OneMode, A::Ignore, N::Cosine)),
-        &[("a", &[0., 0.5, 0.75]), ("b", &[0.5, 0., 0.5]), ("c", &[0.75, 0.5, 0.])],
+        &[
+            ("a", &[0., 0.5, 0.75]),
+            ("b", &[0.5, 0., 0.5]),
+            ("c", &[0.75, 0.5, 0.]),
+        ],
     );
     // subtract average: a–b (3 − 1) / 3, a–c −6 / 3.5, b–c −2 / 2.5.
     assert_matrix(
@@ -171,7 +187,11 @@ fn two_mode_normalisations_and_combine_as_dna_does() {
     // subtract: a 3 1, b 1 −1, c −2 0; activity by all statements: 4, 2, 3.
     assert_matrix(
         &one(&corpus, &options(TwoMode, A::Subtract, N::Activity)),
-        &[("a", &[0.75, 0.25]), ("b", &[0.5, -0.5]), ("c", &[-2. / 3., 0.])],
+        &[
+            ("a", &[0.75, 0.25]),
+            ("b", &[0.5, -0.5]),
+            ("c", &[-2. / 3., 0.]),
+        ],
     );
     // combine: 1 only agreeing, 2 only disagreeing, 3 both (DNA's lexical
     // rank); c on x disagrees and is neutral: 2 + 4.
@@ -199,7 +219,8 @@ fn normalisations_dna_does_not_offer_for_a_type_are_refused() {
         (Mode::OneMode, A::Ignore, N::Activity),
         (Mode::OneMode, A::Ignore, N::Prominence),
     ] {
-        let err = networks(&docs, &[], &[], &options(mode, aggregation, normalization)).unwrap_err();
+        let err =
+            networks(&docs, &[], &[], &options(mode, aggregation, normalization)).unwrap_err();
         assert_eq!(
             err,
             NetworkError::Normalization {
@@ -210,7 +231,13 @@ fn normalisations_dna_does_not_offer_for_a_type_are_refused() {
         assert!(err.to_string().contains(normalization.name()), "{err}");
     }
     assert_eq!(
-        networks(&docs, &[], &[], &options(Mode::TwoMode, A::Combine, N::Activity)).unwrap_err(),
+        networks(
+            &docs,
+            &[],
+            &[],
+            &options(Mode::TwoMode, A::Combine, N::Activity)
+        )
+        .unwrap_err(),
         NetworkError::CombineNormalized
     );
     assert!(matches!(
@@ -308,14 +335,24 @@ fn a_date_less_precise_than_the_duplicates_need_is_counted_apart() {
 /// A DNA statement as the importer writes it: the annotation's actors its
 /// organisation and its person, the speaker the organisation, else the
 /// person.
-fn dna(org: Option<&str>, person: Option<&str>, concept: &str, stance: Stance, i: usize) -> Annotation {
+fn dna(
+    org: Option<&str>,
+    person: Option<&str>,
+    concept: &str,
+    stance: Stance,
+    i: usize,
+) -> Annotation {
     let mut a = Annotation::on(
         AnnotationId(format!("s{i}")),
         Target::default(),
         Colour::Yellow,
         jiff::Timestamp::UNIX_EPOCH,
     );
-    a.actors = org.iter().chain(&person).map(|id| ActorId((*id).to_owned())).collect();
+    a.actors = org
+        .iter()
+        .chain(&person)
+        .map(|id| ActorId((*id).to_owned()))
+        .collect();
     a.statement = Some(Statement {
         actor: ActorId(org.or(person).unwrap().to_owned()),
         concept: ConceptId(concept.to_owned()),
@@ -542,7 +579,13 @@ fn dna_time_windows_are_centred_on_each_day_inside_the_range() {
     let counts: Vec<usize> = stepped.networks.iter().map(|n| n.statements).collect();
     assert_eq!(counts, [2, 1]);
     assert!(stepped.networks.iter().all(|n| n.centre.is_none()));
-    for bad in ["days:0", "weeks:2,step:1", "days:3,days:4", "hours:3", "step:2"] {
+    for bad in [
+        "days:0",
+        "weeks:2,step:1",
+        "days:3,days:4",
+        "hours:3",
+        "step:2",
+    ] {
         assert!(TimeWindow::parse(bad).is_err(), "{bad}");
     }
     assert_eq!(TimeWindow::parse("months:3").unwrap().text(), "months:3");
