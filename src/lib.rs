@@ -21,7 +21,8 @@
 //! 11. [`export`]: the session in formats other tools read, and W3C import;
 //! 12. [`workspace`]: a session at run time on its document: open, review,
 //!     undo, draft, merge, import, save;
-//! 13. [`ui`]: the window, in egui;
+//! 13. [`import`]: projects made from other tools' files (DNA);
+//! 14. [`ui`]: the window, in egui;
 //!
 //! and on top, in the binary, the command line.
 
@@ -36,6 +37,7 @@ pub mod fetch;
 pub mod fsio;
 pub mod i18n;
 mod ids;
+pub mod import;
 pub mod storage;
 #[cfg(feature = "gui")]
 pub mod ui;

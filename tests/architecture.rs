@@ -33,6 +33,7 @@ const LAYERS: &[&[&str]] = &[
     &["analysis"],
     &["export"],
     &["workspace"],
+    &["import"],
     &["ui"],
     &["cli"],
 ];

@@ -8,6 +8,8 @@
 pub mod colour;
 mod mentions;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use colour::Rgb;
@@ -85,6 +87,10 @@ pub struct Actor {
     /// What the reader concludes about the actor across the article.
     #[serde(default)]
     pub note: String,
+    /// Other properties, name to value, as another tool kept them (DNA's
+    /// entity attributes: "Type" → "NGO").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
     /// Fields this version does not know, kept for writing back.
     #[serde(skip)]
     pub extra: crate::extra::Extra,
@@ -101,6 +107,7 @@ impl Actor {
             aliases: Vec::new(),
             colour: Rgb::neutral(),
             note: String::new(),
+            attributes: BTreeMap::new(),
             extra: crate::extra::Extra::default(),
         }
     }
@@ -195,6 +202,7 @@ pub fn speakers_as_actors(speakers: &[crate::document::transcript::Speaker]) -> 
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" · "),
+            attributes: BTreeMap::new(),
             extra: crate::extra::Extra::default(),
         });
     }

@@ -2,6 +2,8 @@
 //! stance (agrees, disagrees, neutral) on a concept from a list the reader
 //! keeps, like the actor list.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::actors::ActorId;
@@ -23,6 +25,10 @@ pub struct Concept {
     /// What the reader means by it.
     #[serde(default)]
     pub note: String,
+    /// Other properties, name to value, as another tool kept them (DNA's
+    /// entity attributes: "Type" → "policy").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
     /// Fields this version does not know, kept for writing back.
     #[serde(skip)]
     pub extra: crate::extra::Extra,
@@ -36,6 +42,7 @@ impl Concept {
             id,
             name: name.into(),
             note: String::new(),
+            attributes: BTreeMap::new(),
             extra: crate::extra::Extra::default(),
         }
     }

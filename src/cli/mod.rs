@@ -206,9 +206,10 @@ enum Command {
         json: bool,
     },
     /// Import W3C Web Annotations (JSON-LD) into a new session, or add them
-    /// to an existing one.
+    /// to an existing one; or make a new project folder of a Discourse
+    /// Network Analyzer database (`FILE.dna -o DIR`).
     Import {
-        /// The JSON or JSON-LD file.
+        /// The JSON or JSON-LD file, or a DNA 3 database (.dna).
         file: PathBuf,
         /// The text the annotations point into (for a new session).
         #[arg(long, value_name = "FILE", conflicts_with = "into")]
@@ -216,8 +217,8 @@ enum Command {
         /// A session to add the annotations to.
         #[arg(long, value_name = "SESSION")]
         into: Option<PathBuf>,
-        /// The session file to write.
-        #[arg(long, short = 'o', value_name = "SESSION")]
+        /// The session file to write (for a .dna: the new, empty project folder).
+        #[arg(long, short = 'o', value_name = "SESSION|DIR")]
         output: PathBuf,
         /// Replace SESSION if it exists and is not the one given with --into.
         #[arg(long)]
@@ -320,6 +321,12 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             output,
             force,
         }) => {
+            if randnotiz::import::dna::is_dna_path(&file) {
+                if text.is_some() || into.is_some() || force {
+                    return Err(randnotiz::i18n::tr_im().err_dna_options.to_owned());
+                }
+                return import_dna(&file, &output);
+            }
             let _lock = lock(&output, "import")?;
             may_replace(&output, into.as_slice(), force)?;
             export::import(&file, text.as_deref(), into.as_deref(), &output)
@@ -408,6 +415,16 @@ enum ProjectCommand {
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
     },
+}
+
+/// `import FILE.dna -o DIR`: the database as a new project; what was not
+/// carried over on standard error.
+fn import_dna(file: &Path, dir: &Path) -> Result<ExitCode, String> {
+    let (_, report) = randnotiz::import::dna::import(file, dir).map_err(|e| e.to_string())?;
+    for line in report.lines() {
+        note(line);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How long a verb waits for another command writing the same session.

@@ -29,6 +29,7 @@ macro_rules! strings {
 mod corpus;
 mod de;
 mod en;
+mod import;
 mod inputs;
 mod merging;
 mod network;
@@ -41,6 +42,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use serde::{Deserialize, Serialize};
 
 pub use corpus::Corpus;
+pub use import::Import;
 pub use inputs::Inputs;
 pub use merging::Merging;
 pub use network::Network;
@@ -171,6 +173,12 @@ pub fn tr_nw() -> &'static Network {
     network::for_lang(lang())
 }
 
+/// The strings of imports from other tools in the current language.
+#[must_use]
+pub fn tr_im() -> &'static Import {
+    import::for_lang(lang())
+}
+
 /// Fills the `{name}` placeholders of `template` with `args`.
 ///
 /// A placeholder without a value stays as it is, so a missing argument shows
@@ -227,6 +235,8 @@ mod tests {
         en.extend(timeline::for_lang(Lang::En).templates());
         de.extend(network::for_lang(Lang::De).templates());
         en.extend(network::for_lang(Lang::En).templates());
+        de.extend(import::for_lang(Lang::De).templates());
+        en.extend(import::for_lang(Lang::En).templates());
         assert_eq!(de.len(), en.len());
         for ((name, de), (_, en)) in de.iter().zip(&en) {
             let names = |s: &str| {

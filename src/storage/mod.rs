@@ -16,8 +16,8 @@ mod writer;
 
 pub use project_file::{
     ANNOTATIONS_DIR, CACHE_DIR, Entry, MAX_PROJECT_BYTES, PROJECT_FILE, PROJECT_FORMAT,
-    ProjectError, ProjectFile, ReadProject, TEXTS_DIR, looks_like_project, parse_project,
-    project_to_ron, read_project, write_project,
+    ProjectError, ProjectFile, ReadProject, SavedSearch, TEXTS_DIR, looks_like_project,
+    parse_project, project_to_ron, read_project, write_project,
 };
 pub use session_file::{
     MAX_SESSION_BYTES, Repairs, SessionError, looks_like_session, parse_session,

@@ -74,6 +74,27 @@ pub struct ProjectFile {
     /// The documents, in the order they were added.
     #[serde(default)]
     pub documents: Vec<Entry>,
+    /// Searches kept with the project, offered by name in the corpus
+    /// search (another tool's highlighter patterns, say).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub searches: Vec<SavedSearch>,
+}
+
+/// A search kept with a project: what the corpus search fills in when it
+/// is chosen by its name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SavedSearch {
+    /// The name the list shows.
+    pub name: String,
+    /// What is searched: words as typed, or a regular expression.
+    pub pattern: String,
+    /// True when `pattern` is a regular expression (searched as the corpus
+    /// search searches them: case aside unless it says `(?-i)`).
+    #[serde(default)]
+    pub regex: bool,
+    /// The colour the hits were highlighted in, where the other tool had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<crate::actors::Rgb>,
 }
 
 /// One document of a project.
@@ -295,6 +316,12 @@ mod tests {
         entry.source.hash = "blake3:00".into();
         entry.attributes.insert("Ressort".into(), "Ausland".into());
         file.documents.push(entry);
+        file.searches.push(SavedSearch {
+            name: "CO2".into(),
+            pattern: "C[Oo0]2".into(),
+            regex: true,
+            colour: crate::actors::Rgb::parse("#ff0000"),
+        });
         file
     }
 

@@ -52,6 +52,24 @@ fn extra(out: &mut String, extra: &crate::extra::Extra, indent: &str) {
     }
 }
 
+/// Appends a record's attributes on one line, as ron writes a map below
+/// its depth limit (`attributes: {"Type": "NGO"},`); nothing when empty.
+fn attributes(out: &mut String, attributes: &std::collections::BTreeMap<String, String>) {
+    if attributes.is_empty() {
+        return;
+    }
+    out.push_str("            attributes: {");
+    for (i, (name, value)) in attributes.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        string(out, name);
+        out.push_str(": ");
+        string(out, value);
+    }
+    out.push_str("},\n");
+}
+
 fn actor(out: &mut String, a: &Actor) {
     out.push_str("        (\n            id: ");
     string(out, a.id.as_str());
@@ -67,6 +85,7 @@ fn actor(out: &mut String, a: &Actor) {
     out.push_str(",\n            note: ");
     string(out, &a.note);
     out.push_str(",\n");
+    attributes(out, &a.attributes);
     extra(out, &a.extra, "            ");
     out.push_str("        ),\n");
 }
@@ -79,6 +98,7 @@ fn concept(out: &mut String, c: &Concept) {
     out.push_str(",\n            note: ");
     string(out, &c.note);
     out.push_str(",\n");
+    attributes(out, &c.attributes);
     extra(out, &c.extra, "            ");
     out.push_str("        ),\n");
 }
@@ -199,4 +219,30 @@ pub fn session_text(session: &SessionView<'_>) -> String {
     extra(&mut out, session.extra, "    ");
     out.push_str(")\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::actors::{Actor, ActorId, ActorKind};
+    use crate::annotation::{Concept, ConceptId, DocumentRef, Session};
+
+    #[test]
+    fn attributes_of_actors_and_concepts_are_written_as_ron_writes_them() {
+        let mut actor = Actor::new(ActorId("epa".into()), "EPA", ActorKind::Organisation);
+        actor.attributes.insert("Type".into(), "Government".into());
+        actor
+            .attributes
+            .insert("Ort \"DC\"".into(), "Washington, D.C.".into());
+        let mut session = Session::new(DocumentRef::default(), vec![actor]);
+        let mut concept = Concept::new(ConceptId("co2".into()), "CO2");
+        concept.attributes.insert("Type".into(), "policy".into());
+        session.concepts.push(concept);
+        let ours = super::session_text(&session.view());
+        let ron = crate::storage::session_to_ron_by_ron(&session).unwrap();
+        assert_eq!(ours, ron);
+        assert!(ours.contains("attributes: {"), "{ours}");
+        let (back, _) = crate::storage::parse_session(&ours).unwrap();
+        assert_eq!(back.actors[0].attributes["Type"], "Government");
+        assert_eq!(back.concepts[0].attributes["Type"], "policy");
+    }
 }

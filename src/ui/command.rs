@@ -31,6 +31,9 @@ pub enum Action {
     SaveAs,
     /// Import W3C Web Annotations into the session (asks which file).
     ImportW3c,
+    /// Make a new project of a Discourse Network Analyzer database (asks
+    /// for the file, then the folder).
+    ImportDna,
     /// Merge another reader's session into this one (asks which file).
     Merge,
     /// Quit (asks about unsaved changes).
@@ -105,6 +108,7 @@ impl Action {
             Self::Save => t.action_save,
             Self::SaveAs => t.action_save_as,
             Self::ImportW3c => t.menu_import_w3c,
+            Self::ImportDna => crate::i18n::tr_im().action_import_dna,
             Self::Merge => t.menu_merge,
             Self::Quit => t.action_quit,
             Self::Undo => t.action_undo,
@@ -146,6 +150,7 @@ impl Action {
             Self::Save => t.tip_save,
             Self::SaveAs => t.tip_save_as,
             Self::ImportW3c => t.tip_import_w3c,
+            Self::ImportDna => crate::i18n::tr_im().tip_import_dna,
             Self::Merge => t.menu_merge_help,
             Self::Quit => t.tip_quit,
             Self::Undo => t.tip_undo,
@@ -217,6 +222,7 @@ impl Action {
             | Self::ImportAttributes
             | Self::MergeProject => keys!(),
             Self::ImportW3c
+            | Self::ImportDna
             | Self::Merge
             | Self::ShowAgreement
             | Self::ShowStats

@@ -264,6 +264,48 @@ impl CorpusSearch {
         intents
     }
 
+    /// The project's saved searches as a choice that fills the query (and
+    /// the regular expression box); true when one was chosen.
+    fn saved_searches(&mut self, ui: &mut Ui, project: &Project) -> bool {
+        let searches = &project.file().searches;
+        if searches.is_empty() {
+            return false;
+        }
+        let t = crate::i18n::tr_im();
+        let label = ui.label(t.saved_label);
+        let current = searches
+            .iter()
+            .find(|s| s.pattern == self.query && s.regex == self.regex)
+            .map_or(t.saved_none, |s| s.name.as_str());
+        let mut picked = None;
+        egui::ComboBox::from_id_salt("saved-searches")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (i, search) in searches.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        if let Some(crate::actors::Rgb([r, g, b])) = search.colour {
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                            ui.painter()
+                                .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
+                        }
+                        if ui.selectable_label(false, search.name.as_str()).clicked() {
+                            picked = Some(i);
+                        }
+                    });
+                }
+            })
+            .response
+            .on_hover_text(t.saved_tip)
+            .labelled_by(label.id);
+        let Some(search) = picked.and_then(|i| searches.get(i)) else {
+            return false;
+        };
+        self.query.clone_from(&search.pattern);
+        self.regex = search.regex;
+        true
+    }
+
     fn body(&mut self, ui: &mut Ui, project: &Project) -> Vec<SearchIntent> {
         let t = tr_co();
         let mut intents = Vec::new();
@@ -284,6 +326,7 @@ impl CorpusSearch {
             let enter = crate::ui::widgets::submitted(ui, &field);
             let mut again = ui.checkbox(&mut self.regex, t.search_regex).changed();
             again |= ui.checkbox(&mut self.whole_words, t.search_whole).changed();
+            again |= self.saved_searches(ui, project);
             if ui.button(t.search_button).clicked() || enter || again {
                 self.mentions_of = None;
                 self.search(project);

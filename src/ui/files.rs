@@ -35,6 +35,13 @@ pub enum Purpose {
     Export(crate::export::Format),
     /// Import W3C Web Annotations into the session.
     ImportW3c,
+    /// A DNA database to make a new project of.
+    ImportDna,
+    /// The folder the new project of the DNA database `file` goes into.
+    ImportDnaTarget {
+        /// The database chosen.
+        file: PathBuf,
+    },
     /// Merge another reader's session into this one.
     Merge,
     /// The folder of a new project.
@@ -198,6 +205,17 @@ impl Files {
                     .add_filter(extension, &[extension])
                     .save_file(),
             ),
+            Purpose::ImportDna => Box::pin(
+                dialog
+                    .set_title(crate::i18n::tr_im().dialog_dna_file)
+                    .add_filter("DNA", &["dna", "sqlite"])
+                    .pick_file(),
+            ),
+            Purpose::ImportDnaTarget { .. } => Box::pin(
+                dialog
+                    .set_title(crate::i18n::tr_im().dialog_dna_target)
+                    .pick_folder(),
+            ),
             Purpose::ImportAttributes => Box::pin(
                 dialog
                     .set_title(crate::i18n::tr_co().action_import_attributes)
@@ -280,6 +298,8 @@ impl Files {
             Purpose::LocateText { .. } => t.dialog_locate_title,
             Purpose::Export(format) | Purpose::ExportProject(format) => format.label(),
             Purpose::ImportW3c => t.dialog_import_title,
+            Purpose::ImportDna => crate::i18n::tr_im().dialog_dna_file,
+            Purpose::ImportDnaTarget { .. } => crate::i18n::tr_im().dialog_dna_target,
             Purpose::Merge => t.dialog_merge_title,
             Purpose::NewProject => crate::i18n::tr_co().action_new_project,
             Purpose::OpenProject => crate::i18n::tr_co().action_open_project,
@@ -316,11 +336,13 @@ impl Files {
                     | Purpose::Export(_)
                     | Purpose::ExportProject(_)
                     | Purpose::ExportNetwork { .. }
-                    | Purpose::NewProject => t.button_save,
+                    | Purpose::NewProject
+                    | Purpose::ImportDnaTarget { .. } => t.button_save,
                     Purpose::AddToProject => crate::i18n::tr_co().add_button,
                     Purpose::Open
                     | Purpose::LocateText { .. }
                     | Purpose::ImportW3c
+                    | Purpose::ImportDna
                     | Purpose::Merge
                     | Purpose::MergeProject
                     | Purpose::ImportAttributes

@@ -2,7 +2,7 @@
 //! concepts, the document reference, and lists of named values (the colour
 //! legend, fields this version does not know).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 
 use super::three_way::{Outcome, Pick, Record, hash_of, merge_records, pick};
@@ -204,6 +204,33 @@ where
     merged
 }
 
+/// A record's attributes: name to value.
+type Attributes = BTreeMap<String, String>;
+
+/// The attributes of a record both sides changed, merged by name: each
+/// side's additions and removals; where both set one differently, this
+/// side's value, the conflict noted.
+fn attributes(
+    place: &Place,
+    (base, ours, theirs): (&Attributes, &Attributes, &Attributes),
+    conflicts: &mut Vec<Conflict>,
+) -> BTreeMap<String, String> {
+    let pairs = |map: &BTreeMap<String, String>| -> Vec<(String, String)> {
+        map.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    };
+    let mut report = Reconciled::default();
+    let merged = merge_named(
+        place,
+        &pairs(base),
+        &pairs(ours),
+        &pairs(theirs),
+        |name: &String| format!("attributes.{name}"),
+        &mut report,
+    );
+    conflicts.extend(report.conflicts);
+    merged.into_iter().collect()
+}
+
 /// The unknown fields of a record both sides changed, merged by name.
 fn extra(
     place: &Place,
@@ -242,6 +269,7 @@ impl Joined for Actor {
     ) -> Self {
         let place = ours.place();
         let no_extra = Extra::default();
+        let no_attributes = BTreeMap::new();
         Actor {
             id: ours.id.clone(),
             name: scalar(
@@ -276,6 +304,15 @@ impl Joined for Actor {
                 (base.map_or("", |b| &b.note), &ours.note, &theirs.note),
                 conflicts,
             ),
+            attributes: attributes(
+                &place,
+                (
+                    base.map_or(&no_attributes, |b| &b.attributes),
+                    &ours.attributes,
+                    &theirs.attributes,
+                ),
+                conflicts,
+            ),
             extra: extra(
                 &place,
                 (
@@ -303,6 +340,7 @@ impl Joined for Concept {
     ) -> Self {
         let place = ours.place();
         let no_extra = Extra::default();
+        let no_attributes = BTreeMap::new();
         Concept {
             id: ours.id.clone(),
             name: scalar(
@@ -316,6 +354,15 @@ impl Joined for Concept {
                 &place,
                 "note",
                 (base.map_or("", |b| &b.note), &ours.note, &theirs.note),
+                conflicts,
+            ),
+            attributes: attributes(
+                &place,
+                (
+                    base.map_or(&no_attributes, |b| &b.attributes),
+                    &ours.attributes,
+                    &theirs.attributes,
+                ),
                 conflicts,
             ),
             extra: extra(

@@ -402,3 +402,51 @@ fn without_an_ancestor_everything_is_added_on_both_sides() {
     );
     assert!(report.conflicts.is_empty());
 }
+
+#[test]
+fn attributes_of_actors_and_concepts_merge_by_name() {
+    use crate::annotation::{Concept, ConceptId};
+    let mut base = session(Vec::new());
+    let mut epa = actor("epa", &[], "");
+    epa.attributes.insert("Type".into(), "Government".into());
+    epa.attributes.insert("Ort".into(), "DC".into());
+    base.actors = vec![epa];
+    base.concepts = vec![Concept::new(ConceptId("co2".into()), "CO2")];
+    // Here: one attribute changed, one added; the concept gets one.
+    let ours = changed(&base, |s| {
+        s.actors[0]
+            .attributes
+            .insert("Type".into(), "Agency".into());
+        s.actors[0]
+            .attributes
+            .insert("Gründung".into(), "1970".into());
+        s.concepts[0]
+            .attributes
+            .insert("Type".into(), "policy".into());
+    });
+    // There: one removed, another added; the same attribute changed the
+    // other way is the one conflict.
+    let theirs = changed(&base, |s| {
+        s.actors[0].attributes.remove("Ort");
+        s.actors[0].attributes.insert("Alias".into(), "EPA".into());
+        s.concepts[0]
+            .attributes
+            .insert("Type".into(), "frame".into());
+    });
+    let (merged, report) = merged(&base, &ours, &theirs);
+    let attributes: Vec<(&str, &str)> = merged.actors[0]
+        .attributes
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        attributes,
+        [("Alias", "EPA"), ("Gründung", "1970"), ("Type", "Agency")]
+    );
+    assert_eq!(merged.concepts[0].attributes["Type"], "policy");
+    assert_eq!(report.conflicts.len(), 1, "{report:?}");
+    assert!(
+        format!("{:?}", report.conflicts[0]).contains("attributes.Type"),
+        "{report:?}"
+    );
+}

@@ -166,6 +166,11 @@ impl App {
                 self.files
                     .ask(ctx, Purpose::ImportW3c, folder.as_deref(), None);
             }
+            Action::ImportDna => {
+                let folder = folder_of(self.ws.document_path());
+                self.files
+                    .ask(ctx, Purpose::ImportDna, folder.as_deref(), None);
+            }
             Action::Merge => {
                 let folder = folder_of(self.ws.session_path());
                 self.files.ask(ctx, Purpose::Merge, folder.as_deref(), None);

@@ -406,6 +406,8 @@ impl App {
             Purpose::LocateText { session } => self.open_with_text(&session, path),
             Purpose::Export(format) => self.export_to(format, path),
             Purpose::ImportW3c => self.import_w3c(path),
+            Purpose::ImportDna => self.ask_dna_target(ctx, path),
+            Purpose::ImportDnaTarget { file } => self.import_dna(&file, path),
             Purpose::Merge => self.merge_from(path),
             Purpose::ExportNetwork { .. } => self.export_network(path),
             Purpose::NewProject

@@ -50,6 +50,7 @@ impl App {
         }
         self.poll_loading();
         self.poll_adding(ctx);
+        self.poll_importing(ctx);
         let section = self.current_section();
         self.autosave.tick(ctx, &self.ws, section);
         if let Some(error) = self.autosave.error.take() {

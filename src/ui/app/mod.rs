@@ -14,6 +14,7 @@
 
 mod commands;
 mod file_ops;
+mod import_ops;
 mod loading;
 mod logic;
 mod panels;
@@ -120,6 +121,8 @@ pub struct App {
     project: Option<super::corpus::ProjectState>,
     /// The corpus search window.
     corpus_search: super::corpus_search::CorpusSearch,
+    /// An import from another tool running on its worker.
+    importing: Option<import_ops::Importing>,
     ctx: egui::Context,
 }
 
@@ -178,6 +181,7 @@ impl App {
             snapshots: options.snapshots,
             project: None,
             corpus_search: super::corpus_search::CorpusSearch::default(),
+            importing: None,
             ctx: ctx.clone(),
         };
         if let Some(file) = options.file {

@@ -207,6 +207,9 @@ impl App {
                         }
                     }
                 });
+                ui.menu_button(crate::i18n::tr_im().menu_import, |ui| {
+                    item(ui, Action::ImportDna, true, &mut intents);
+                });
                 item(ui, Action::ImportW3c, true, &mut intents);
                 item(ui, Action::Merge, true, &mut intents);
                 ui.separator();

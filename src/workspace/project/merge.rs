@@ -18,13 +18,22 @@ use std::collections::{BTreeMap, HashMap};
 use crate::annotation::reconcile;
 use crate::annotation::three_way::{Outcome, Pick, Record, hashes, merge_records, pick};
 use crate::i18n::{fill, tr_co};
-use crate::storage::{Entry, ProjectFile};
+use crate::storage::{Entry, ProjectFile, SavedSearch};
 
 impl Record for Entry {
     type Id = String;
 
     fn id(&self) -> &String {
         &self.id
+    }
+}
+
+/// A saved search is known by its name.
+impl Record for SavedSearch {
+    type Id = String;
+
+    fn id(&self) -> &String {
+        &self.name
     }
 }
 
@@ -81,6 +90,14 @@ pub fn merge_projects(
     .into_iter()
     .map(|(n, ())| n)
     .collect();
+    let searches = merge_list(
+        &base.searches,
+        &ours.searches,
+        &theirs.searches,
+        crate::i18n::tr_im().merge_search,
+        |s| s.name.clone(),
+        &mut conflicts,
+    );
     MergedProject {
         file: ProjectFile {
             format: ours.format.max(theirs.format),
@@ -90,6 +107,7 @@ pub fn merge_projects(
             legend: registry.legend,
             attributes,
             documents,
+            searches,
         },
         conflicts,
     }
@@ -367,5 +385,38 @@ mod tests {
         let entry = &merged.file.documents[0];
         assert_eq!(entry.outlet.as_deref(), Some("Tagesblatt"));
         assert_eq!(entry.date.as_deref(), Some("2022-01-05"));
+    }
+
+    #[test]
+    fn saved_searches_of_both_sides_are_kept_and_a_clash_is_named() {
+        let search = |name: &str, pattern: &str| SavedSearch {
+            name: name.into(),
+            pattern: pattern.into(),
+            regex: true,
+            colour: None,
+        };
+        let mut base = ProjectFile::new("K");
+        base.searches.push(search("CO2", "C[Oo0]2"));
+        let mut ours = base.clone();
+        ours.searches.push(search("Klima", "klima"));
+        ours.searches[0].pattern = "CO2".into();
+        let mut theirs = base.clone();
+        theirs.searches.push(search("Ozon", "ozon"));
+        theirs.searches[0].pattern = "C[O0]2".into();
+        let merged = merge_projects(&base, &ours, &theirs);
+        let names: Vec<&str> = merged
+            .file
+            .searches
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["CO2", "Klima", "Ozon"]);
+        assert_eq!(merged.file.searches[0].pattern, "CO2");
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        assert!(
+            merged.conflicts[0].contains("CO2"),
+            "{:?}",
+            merged.conflicts
+        );
     }
 }

@@ -251,6 +251,11 @@ impl Project {
                 self.file.attributes.push(attribute.clone());
             }
         }
+        for search in &other.file().searches {
+            if self.file.searches.iter().all(|s| s.name != search.name) {
+                self.file.searches.push(search.clone());
+            }
+        }
         (actors, concepts)
     }
 
