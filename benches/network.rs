@@ -1,7 +1,7 @@
 //! The statement network of a corpus: 1,000 documents over one year with
 //! 50,000 annotations that are statements (120 actors, 40 concepts, the
 //! three stances), built in memory. Two-mode, one-mode congruence (once
-//! per document), one-mode subtract over 14-day windows sliding by 7, the
+//! per document; and normalised by DNA's Jaccard), one-mode subtract over 14-day windows sliding by 7, the
 //! files written as text, and the weekly timeline.
 //! Target: a network of the whole corpus under 200 ms.
 #![allow(missing_docs, clippy::unwrap_used)]
@@ -10,7 +10,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use randnotiz::actors::{Actor, ActorId, ActorKind};
 use randnotiz::analysis::corpus::CorpusDoc;
 use randnotiz::analysis::corpus_network::{
-    Aggregation, Duplicates, Mode, NetworkOptions, TimeWindow, networks,
+    Aggregation, Duplicates, Mode, NetworkOptions, Normalization, TimeWindow, networks,
 };
 use randnotiz::analysis::timeline::{TimelineOptions, timeline};
 use randnotiz::anchor::Target;
@@ -108,6 +108,8 @@ fn bench(c: &mut Criterion) {
             date: Some(&corpus.dates[d]),
             outlet: Some(OUTLETS[d % OUTLETS.len()]),
             annotations: &corpus.annotations[d],
+            author: None,
+            attributes: None,
         })
         .collect();
     let run = |options: &NetworkOptions| {
@@ -123,7 +125,14 @@ fn bench(c: &mut Criterion) {
     let windows = NetworkOptions {
         mode: Mode::OneMode,
         aggregation: Aggregation::Subtract,
-        window: Some(TimeWindow { days: 14, step: 7 }),
+        window: Some(TimeWindow::stepped(14, 7)),
+        ..NetworkOptions::default()
+    };
+    let jaccard = NetworkOptions {
+        mode: Mode::OneMode,
+        aggregation: Aggregation::Congruence,
+        normalization: Normalization::Jaccard,
+        duplicates: Duplicates::Document,
         ..NetworkOptions::default()
     };
     let one = run(&congruence);
@@ -144,6 +153,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("two-mode, ignore", |b| b.iter(|| run(&two_mode)));
     group.bench_function("one-mode, congruence, once per document", |b| {
         b.iter(|| run(&congruence));
+    });
+    group.bench_function("one-mode, congruence, jaccard, once per document", |b| {
+        b.iter(|| run(&jaccard));
     });
     group.bench_function("one-mode, subtract, 14-day windows by 7", |b| {
         b.iter(|| run(&windows));

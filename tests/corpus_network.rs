@@ -18,7 +18,11 @@
 //!
 //! (`+` agrees, `-` disagrees, `~` neutral. 1 and 2 January 2022 are in
 //! ISO week 2021-W52, 3 to 6 January in 2022-W01.)
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::cast_possible_truncation
+)]
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -301,8 +305,8 @@ fn the_two_mode_network_counts_statements_per_actor_and_concept() {
     let agrees = split.column("abzug", Some(Stance::Agrees)).unwrap();
     let disagrees = split.column("abzug", Some(Stance::Disagrees)).unwrap();
     let opposition = split.row("opp").unwrap();
-    assert_eq!(split.value(opposition, agrees), 1);
-    assert_eq!(split.value(opposition, disagrees), 2);
+    assert_eq!(split.value(opposition, agrees), 1.0);
+    assert_eq!(split.value(opposition, disagrees), 2.0);
 
     // The same network as GraphML: actors and concepts with their type,
     // an edge per value.
@@ -374,7 +378,7 @@ fn the_one_mode_network_ties_actors_by_congruence_and_conflict() {
         },
     )[0];
     let matrix: Vec<Vec<i64>> = (0..4)
-        .map(|r| (0..4).map(|c| conflict.value(r, c)).collect())
+        .map(|r| (0..4).map(|c| conflict.value(r, c) as i64).collect())
         .collect();
     assert_eq!(
         matrix,
@@ -425,8 +429,8 @@ fn the_one_mode_network_ties_actors_by_congruence_and_conflict() {
             ..NetworkOptions::default()
         },
     )[0];
-    assert_eq!(subtract.get("tok", "ovks"), 7);
-    assert_eq!(subtract.get("tok", "opp"), 3 - 7);
+    assert_eq!(subtract.get("tok", "ovks"), 7.0);
+    assert_eq!(subtract.get("tok", "opp"), f64::from(3 - 7));
 
     // Congruence is not a two-mode aggregation: said, with what fits.
     let out = randnotiz(&[

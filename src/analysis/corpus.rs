@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use crate::annotation::Annotation;
 
 /// One document as the analyses over a corpus read it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CorpusDoc<'a> {
     /// When it appeared, as the project file says (`2022-01-13`,
     /// `2022-01`, `2022`); `None` when unknown.
@@ -27,6 +27,10 @@ pub struct CorpusDoc<'a> {
     pub outlet: Option<&'a str>,
     /// Its annotations.
     pub annotations: &'a [Annotation],
+    /// Who wrote it.
+    pub author: Option<&'a str>,
+    /// The user's attributes: column name to value.
+    pub attributes: Option<&'a std::collections::BTreeMap<String, String>>,
 }
 
 /// When a document appeared, as precisely as its date says.
@@ -265,6 +269,8 @@ mod tests {
             date,
             outlet,
             annotations: &[],
+            author: None,
+            attributes: None,
         }
     }
 

@@ -356,6 +356,8 @@ mod tests {
                 date: *date,
                 outlet: None,
                 annotations,
+                author: None,
+                attributes: None,
             })
             .collect();
         let t = timeline(&docs, &[], options);

@@ -15,7 +15,7 @@ use super::ExportError;
 use super::escape::Csv;
 use super::network::{data, node_id, open_edge};
 use super::xml::Xml;
-use crate::analysis::corpus_network::{Mode, Network, Node};
+use crate::analysis::corpus_network::{Mode, Network, Node, format_value};
 use crate::fsio::{self, Backup, SaveError};
 use crate::storage;
 
@@ -84,7 +84,11 @@ pub fn matrix_csv(network: &Network) -> String {
     let mut out = Csv::with_header(&header);
     let width = network.columns.len();
     for (r, label) in labels(&network.rows).iter().enumerate() {
-        out.labelled_numbers(label, &network.cells[r * width..(r + 1) * width]);
+        let values: Vec<String> = network.cells[r * width..(r + 1) * width]
+            .iter()
+            .map(|&v| format_value(v, network.integer))
+            .collect();
+        out.labelled_values(label, &values);
     }
     out.finish()
 }
@@ -99,6 +103,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("weight", "edge", "weight", "double"),
     ("relation", "edge", "relation", "string"),
     ("stance", "edge", "stance", "string"),
+    ("normalization", "graph", "normalization", "string"),
 ];
 
 /// The keys a dynamic GraphML adds: the days a node or edge is there.
@@ -114,6 +119,7 @@ const DYNAMIC_KEYS: &[(&str, &str, &str, &str)] = &[
 const WINDOW_KEYS: &[(&str, &str, &str, &str)] = &[
     ("window_start", "graph", "start", "string"),
     ("window_end", "graph", "end", "string"),
+    ("window_centre", "graph", "centre", "string"),
 ];
 
 fn head(keys: &[&[(&str, &str, &str, &str)]]) -> Xml {
@@ -191,7 +197,7 @@ fn distinct_nodes(network: &Network) -> Vec<&Node> {
 
 /// The edges of `network`: (row, column, value) for every value not 0; a
 /// one-mode network's ties once (row before column).
-fn edges(network: &Network) -> impl Iterator<Item = (usize, usize, i64)> + '_ {
+fn edges(network: &Network) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
     let width = network.columns.len();
     (0..network.rows.len()).flat_map(move |r| {
         let from = match network.mode {
@@ -200,7 +206,7 @@ fn edges(network: &Network) -> impl Iterator<Item = (usize, usize, i64)> + '_ {
         };
         (from..width).filter_map(move |c| {
             let v = network.value(r, c);
-            (v != 0).then_some((r, c, v))
+            (v != 0.0).then_some((r, c, v))
         })
     })
 }
@@ -216,7 +222,7 @@ fn write_edges(
     for (r, c, value) in edges(network) {
         let (row, column) = (&network.rows[r], &network.columns[c]);
         open_edge(out, n, &graph_id(row), &graph_id(column));
-        data(out, "weight", &value.to_string());
+        data(out, "weight", &format_value(value, network.integer));
         data(out, "relation", network.aggregation.name());
         if let Some(stance) = column.stance {
             data(out, "stance", stance.name());
@@ -234,8 +240,10 @@ fn write_edges(
 
 /// The network as GraphML: actors and concepts as nodes (`type`, `label`,
 /// `colour`, `kind`, `statements`), an edge for every value not 0
-/// (`weight`; `relation` the aggregation; `stance` for a split column). A
-/// window's file says its days in the graph's `start` and `end`.
+/// (`weight`, a double: a count, or a normalised value; `relation` the
+/// aggregation; `stance` for a split column); the graph says its
+/// `normalization`, a window's file its days (`start`, `end`, and for
+/// DNA's centred windows `centre`).
 #[must_use]
 pub fn graphml(network: &Network) -> String {
     let mut out = head(&[KEYS, WINDOW_KEYS]);
@@ -249,9 +257,13 @@ pub fn graphml(network: &Network) -> String {
             ("edgedefault", "undirected"),
         ],
     );
+    data(&mut out, "normalization", network.normalization.name());
     if let Some((start, end)) = network.window {
         data(&mut out, "window_start", &start.to_string());
         data(&mut out, "window_end", &end.to_string());
+    }
+    if let Some(centre) = network.centre {
+        data(&mut out, "window_centre", &centre.to_string());
     }
     for node in distinct_nodes(network) {
         write_node(&mut out, node, None);
@@ -280,6 +292,9 @@ pub fn dynamic_graphml(windows: &[Network]) -> String {
             ("edgedefault", "undirected"),
         ],
     );
+    if let Some(first) = windows.first() {
+        data(&mut out, "normalization", first.normalization.name());
+    }
     let day = |n: &Network, last: bool| {
         n.window
             .map(|(s, e)| if last { e } else { s }.to_string())

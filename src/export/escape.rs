@@ -100,6 +100,18 @@ impl Csv {
         }
     }
 
+    /// Adds a row of a matrix whose values are already written as numbers
+    /// (`3`, `-2`, `0.3333333333333333`): its label guarded as any cell,
+    /// the numbers as they are.
+    pub fn labelled_values<S: AsRef<str>>(&mut self, label: &str, values: &[S]) {
+        let mut cells = Vec::with_capacity(values.len() + 1);
+        cells.push(neutralised(label).into_owned());
+        cells.extend(values.iter().map(|v| v.as_ref().to_owned()));
+        if let Err(err) = self.writer.write_record(cells) {
+            unreachable!("CSV into memory: {err}");
+        }
+    }
+
     /// The table's text.
     #[must_use]
     pub fn finish(self) -> String {

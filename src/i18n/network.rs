@@ -64,6 +64,54 @@ strings! {
     err_number,
     /// Written: {path}
     written,
+    /// Aggregation: DNA's code of the stances used.
+    agg_combine,
+    /// Label: whom a statement counts for.
+    variable1_label,
+    /// Rows: the speaker.
+    var_actor,
+    /// Rows: the organisation.
+    var_organization,
+    /// Rows: the person.
+    var_person,
+    /// Label: normalisation.
+    normalization_label,
+    /// Normalisation: none.
+    norm_no,
+    /// Normalisation: average.
+    norm_average,
+    /// Normalisation: Jaccard.
+    norm_jaccard,
+    /// Normalisation: cosine.
+    norm_cosine,
+    /// Normalisation: per row.
+    norm_activity,
+    /// Normalisation: per column.
+    norm_prominence,
+    /// Duplicates: once per week number.
+    dup_week,
+    /// Duplicates: once per month number.
+    dup_month,
+    /// Duplicates: once per year.
+    dup_year,
+    /// Duplicates: once in the range.
+    dup_acrossrange,
+    /// Label: values to leave out.
+    exclude_label,
+    /// Hint of the exclusions field.
+    exclude_hint,
+    /// Checkbox: DNA's centred windows.
+    centred_label,
+    /// Error: a normalisation that does not fit: {normalization} {mode}
+    err_normalization,
+    /// Error: combine with a normalisation.
+    err_combine_normalized,
+    /// Error: an exclusion that does not read: {exclude}
+    err_exclude,
+    /// Error: an attribute no document has: {name} {known}
+    err_unknown_variable,
+    /// Note: statements without the row variable: {n} {variable}
+    lacking,
 }
 
 /// Die deutschen Texte.
@@ -97,6 +145,30 @@ static DE: Network = Network {
     export_button: "Exportieren …",
     err_number: "„{field}“ braucht eine ganze Zahl über 0.",
     written: "Netzwerk geschrieben nach {path}",
+    agg_combine: "Kombination (1 dafür, 2 dagegen, 3 beides)",
+    variable1_label: "Zeilen:",
+    var_actor: "Sprecher (Akteur)",
+    var_organization: "Organisation",
+    var_person: "Person",
+    normalization_label: "Normalisierung:",
+    norm_no: "keine",
+    norm_average: "mittlere Aktivität (average)",
+    norm_jaccard: "Jaccard",
+    norm_cosine: "Kosinus (cosine)",
+    norm_activity: "je Zeile (activity)",
+    norm_prominence: "je Spalte (prominence)",
+    dup_week: "einmal je Kalenderwoche (Nummer, wie DNA)",
+    dup_month: "einmal je Monat (Nummer, wie DNA)",
+    dup_year: "einmal je Jahr",
+    dup_acrossrange: "einmal im ganzen Zeitraum",
+    exclude_label: "Ausschließen:",
+    exclude_hint: "VARIABLE=WERT; … (organization, person, concept, agreement, author, source, section …)",
+    centred_label: "wie DNA: um jeden Tag zentriert",
+    err_normalization: "„--normalization {normalization}“ passt nicht zu einem Netzwerk „{mode}“: für onemode no, average, jaccard oder cosine, für twomode no, activity oder prominence (wie in DNA).",
+    err_combine_normalized: "„--qualifier-aggregation combine“ ergibt Codes (1, 2, 3), keine Anzahlen; DNA warnt, dass sie normalisiert nicht zu deuten sind. Wählen Sie --normalization no.",
+    err_exclude: "„{exclude}“ ist keine Ausschlussangabe. Schreiben Sie VARIABLE=WERT, etwa organization=Senate, concept=…, agreement=0 (oder 1), author=…, source=…, section=… oder ein Dokumentattribut.",
+    err_unknown_variable: "Kein Dokument hat ein Attribut „{name}“. Möglich sind actor, organization, person, concept, agreement, author, source und die Attribute der Dokumente: {known}",
+    lacking: "{n} Aussagen ohne {variable} sind in keinem Netzwerk (wie in DNA, das Aussagen mit leerer Variable auslässt).",
 };
 
 /// The English texts.
@@ -130,6 +202,30 @@ static EN: Network = Network {
     export_button: "Export …",
     err_number: "“{field}” needs a whole number above 0.",
     written: "Network written to {path}",
+    agg_combine: "combined (1 for, 2 against, 3 both)",
+    variable1_label: "Rows:",
+    var_actor: "speaker (actor)",
+    var_organization: "organisation",
+    var_person: "person",
+    normalization_label: "Normalisation:",
+    norm_no: "none",
+    norm_average: "average activity",
+    norm_jaccard: "Jaccard",
+    norm_cosine: "cosine",
+    norm_activity: "per row (activity)",
+    norm_prominence: "per column (prominence)",
+    dup_week: "once per calendar week (its number, as DNA)",
+    dup_month: "once per month (its number, as DNA)",
+    dup_year: "once per year",
+    dup_acrossrange: "once in the whole range",
+    exclude_label: "Leave out:",
+    exclude_hint: "VARIABLE=VALUE; … (organization, person, concept, agreement, author, source, section …)",
+    centred_label: "as DNA: centred on each day",
+    err_normalization: "“--normalization {normalization}” does not fit a “{mode}” network: for onemode use no, average, jaccard or cosine, for twomode no, activity or prominence (as in DNA).",
+    err_combine_normalized: "“--qualifier-aggregation combine” gives codes (1, 2, 3), not counts; DNA warns that normalised they cannot be interpreted. Choose --normalization no.",
+    err_exclude: "“{exclude}” is not an exclusion. Write VARIABLE=VALUE, such as organization=Senate, concept=…, agreement=0 (or 1), author=…, source=…, section=… or a document attribute.",
+    err_unknown_variable: "No document has an attribute “{name}”. Possible are actor, organization, person, concept, agreement, author, source and the documents' attributes: {known}",
+    lacking: "{n} statements without {variable} are in no network (as in DNA, which leaves out statements with an empty variable).",
 };
 
 /// The table of one language.

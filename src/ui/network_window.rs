@@ -1,7 +1,9 @@
 //! The window *Aussagen-Netzwerk*: the open project's statement network as
 //! DNA computes it (`analysis::corpus_network`, the same as `randnotiz
-//! network`), with its choices: two-mode or one-mode, how the stance makes
-//! ties, identical statements, outlets, a date range, time windows; a line
+//! network`), with its choices: two-mode or one-mode, the rows (actor,
+//! organisation, person), how the stance makes ties, the normalisation,
+//! identical statements, values left out, outlets, a date range, time
+//! windows (DNA's centred ones or one every few days); a line
 //! saying what the network holds, and its export as GraphML or a CSV
 //! matrix, one file or a file per window.
 //!
@@ -14,7 +16,8 @@ use egui::{RichText, Ui};
 
 use crate::analysis::corpus::DocFilter;
 use crate::analysis::corpus_network::{
-    Aggregation, Duplicates, Mode, NetworkOptions, Networks, TimeWindow, networks,
+    Aggregation, Duplicates, Exclude, Mode, NetworkOptions, Networks, Normalization, TimeWindow,
+    Variable1, networks,
 };
 use crate::export::corpus_network::{self as out, NetworkFormat};
 use crate::i18n::{fill, tr_nw, tr_tl};
@@ -38,12 +41,18 @@ pub struct NetworkWindow {
     /// The window is open.
     pub open: bool,
     mode: Mode,
+    variable1: Variable1,
     aggregation: Aggregation,
+    normalization: Normalization,
     duplicates: Duplicates,
+    /// `VARIABLE=VALUE; …`
+    exclude: String,
     outlets: Vec<String>,
     from: String,
     to: String,
     windowed: bool,
+    /// DNA's windows, centred on each day (else one every `step` days).
+    centred: bool,
     days: u32,
     step: u32,
     /// One dynamic GraphML file (else a file per window).
@@ -65,12 +74,16 @@ impl Default for NetworkWindow {
         Self {
             open: false,
             mode: Mode::default(),
+            variable1: Variable1::default(),
             aggregation: Aggregation::default(),
+            normalization: Normalization::default(),
             duplicates: Duplicates::default(),
+            exclude: String::new(),
             outlets: Vec::new(),
             from: String::new(),
             to: String::new(),
             windowed: false,
+            centred: false,
             days: 14,
             step: 7,
             dynamic: true,
@@ -113,46 +126,67 @@ impl NetworkWindow {
         if !self.aggregation.fits(self.mode) {
             self.aggregation = Aggregation::Ignore;
         }
+        if !self.normalization.fits(self.mode) {
+            self.normalization = Normalization::No;
+        }
         egui::Grid::new("network-choices")
             .num_columns(2)
             .show(ui, |ui| {
+                let label = ui.label(t.variable1_label);
+                combo(
+                    ui,
+                    "network-variable1",
+                    label.id,
+                    &mut self.variable1,
+                    &Variable1::ALL,
+                    variable1_label,
+                );
+                ui.end_row();
                 let label = ui.label(t.aggregation_label);
-                egui::ComboBox::from_id_salt("network-aggregation")
-                    .selected_text(aggregation_label(self.aggregation))
-                    .show_ui(ui, |ui| {
-                        for aggregation in Aggregation::ALL {
-                            if aggregation.fits(self.mode) {
-                                ui.selectable_value(
-                                    &mut self.aggregation,
-                                    aggregation,
-                                    aggregation_label(aggregation),
-                                );
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                let fitting: Vec<Aggregation> = Aggregation::ALL
+                    .into_iter()
+                    .filter(|a| a.fits(self.mode))
+                    .collect();
+                combo(
+                    ui,
+                    "network-aggregation",
+                    label.id,
+                    &mut self.aggregation,
+                    &fitting,
+                    aggregation_label,
+                );
+                ui.end_row();
+                let label = ui.label(t.normalization_label);
+                let fitting: Vec<Normalization> = Normalization::ALL
+                    .into_iter()
+                    .filter(|n| n.fits(self.mode))
+                    .collect();
+                combo(
+                    ui,
+                    "network-normalization",
+                    label.id,
+                    &mut self.normalization,
+                    &fitting,
+                    normalization_label,
+                );
                 ui.end_row();
                 let label = ui.label(t.duplicates_label);
-                egui::ComboBox::from_id_salt("network-duplicates")
-                    .selected_text(match self.duplicates {
-                        Duplicates::Include => t.dup_include,
-                        Duplicates::Document => t.dup_document,
-                    })
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(
-                            &mut self.duplicates,
-                            Duplicates::Include,
-                            t.dup_include,
-                        );
-                        ui.selectable_value(
-                            &mut self.duplicates,
-                            Duplicates::Document,
-                            t.dup_document,
-                        );
-                    })
-                    .response
-                    .labelled_by(label.id);
+                combo(
+                    ui,
+                    "network-duplicates",
+                    label.id,
+                    &mut self.duplicates,
+                    &Duplicates::ALL,
+                    duplicates_label,
+                );
+                ui.end_row();
+                let label = ui.label(t.exclude_label);
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.exclude)
+                        .hint_text(t.exclude_hint)
+                        .desired_width(280.0),
+                )
+                .labelled_by(label.id);
                 ui.end_row();
             });
         ui.horizontal(|ui| {
@@ -178,13 +212,16 @@ impl NetworkWindow {
         });
         ui.checkbox(&mut self.windowed, t.windows_label);
         if self.windowed {
+            ui.checkbox(&mut self.centred, t.centred_label);
             ui.horizontal(|ui| {
                 let label = ui.label(t.days_label);
                 ui.add(egui::DragValue::new(&mut self.days).range(1..=3650))
                     .labelled_by(label.id);
-                let label = ui.label(t.step_label);
-                ui.add(egui::DragValue::new(&mut self.step).range(1..=3650))
-                    .labelled_by(label.id);
+                if !self.centred {
+                    let label = ui.label(t.step_label);
+                    ui.add(egui::DragValue::new(&mut self.step).range(1..=3650))
+                        .labelled_by(label.id);
+                }
             });
             ui.horizontal(|ui| {
                 ui.radio_value(&mut self.dynamic, true, t.dynamic_label);
@@ -243,17 +280,32 @@ impl NetworkWindow {
         };
         let (from, to) = (date(&self.from), date(&self.to));
         let filter: DocFilter = DocFilter::parse(&self.outlets, from.as_deref(), to.as_deref())?;
-        Ok(NetworkOptions {
+        let exclude = self
+            .exclude
+            .split(';')
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(Exclude::parse)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
+        let window = if self.centred {
+            TimeWindow::dna_days(self.days.max(1))
+        } else {
+            TimeWindow::stepped(self.days.max(1), self.step.max(1))
+        };
+        let options = NetworkOptions {
             mode: self.mode,
+            variable1: self.variable1,
             aggregation: self.aggregation,
+            normalization: self.normalization,
             duplicates: self.duplicates,
+            exclude,
             filter,
-            window: self.windowed.then_some(TimeWindow {
-                days: self.days.max(1),
-                step: self.step.max(1),
-            }),
+            window: self.windowed.then_some(window),
             isolates: false,
-        })
+        };
+        options.check().map_err(|e| e.to_string())?;
+        Ok(options)
     }
 
     /// The network for the choices, computed when they or the project
@@ -286,7 +338,7 @@ impl NetworkWindow {
         if statements == 0 {
             lines.push(tr_tl().no_statements.to_owned());
         } else if let [network] = result.networks.as_slice() {
-            let ties = network.cells.iter().filter(|&&v| v != 0).count();
+            let ties = network.ties();
             lines.push(fill(
                 t.summary,
                 &[
@@ -300,6 +352,15 @@ impl NetworkWindow {
             lines.push(fill(
                 t.summary_windows,
                 &[("n", &result.networks.len()), ("statements", &statements)],
+            ));
+        }
+        if result.lacking > 0 {
+            lines.push(fill(
+                t.lacking,
+                &[
+                    ("n", &result.lacking),
+                    ("variable", &variable1_label(self.variable1)),
+                ],
             ));
         }
         if !result.unplaced.is_empty() {
@@ -356,6 +417,60 @@ fn aggregation_label(aggregation: Aggregation) -> &'static str {
         Aggregation::Congruence => t.agg_congruence,
         Aggregation::Conflict => t.agg_conflict,
         Aggregation::Subtract => t.agg_subtract,
+        Aggregation::Combine => t.agg_combine,
         Aggregation::Split => t.agg_split,
     }
+}
+
+fn variable1_label(variable: Variable1) -> &'static str {
+    let t = tr_nw();
+    match variable {
+        Variable1::Actor => t.var_actor,
+        Variable1::Organization => t.var_organization,
+        Variable1::Person => t.var_person,
+    }
+}
+
+fn normalization_label(normalization: Normalization) -> &'static str {
+    let t = tr_nw();
+    match normalization {
+        Normalization::No => t.norm_no,
+        Normalization::Average => t.norm_average,
+        Normalization::Jaccard => t.norm_jaccard,
+        Normalization::Cosine => t.norm_cosine,
+        Normalization::Activity => t.norm_activity,
+        Normalization::Prominence => t.norm_prominence,
+    }
+}
+
+fn duplicates_label(duplicates: Duplicates) -> &'static str {
+    let t = tr_nw();
+    match duplicates {
+        Duplicates::Include => t.dup_include,
+        Duplicates::Document => t.dup_document,
+        Duplicates::Week => t.dup_week,
+        Duplicates::Month => t.dup_month,
+        Duplicates::Year => t.dup_year,
+        Duplicates::AcrossRange => t.dup_acrossrange,
+    }
+}
+
+/// A combo box of `choices`, labelled by `label`.
+fn combo<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    salt: &str,
+    label: egui::Id,
+    value: &mut T,
+    choices: &[T],
+    name: fn(T) -> &'static str,
+) {
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(name(*value))
+        .show_ui(ui, |ui| {
+            for &choice in choices {
+                ui.selectable_value(value, choice, name(choice));
+            }
+        })
+        .response
+        .labelled_by(label);
 }

@@ -1,15 +1,17 @@
-//! The matrices of one network: statements tallied per concept, actor and
-//! stance, then summed into actor × concept or actor × actor values as the
-//! module above says.
+//! The matrices of one network: statements tallied per concept, row and
+//! stance, then summed into row × concept or row × row values and
+//! normalised, as the module above says (DNA's `createArray`,
+//! `computeTwoModeMatrix`, `computeOneModeMatrix`).
 
 use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use super::{Aggregation, Context, Interned, Mode, Network, Node, NodeKind, Record};
+use super::{Aggregation, Context, Interned, Mode, Network, Node, NodeKind, Normalization, Record};
 use crate::annotation::Stance;
 
-/// How often one actor speaks on one concept, per stance.
+/// How often one row speaks on one concept, per stance (DNA's
+/// `array[row][col][qualifier]`).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Tally {
     concept: u32,
@@ -17,11 +19,17 @@ pub(super) struct Tally {
     counts: [i64; 3],
 }
 
+impl Tally {
+    fn total(&self) -> i64 {
+        self.counts.iter().sum()
+    }
+}
+
 /// The stances in the order of the tallies' counts.
 const STANCES: [Stance; 3] = [Stance::Agrees, Stance::Disagrees, Stance::Neutral];
 
-/// The statements counted per concept, actor and stance, sorted by
-/// concept then actor.
+/// The statements counted per concept, row and stance, sorted by
+/// concept then row.
 pub(super) fn tally(records: &[Record]) -> Vec<Tally> {
     let mut keys: Vec<u64> = records
         .iter()
@@ -49,6 +57,12 @@ pub(super) fn tally(records: &[Record]) -> Vec<Tally> {
     out
 }
 
+/// A count as a matrix value (counts stay far below 2^53).
+#[allow(clippy::cast_precision_loss)]
+fn float(n: i64) -> f64 {
+    n as f64
+}
+
 /// One network of `records`.
 pub(super) fn build(
     context: &Context<'_>,
@@ -56,11 +70,12 @@ pub(super) fn build(
     actor_ids: &Interned<'_>,
     concept_ids: &Interned<'_>,
     window: Option<(Date, Date)>,
+    centre: Option<Date>,
 ) -> Network {
     let options = context.options;
     let tallies = tally(records);
     let nodes_from = context.everything.as_deref().unwrap_or(&tallies);
-    // Rows: the actors, by name.
+    // Rows: the actors, by name as Java sorts strings (DNA's labels).
     let mut present = vec![false; actor_ids.ids.len()];
     for t in nodes_from {
         present[t.actor as usize] = true;
@@ -69,9 +84,14 @@ pub(super) fn build(
         .filter(|&a| present[a])
         .filter_map(|a| u32::try_from(a).ok())
         .collect();
-    actors.sort_by_cached_key(|&a| {
-        let (label, _) = &context.actors[a as usize];
-        (label.to_lowercase(), actor_ids.ids[a as usize])
+    actors.sort_by(|&a, &b| {
+        let key = |a: u32| {
+            (
+                java_key(&context.actors[a as usize].0),
+                actor_ids.ids[a as usize],
+            )
+        };
+        key(a).cmp(&key(b))
     });
     let mut row_of = vec![usize::MAX; actor_ids.ids.len()];
     for (row, &a) in actors.iter().enumerate() {
@@ -82,8 +102,7 @@ pub(super) fn build(
         .map(|&a| actor_node(context, actor_ids, a))
         .collect();
     for t in &tallies {
-        rows[row_of[t.actor as usize]].statements +=
-            t.counts.iter().sum::<i64>().unsigned_abs() as usize;
+        rows[row_of[t.actor as usize]].statements += t.total().unsigned_abs() as usize;
     }
     let (columns, cells) = match options.mode {
         Mode::TwoMode => two_mode(
@@ -95,19 +114,33 @@ pub(super) fn build(
             rows.len(),
         ),
         Mode::OneMode => {
-            let cells = one_mode(options.aggregation, &tallies, &row_of, rows.len());
+            let cells = one_mode(
+                options.aggregation,
+                options.normalization,
+                &tallies,
+                &row_of,
+                rows.len(),
+            );
             (rows.clone(), cells)
         }
     };
     Network {
         mode: options.mode,
         aggregation: options.aggregation,
+        normalization: options.normalization,
         rows,
         columns,
         cells,
+        integer: options.normalization == Normalization::No,
         statements: records.len(),
         window,
+        centre,
     }
+}
+
+/// A label as Java's `String.compareTo` orders it: by UTF-16 code unit.
+fn java_key(label: &str) -> Vec<u16> {
+    label.encode_utf16().collect()
 }
 
 fn actor_node(context: &Context<'_>, ids: &Interned<'_>, a: u32) -> Node {
@@ -123,7 +156,7 @@ fn actor_node(context: &Context<'_>, ids: &Interned<'_>, a: u32) -> Node {
     }
 }
 
-/// The concept columns and the actor × concept values.
+/// The concept columns and the row × concept values.
 fn two_mode(
     context: &Context<'_>,
     concept_ids: &Interned<'_>,
@@ -131,8 +164,9 @@ fn two_mode(
     nodes_from: &[Tally],
     row_of: &[usize],
     rows: usize,
-) -> (Vec<Node>, Vec<i64>) {
-    let split = context.options.aggregation == Aggregation::Split;
+) -> (Vec<Node>, Vec<f64>) {
+    let aggregation = context.options.aggregation;
+    let split = aggregation == Aggregation::Split;
     // Columns: (concept, stance) where split, else (concept, 3).
     let mut keys: Vec<(u32, u8)> = Vec::new();
     for t in nodes_from {
@@ -148,9 +182,14 @@ fn two_mode(
     }
     keys.sort_unstable();
     keys.dedup();
-    keys.sort_by_cached_key(|&(c, s)| {
-        let (label, _) = &context.concepts[c as usize];
-        (label.to_lowercase(), concept_ids.ids[c as usize], s)
+    keys.sort_by(|&(a, s), &(b, r)| {
+        let key = |c: u32| {
+            (
+                java_key(&context.concepts[c as usize].0),
+                concept_ids.ids[c as usize],
+            )
+        };
+        key(a).cmp(&key(b)).then(s.cmp(&r))
     });
     let column_of: HashMap<(u32, u8), usize> =
         keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
@@ -173,55 +212,147 @@ fn two_mode(
         })
         .collect();
     let width = columns.len();
-    let mut cells = vec![0; rows * width];
+    let mut cells = vec![0.0; rows * width];
+    // The statements per row and per column: the denominators of
+    // activity and prominence.
+    let mut row_total = vec![0_i64; rows];
+    let mut column_total = vec![0_i64; width];
     for t in tallies {
         let row = row_of[t.actor as usize];
         let [agrees, disagrees, neutral] = t.counts;
+        row_total[row] += t.total();
         if split {
             for (s, &n) in t.counts.iter().enumerate() {
                 if n > 0 {
                     let col = column_of[&(t.concept, s as u8)];
-                    cells[row * width + col] += n;
+                    cells[row * width + col] += float(n);
+                    column_total[col] += n;
                     columns[col].statements += n.unsigned_abs() as usize;
                 }
             }
             continue;
         }
         let col = column_of[&(t.concept, 3)];
-        cells[row * width + col] += match context.options.aggregation {
-            Aggregation::Subtract => agrees - disagrees,
-            _ => agrees + disagrees + neutral,
+        cells[row * width + col] += match aggregation {
+            Aggregation::Subtract => float(agrees - disagrees),
+            // DNA's lexRank of [disagrees, agrees] (its boolean levels 0,
+            // 1), neutral a further bit of its own.
+            Aggregation::Combine => float(
+                i64::from(agrees > 0) + 2 * i64::from(disagrees > 0) + 4 * i64::from(neutral > 0),
+            ),
+            _ => float(t.total()),
         };
-        columns[col].statements += (agrees + disagrees + neutral).unsigned_abs() as usize;
+        column_total[col] += t.total();
+        columns[col].statements += t.total().unsigned_abs() as usize;
+    }
+    match context.options.normalization {
+        Normalization::Activity => {
+            for (row, &total) in row_total.iter().enumerate() {
+                for cell in &mut cells[row * width..(row + 1) * width] {
+                    *cell = if total == 0 {
+                        0.0
+                    } else {
+                        *cell / float(total)
+                    };
+                }
+            }
+        }
+        Normalization::Prominence => {
+            for (col, &total) in column_total.iter().enumerate() {
+                for row in 0..rows {
+                    let cell = &mut cells[row * width + col];
+                    *cell = if total == 0 {
+                        0.0
+                    } else {
+                        *cell / float(total)
+                    };
+                }
+            }
+        }
+        _ => {}
     }
     (columns, cells)
 }
 
-/// The actor × actor values: for each concept, every pair of actors that
-/// speak on it.
-fn one_mode(aggregation: Aggregation, tallies: &[Tally], row_of: &[usize], n: usize) -> Vec<i64> {
-    let mut cells = vec![0; n * n];
+/// The row × row values: for each concept, every pair of rows that speak
+/// on it; then each pair's value divided by its normalisation.
+fn one_mode(
+    aggregation: Aggregation,
+    normalization: Normalization,
+    tallies: &[Tally],
+    row_of: &[usize],
+    n: usize,
+) -> Vec<f64> {
+    let mut cells = vec![0.0; n * n];
+    // Per row: its statements (t); per ordered pair, for Jaccard: the
+    // counts of the first where both speak (s), and Σ products there (m11).
+    let mut totals = vec![0_i64; n];
+    for t in tallies {
+        totals[row_of[t.actor as usize]] += t.total();
+    }
+    let jaccard = normalization == Normalization::Jaccard;
+    let mut shared: HashMap<(usize, usize), (i64, i64)> = HashMap::new();
     for group in tallies.chunk_by(|a, b| a.concept == b.concept) {
         for (i, a) in group.iter().enumerate() {
             for b in &group[i + 1..] {
-                let [a_agree, a_disagree, a_neutral] = a.counts;
-                let [b_agree, b_disagree, b_neutral] = b.counts;
+                let [a_agree, a_disagree, _] = a.counts;
+                let [b_agree, b_disagree, _] = b.counts;
                 let congruence = a_agree * b_agree + a_disagree * b_disagree;
                 let conflict = a_agree * b_disagree + a_disagree * b_agree;
                 let weight = match aggregation {
                     Aggregation::Congruence => congruence,
                     Aggregation::Conflict => conflict,
                     Aggregation::Subtract => congruence - conflict,
-                    Aggregation::Ignore | Aggregation::Split => {
-                        (a_agree + a_disagree + a_neutral) * (b_agree + b_disagree + b_neutral)
-                    }
+                    _ => a.total() * b.total(),
                 };
-                if weight != 0 {
-                    let (p, q) = (row_of[a.actor as usize], row_of[b.actor as usize]);
-                    cells[p * n + q] += weight;
-                    cells[q * n + p] += weight;
+                let (p, q) = (row_of[a.actor as usize], row_of[b.actor as usize]);
+                cells[p * n + q] += float(weight);
+                cells[q * n + p] += float(weight);
+                if jaccard {
+                    let (mut s_a, mut m11) = (0, 0);
+                    let mut s_b = 0;
+                    for k in 0..3 {
+                        if a.counts[k] > 0 && b.counts[k] > 0 {
+                            s_a += a.counts[k];
+                            s_b += b.counts[k];
+                            m11 += a.counts[k] * b.counts[k];
+                        }
+                    }
+                    let e = shared.entry((p, q)).or_default();
+                    e.0 += s_a;
+                    e.1 += m11;
+                    let e = shared.entry((q, p)).or_default();
+                    e.0 += s_b;
+                    e.1 += m11;
                 }
             }
+        }
+    }
+    if normalization == Normalization::No {
+        return cells;
+    }
+    // A value of 0 stays 0 whatever divides it (DNA: 0 / norm, or 0 where
+    // norm is 0).
+    for i in 0..n {
+        for j in 0..n {
+            if cells[i * n + j] == 0.0 {
+                continue;
+            }
+            let (ti, tj) = (float(totals[i]), float(totals[j]));
+            let norm = match normalization {
+                Normalization::Average => (ti + tj) / 2.0,
+                Normalization::Cosine => ti * tj,
+                Normalization::Jaccard => {
+                    let (s_i, m11) = shared.get(&(i, j)).copied().unwrap_or_default();
+                    let (s_j, _) = shared.get(&(j, i)).copied().unwrap_or_default();
+                    // m10 + m01 + m11: i's counts where j has none, j's
+                    // where i has none, the products where both have some.
+                    (ti - float(s_i)) + (tj - float(s_j)) + float(m11)
+                }
+                _ => 1.0,
+            };
+            let cell = &mut cells[i * n + j];
+            *cell = if norm == 0.0 { 0.0 } else { *cell / norm };
         }
     }
     cells
@@ -272,6 +403,7 @@ mod tests {
                 date: Some(date),
                 outlet: Some(outlet),
                 annotations,
+                ..CorpusDoc::default()
             })
             .collect();
         let options = NetworkOptions {

@@ -1,57 +1,135 @@
 //! The statement network of a corpus, as discourse network analysis
-//! computes it (Leifeld's Discourse Network Analyzer, DNA, and its R
-//! package rDNA: `dna_network`), for a whole project or a date range and
-//! outlets, and as a series of networks over sliding time windows.
+//! computes it: Leifeld's Discourse Network Analyzer (DNA 3), its R
+//! package rDNA (`dna_network`), with DNA's option names and meanings, for
+//! a whole project (or one session), a date range and outlets, and as a
+//! series of networks over moving time windows.
 //!
-//! A statement is (actor, concept, stance). The stance is DNA's binary
-//! qualifier `agreement`: *agrees* is 1, *disagrees* is 0. Randnotiz has a
-//! third stance, *neutral*, which DNA's binary qualifier has not: it counts
-//! where the qualifier is ignored, and takes no side (it neither agrees nor
-//! conflicts with anyone) where the qualifier matters, as in the one-session
-//! export (`export::network::actor_ties`).
+//! # DNA's definitions, and where they are read
 //!
-//! With `a(i, c, s)` the number of statements actor `i` makes on concept
-//! `c` with stance `s` (after duplicates are dropped):
+//! From the DNA repository (`leifeld/dna`): the Java exporter
+//! `dna/src/main/java/export/Exporter.java` (its constructor's checks,
+//! `filterStatements`, `extractLabels`, `createArray`,
+//! `computeOneModeMatrix`, `computeTwoModeMatrix`, `lexRank`,
+//! `computeTimeWindowMatrices`), `dna/src/main/java/dna/HeadlessDna.java`
+//! (`rNetwork`: the default dates), and `rDNA/rDNA/R/dna_network.R` (the
+//! arguments and their defaults: `twomode`, variable1 `organization`,
+//! variable2 `concept`, qualifier `agreement`, `ignore`, normalization
+//! `no`, `isolates = FALSE`, duplicates `include`, `timeWindow = "no"`).
 //!
-//! - **two-mode** (actor × concept): `ignore` is `Σs a(i, c, s)`;
-//!   `subtract` is `a(i, c, +) − a(i, c, −)`; `split` keeps one column per
-//!   concept and stance, `a(i, c, s)` (DNA has `combine` here instead, a
-//!   code for the mix of stances; the split says the same in counts).
-//! - **one-mode** (actor × actor, the diagonal 0): `ignore` is
-//!   `Σc (Σs a(i, c, s)) · (Σs a(j, c, s))`; `congruence` is
-//!   `Σc a(i,c,+)·a(j,c,+) + a(i,c,−)·a(j,c,−)`; `conflict` is
-//!   `Σc a(i,c,+)·a(j,c,−) + a(i,c,−)·a(j,c,+)`; `subtract` is congruence
-//!   minus conflict. These are DNA's sums for a binary qualifier, weighted
-//!   by how often each actor says it, without normalisation (DNA's `no`).
+//! A DNA statement here is an annotation's statement: its concept is
+//! DNA's `concept`, its stance DNA's boolean qualifier `agreement`
+//! (*agrees* 1, *disagrees* 0). Randnotiz's third stance, *neutral*, has
+//! no place in DNA's boolean qualifier; it is a third level of the
+//! qualifier that counts where the stance is ignored and in every total,
+//! and takes no side (neither congruence nor conflict) where the stance
+//! matters. A project imported from DNA has no neutral statements, so
+//! there everything below is DNA's arithmetic exactly.
 //!
-//! Duplicates, as DNA's `duplicates`: `include` counts every statement;
-//! `document` counts an identical statement once per document. As in DNA,
-//! what is identical includes the stance except where the qualifier is
-//! ignored (then an actor agreeing and disagreeing with a concept in one
-//! article is one statement on it).
+//! **Variable 1** (`variable1`, the rows): `actor` (Randnotiz's default)
+//! is the statement's speaker; `organization` is the statement's speaker
+//! when it is an organisation, else the annotation's first actor of kind
+//! [`ActorKind::Organisation`]; `person` the same with
+//! [`ActorKind::Person`]. (A DNA statement imported becomes an annotation
+//! whose actors are its organisation and its person, the speaker the
+//! organisation, else the person.) A statement without that variable has
+//! DNA's empty value, and DNA drops a statement with an empty variable 1
+//! or 2 before anything else (`filterStatements`, "check against empty
+//! fields"); so here: it is in no network, and counted
+//! ([`Networks::lacking`]). Variable 2 is always the concept.
 //!
-//! Nodes are the actors and concepts with statements in the network, in
-//! the order of their names (DNA's `isolates = FALSE`); with `isolates`,
-//! every actor and concept with a statement anywhere in the range and
-//! outlets, so that the networks of all windows have the same nodes.
+//! **Filtering** in DNA's order: documents by date range and by document
+//! exclusions (DNA's `excludeAuthors`, `excludeSources`,
+//! `excludeSections`, `excludeTypes`: here `--exclude author=…`,
+//! `source=…` (the outlet), `section=…`, `type=…` or any other document
+//! attribute); then statement by statement, in the order of their
+//! documents' dates: excluded values (`excludeValues`: `actor`,
+//! `organization`, `person`, `concept`, `agreement`; an actor or concept
+//! by its name or id, the agreement as `1`/`0` or a stance's name), empty
+//! variables, duplicates. Several exclusions: a statement matching any
+//! one is left out.
 //!
-//! Time windows are `days` long and start `step` days apart, the first on
-//! the range's first day (or the first statement's), the last the first
-//! that reaches the range's last day. DNA centres a window on each day and
-//! moves it by one; a step of 1 gives the same windows, labelled by their
-//! first day instead of their middle. Windows with no statement are kept,
-//! empty, so a series has no gaps that are not in the data.
+//! **Duplicates** (`duplicates`): a statement is left out when one kept
+//! before it has the same variable 1, the same concept and — only where
+//! the qualifier aggregation is not `ignore` — the same stance, and lies
+//! in the same document (`document`), the same calendar week
+//! (`week`), month (`month`), year (`year`), or anywhere
+//! (`acrossrange`); `include` keeps all. Exactly as DNA compares them:
+//! `week` compares the week number only (ISO weeks, Monday to Sunday, as
+//! DNA's comment says it means; DNA in fact asks the Java default
+//! locale) and `month` the month number only, *not* the year: statements
+//! in January 2004 and January 2005 are in "the same month". `year`
+//! compares the year. A date only as precise as a month counts for
+//! `month` and `year`, one of only a year for `year`.
+//!
+//! With `a(i, c, s)` the number of statements node `i` makes on concept
+//! `c` with stance `s` (after filtering), `t(i) = Σc Σs a(i, c, s)`:
+//!
+//! - **two-mode** (rows × concepts): `ignore` `Σs a(i, c, s)`;
+//!   `subtract` `a(i, c, +) − a(i, c, −)`; `combine` DNA's lexical rank of
+//!   the stances used: 1 only agreeing, 2 only disagreeing, 3 both (DNA:
+//!   "1 for positive, 2 for negative, 3 for mixed"; a neutral statement
+//!   adds 4, so 4–7, which DNA never writes); Randnotiz's `split` keeps a
+//!   column per concept and stance with its count. Normalisation:
+//!   `activity` divides each row by the row's number of statements (DNA:
+//!   the row sum for `ignore`, the statements for `subtract`), `prominence`
+//!   each column by the column's. DNA warns that a normalised `combine`
+//!   cannot be interpreted; it is refused here.
+//! - **one-mode** (rows × rows, the diagonal 0): `ignore`
+//!   `Σc (Σs a(i,c,s)) · (Σs a(j,c,s))`; `congruence`
+//!   `Σc a(i,c,+)·a(j,c,+) + a(i,c,−)·a(j,c,−)`; `conflict`
+//!   `Σc a(i,c,+)·a(j,c,−) + a(i,c,−)·a(j,c,+)`; `subtract` congruence
+//!   minus conflict (DNA's proximity `1 − |q₁ − q₂| / range` of a boolean
+//!   qualifier). Each value is then divided, for `average`, by
+//!   `(t(i) + t(j)) / 2`; for `cosine` by `t(i) · t(j)` (DNA writes
+//!   `√(t(i)²) · √(t(j)²)`); for `jaccard` by `m10 + m01 + m11`, summed over
+//!   concepts and stances: `m10` the counts of `i` where `j` has none,
+//!   `m01` the reverse, `m11` the products where both have some. A
+//!   denominator of 0 gives 0.
+//!
+//! `no`, `average`, `jaccard`, `cosine` are the one-mode normalisations,
+//! `no`, `activity`, `prominence` the two-mode ones (DNA replaces any other
+//! with `no` and logs a warning; here it is refused with a message).
+//! Without normalisation the values are whole numbers
+//! ([`Network::integer`], DNA's `integerBoolean`).
+//!
+//! Nodes are DNA's labels: the rows' and concepts' names, sorted as Java
+//! sorts strings (by code unit, upper case before lower case), only those
+//! with a statement in the network (`isolates = FALSE`); with
+//! [`NetworkOptions::isolates`], every one with a statement in the range
+//! and the documents taken, before excluded values and duplicates are
+//! dropped (DNA takes them from its `originalStatements`), so every window
+//! has the same nodes. (DNA joins two actors of one name into one node;
+//! here they stay two, told apart in the exports by their id.)
+//!
+//! **Time windows**, DNA's (`timeWindow` `days`, `weeks`, `months`,
+//! `years` with `windowSize` N, here `days:N`, `weeks:N`, `months:N`,
+//! `years:N`): a window is centred on each time point `t` from the start of
+//! the range to its end, moving by one unit; it reaches `h = round((N − 1)
+//! / 2)` units (Java's `Math.round`, so `N / 2` in whole numbers) to
+//! either side, `[t − h, t + h]`, both ends included, and is made only
+//! where it lies wholly inside the range: the first centred `h` units after
+//! the range's start, the last `h` units before its end. The range is
+//! `--from`/`--to`, else (as DNA's defaults `01.01.1900`/`31.12.2099` do)
+//! the first and last day a document is dated. Months and years move as
+//! Java's `plusMonths` does: the day of month kept where it can be, else
+//! the month's last. Windows without statements are kept, empty. DNA's
+//! `events` windows and kernel smoothing are not offered. Randnotiz's own
+//! `days:N,step:M` windows are `N` days long, one starting every `M` days
+//! from the range's first day (or the first statement's) until one reaches
+//! its last.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 
 mod matrix;
+#[cfg(test)]
+mod tests;
 
-use super::corpus::{CorpusDoc, DocFilter, Placement, Unplaced};
+use super::corpus::{CorpusDoc, DocDate, DocFilter, Placement, Unplaced};
 use crate::actors::{Actor, ActorKind, Rgb};
-use crate::annotation::{Concept, Stance};
-use crate::i18n::{fill, tr_tl};
+use crate::annotation::{Annotation, Concept, Stance, Statement};
+use crate::i18n::{fill, tr_nw, tr_tl};
 
 /// The most time windows one run computes.
 pub const MAX_WINDOWS: usize = 10_000;
@@ -59,10 +137,10 @@ pub const MAX_WINDOWS: usize = 10_000;
 /// One-mode or two-mode.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Mode {
-    /// Actors × concepts.
+    /// Rows × concepts.
     #[default]
     TwoMode,
-    /// Actors × actors, tied by the concepts they speak on.
+    /// Rows × rows, tied by the concepts they speak on.
     OneMode,
 }
 
@@ -90,17 +168,21 @@ pub enum Aggregation {
     /// Two-mode: agreeing minus disagreeing statements; one-mode:
     /// congruence minus conflict.
     Subtract,
-    /// Two-mode: one column per concept and stance.
+    /// Two-mode: DNA's code of the stances used (1 agrees, 2 disagrees,
+    /// 3 both).
+    Combine,
+    /// Two-mode (Randnotiz's own): one column per concept and stance.
     Split,
 }
 
 impl Aggregation {
     /// All of them, in the order the command line lists them.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Ignore,
         Self::Congruence,
         Self::Conflict,
         Self::Subtract,
+        Self::Combine,
         Self::Split,
     ];
 
@@ -112,6 +194,7 @@ impl Aggregation {
             Self::Congruence => "congruence",
             Self::Conflict => "conflict",
             Self::Subtract => "subtract",
+            Self::Combine => "combine",
             Self::Split => "split",
         }
     }
@@ -123,13 +206,72 @@ impl Aggregation {
     }
 
     /// True when it makes sense for `mode` (as in DNA: congruence and
-    /// conflict tie actors to actors; a split keeps concepts apart).
+    /// conflict tie rows to rows; combine and split keep concepts apart).
     #[must_use]
     pub fn fits(self, mode: Mode) -> bool {
         match self {
             Self::Ignore | Self::Subtract => true,
             Self::Congruence | Self::Conflict => mode == Mode::OneMode,
-            Self::Split => mode == Mode::TwoMode,
+            Self::Combine | Self::Split => mode == Mode::TwoMode,
+        }
+    }
+}
+
+/// How the values are scaled (DNA's `normalization`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Normalization {
+    /// The counts as they are.
+    #[default]
+    No,
+    /// One-mode: divided by the two nodes' mean number of statements.
+    Average,
+    /// One-mode: divided by DNA's Jaccard denominator.
+    Jaccard,
+    /// One-mode: divided by the product of the two nodes' statements.
+    Cosine,
+    /// Two-mode: each row divided by its statements.
+    Activity,
+    /// Two-mode: each column divided by its statements.
+    Prominence,
+}
+
+impl Normalization {
+    /// All of them, in the order the command line lists them.
+    pub const ALL: [Self; 6] = [
+        Self::No,
+        Self::Average,
+        Self::Jaccard,
+        Self::Cosine,
+        Self::Activity,
+        Self::Prominence,
+    ];
+
+    /// DNA's name (and the command line's).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::No => "no",
+            Self::Average => "average",
+            Self::Jaccard => "jaccard",
+            Self::Cosine => "cosine",
+            Self::Activity => "activity",
+            Self::Prominence => "prominence",
+        }
+    }
+
+    /// The normalisation called `name`.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|n| n.name() == name)
+    }
+
+    /// True when DNA offers it for `mode`.
+    #[must_use]
+    pub fn fits(self, mode: Mode) -> bool {
+        match self {
+            Self::No => true,
+            Self::Average | Self::Jaccard | Self::Cosine => mode == Mode::OneMode,
+            Self::Activity | Self::Prominence => mode == Mode::TwoMode,
         }
     }
 }
@@ -142,42 +284,285 @@ pub enum Duplicates {
     Include,
     /// An identical statement once per document.
     Document,
+    /// Once per calendar week number (DNA compares the number only).
+    Week,
+    /// Once per month number (DNA compares the number only, not the year).
+    Month,
+    /// Once per calendar year.
+    Year,
+    /// Once in the whole range.
+    AcrossRange,
 }
 
-/// Sliding windows: `days` long, one starting every `step` days.
+impl Duplicates {
+    /// All of them, in the order the command line lists them.
+    pub const ALL: [Self; 6] = [
+        Self::Include,
+        Self::Document,
+        Self::Week,
+        Self::Month,
+        Self::Year,
+        Self::AcrossRange,
+    ];
+
+    /// DNA's name (and the command line's).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Include => "include",
+            Self::Document => "document",
+            Self::Week => "week",
+            Self::Month => "month",
+            Self::Year => "year",
+            Self::AcrossRange => "acrossrange",
+        }
+    }
+
+    /// The setting called `name`.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.name() == name)
+    }
+}
+
+/// Whom a statement counts for: the rows (DNA's `variable1`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Variable1 {
+    /// The statement's speaker.
+    #[default]
+    Actor,
+    /// The speaker if an organisation, else the annotation's organisation.
+    Organization,
+    /// The speaker if a person, else the annotation's person.
+    Person,
+}
+
+impl Variable1 {
+    /// All of them, in the order the command line lists them.
+    pub const ALL: [Self; 3] = [Self::Actor, Self::Organization, Self::Person];
+
+    /// DNA's name (and the command line's).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Actor => "actor",
+            Self::Organization => "organization",
+            Self::Person => "person",
+        }
+    }
+
+    /// The variable called `name`.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.name() == name)
+    }
+}
+
+/// What an exclusion looks at.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ExcludeVariable {
+    /// The statement's speaker (name or id).
+    Actor,
+    /// The statement's organisation (name or id).
+    Organization,
+    /// The statement's person (name or id).
+    Person,
+    /// The concept (name or id).
+    Concept,
+    /// The stance: `1` agrees, `0` disagrees (DNA's boolean), or a name.
+    Agreement,
+    /// The document's author (DNA's `excludeAuthors`).
+    Author,
+    /// The document's outlet (DNA's `excludeSources`).
+    Source,
+    /// Another document attribute, by name, case aside (DNA's
+    /// `excludeSections` and `excludeTypes` are `section` and `type`).
+    Attribute(String),
+}
+
+/// One value whose statements are left out (DNA's `excludeValues` and
+/// document exclusions).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Exclude {
+    /// What it looks at.
+    pub variable: ExcludeVariable,
+    /// The value, exactly as written (as DNA compares it).
+    pub value: String,
+    /// For [`ExcludeVariable::Agreement`]: the stance meant.
+    stance: Option<Stance>,
+}
+
+impl Exclude {
+    /// Reads `VARIABLE=VALUE`: `organization=Senate`, `concept=…`,
+    /// `agreement=0`, `author=…`, `source=…`, `section=…`, any document
+    /// attribute.
+    ///
+    /// # Errors
+    /// [`NetworkError::BadExclude`] without a `=`, with an empty variable,
+    /// or with an agreement that is not `1`, `0` or a stance.
+    pub fn parse(text: &str) -> Result<Self, NetworkError> {
+        let bad = || NetworkError::BadExclude(text.to_owned());
+        let (name, value) = text.split_once('=').ok_or_else(bad)?;
+        let name = name.trim();
+        let variable = match name.to_lowercase().as_str() {
+            "" => return Err(bad()),
+            "actor" => ExcludeVariable::Actor,
+            "organization" | "organisation" => ExcludeVariable::Organization,
+            "person" => ExcludeVariable::Person,
+            "concept" => ExcludeVariable::Concept,
+            "agreement" | "stance" => ExcludeVariable::Agreement,
+            "author" => ExcludeVariable::Author,
+            "source" | "outlet" => ExcludeVariable::Source,
+            _ => ExcludeVariable::Attribute(name.to_owned()),
+        };
+        let stance = match variable {
+            ExcludeVariable::Agreement => Some(match value.trim() {
+                "1" | "true" | "+" | "agrees" => Stance::Agrees,
+                "0" | "false" | "-" | "disagrees" => Stance::Disagrees,
+                "~" | "neutral" => Stance::Neutral,
+                _ => return Err(bad()),
+            }),
+            _ => None,
+        };
+        Ok(Self {
+            variable,
+            value: value.to_owned(),
+            stance,
+        })
+    }
+
+    fn is_document_level(&self) -> bool {
+        matches!(
+            self.variable,
+            ExcludeVariable::Author | ExcludeVariable::Source | ExcludeVariable::Attribute(_)
+        )
+    }
+
+    /// True when `doc` holds the excluded value (document exclusions).
+    fn takes_out_document(&self, doc: &CorpusDoc<'_>) -> bool {
+        match &self.variable {
+            ExcludeVariable::Author => doc.author == Some(self.value.as_str()),
+            ExcludeVariable::Source => doc.outlet == Some(self.value.as_str()),
+            ExcludeVariable::Attribute(name) => doc.attributes.is_some_and(|a| {
+                a.iter()
+                    .any(|(k, v)| k.eq_ignore_ascii_case(name) && *v == self.value)
+            }),
+            _ => false,
+        }
+    }
+}
+
+/// The unit of DNA's time windows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WindowUnit {
+    /// Days.
+    Days,
+    /// Weeks of 7 days.
+    Weeks,
+    /// Calendar months.
+    Months,
+    /// Calendar years.
+    Years,
+}
+
+impl WindowUnit {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Days => "days",
+            Self::Weeks => "weeks",
+            Self::Months => "months",
+            Self::Years => "years",
+        }
+    }
+
+    fn span(self, n: i64) -> jiff::Span {
+        match self {
+            Self::Days => jiff::Span::new().days(n),
+            Self::Weeks => jiff::Span::new().days(n * 7),
+            Self::Months => jiff::Span::new().months(n),
+            Self::Years => jiff::Span::new().years(n),
+        }
+    }
+}
+
+/// Moving time windows: DNA's (centred, moving by one unit) or
+/// Randnotiz's own (`days` long, one every `step` days).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct TimeWindow {
-    /// How many days a window spans (its first and last day included).
-    pub days: u32,
-    /// Days from one window's start to the next one's.
-    pub step: u32,
+    /// The unit.
+    pub unit: WindowUnit,
+    /// DNA's `windowSize`: how many units a window spans.
+    pub size: u32,
+    /// Randnotiz's windows: days from one window's start to the next
+    /// one's; `None` for DNA's centred windows.
+    pub step: Option<u32>,
 }
 
 impl TimeWindow {
-    /// Reads `days:14,step:7` (`days:14` alone steps by one day, as DNA's
-    /// window moves).
+    /// DNA's centred windows of `size` days.
+    #[must_use]
+    pub fn dna_days(size: u32) -> Self {
+        Self {
+            unit: WindowUnit::Days,
+            size,
+            step: None,
+        }
+    }
+
+    /// Randnotiz's windows of `days` days, one every `step`.
+    #[must_use]
+    pub fn stepped(days: u32, step: u32) -> Self {
+        Self {
+            unit: WindowUnit::Days,
+            size: days,
+            step: Some(step),
+        }
+    }
+
+    /// Reads DNA's `days:N`, `weeks:N`, `months:N`, `years:N`, or
+    /// Randnotiz's `days:N,step:M`.
     ///
     /// # Errors
     /// [`NetworkError::BadWindow`] for anything else, or a zero.
     pub fn parse(text: &str) -> Result<Self, NetworkError> {
         let bad = || NetworkError::BadWindow(text.to_owned());
-        let mut days = None;
+        let mut size = None;
         let mut step = None;
         for part in text.split(',') {
             let (key, value) = part.split_once(':').ok_or_else(bad)?;
             let value: u32 = value.trim().parse().map_err(|_| bad())?;
-            match key.trim() {
-                "days" if days.is_none() => days = Some(value),
-                "step" if step.is_none() => step = Some(value),
+            if value == 0 {
+                return Err(bad());
+            }
+            let unit = match key.trim() {
+                "step" if step.is_none() => {
+                    step = Some(value);
+                    continue;
+                }
+                "days" => WindowUnit::Days,
+                "weeks" => WindowUnit::Weeks,
+                "months" => WindowUnit::Months,
+                "years" => WindowUnit::Years,
                 _ => return Err(bad()),
+            };
+            if size.replace((unit, value)).is_some() {
+                return Err(bad());
             }
         }
-        let days = days.ok_or_else(bad)?;
-        let step = step.unwrap_or(1);
-        if days == 0 || step == 0 {
+        let (unit, size) = size.ok_or_else(bad)?;
+        if step.is_some() && unit != WindowUnit::Days {
             return Err(bad());
         }
-        Ok(Self { days, step })
+        Ok(Self { unit, size, step })
+    }
+
+    /// As [`TimeWindow::parse`] reads it.
+    #[must_use]
+    pub fn text(&self) -> String {
+        match self.step {
+            Some(step) => format!("days:{},step:{step}", self.size),
+            None => format!("{}:{}", self.unit.name(), self.size),
+        }
     }
 }
 
@@ -186,16 +571,48 @@ impl TimeWindow {
 pub struct NetworkOptions {
     /// One-mode or two-mode.
     pub mode: Mode,
+    /// Whom a statement counts for (the rows).
+    pub variable1: Variable1,
     /// How the stance makes ties.
     pub aggregation: Aggregation,
+    /// How the values are scaled.
+    pub normalization: Normalization,
     /// Which identical statements count.
     pub duplicates: Duplicates,
+    /// Values whose statements are left out.
+    pub exclude: Vec<Exclude>,
     /// Which documents.
     pub filter: DocFilter,
     /// A network per window instead of one.
     pub window: Option<TimeWindow>,
     /// Keep every node of the range in every network.
     pub isolates: bool,
+}
+
+impl NetworkOptions {
+    /// The options as DNA would take them, or why not.
+    ///
+    /// # Errors
+    /// A [`NetworkError`] for an aggregation or normalisation that does
+    /// not fit the network type, or a normalised `combine`.
+    pub fn check(&self) -> Result<(), NetworkError> {
+        if !self.aggregation.fits(self.mode) {
+            return Err(NetworkError::Aggregation {
+                aggregation: self.aggregation,
+                mode: self.mode,
+            });
+        }
+        if !self.normalization.fits(self.mode) {
+            return Err(NetworkError::Normalization {
+                normalization: self.normalization,
+                mode: self.mode,
+            });
+        }
+        if self.aggregation == Aggregation::Combine && self.normalization != Normalization::No {
+            return Err(NetworkError::CombineNormalized);
+        }
+        Ok(())
+    }
 }
 
 /// What a node stands for.
@@ -238,32 +655,40 @@ pub struct Node {
 }
 
 /// One network: a matrix with its rows and columns.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Network {
     /// One-mode or two-mode.
     pub mode: Mode,
     /// How the stance made the ties.
     pub aggregation: Aggregation,
+    /// How the values were scaled.
+    pub normalization: Normalization,
     /// The rows: actors.
     pub rows: Vec<Node>,
     /// The columns: concepts (two-mode) or the same actors (one-mode).
     pub columns: Vec<Node>,
     /// The values, row by row (`rows.len() × columns.len()`).
-    pub cells: Vec<i64>,
+    pub cells: Vec<f64>,
+    /// True when every value is a whole number (no normalisation: DNA's
+    /// `integerBoolean`), to be written without decimals.
+    pub integer: bool,
     /// How many statements it is made of.
     pub statements: usize,
     /// For a time window: its first and last day.
     pub window: Option<(Date, Date)>,
+    /// For one of DNA's time windows: the day it is centred on (DNA's
+    /// matrix date).
+    pub centre: Option<Date>,
 }
 
 impl Network {
     /// The value at `row`, `column`.
     #[must_use]
-    pub fn value(&self, row: usize, column: usize) -> i64 {
+    pub fn value(&self, row: usize, column: usize) -> f64 {
         self.cells
             .get(row * self.columns.len() + column)
             .copied()
-            .unwrap_or(0)
+            .unwrap_or(0.0)
     }
 
     /// The row of the actor with `id`.
@@ -283,24 +708,46 @@ impl Network {
     /// The value between the nodes with ids `row` and `column`: 0 where
     /// either is not in the network.
     #[must_use]
-    pub fn get(&self, row: &str, column: &str) -> i64 {
+    pub fn get(&self, row: &str, column: &str) -> f64 {
         match (self.row(row), self.column(column, None)) {
             (Some(r), Some(c)) => self.value(r, c),
-            _ => 0,
+            _ => 0.0,
         }
+    }
+
+    /// How many values are not 0.
+    #[must_use]
+    pub fn ties(&self) -> usize {
+        self.cells.iter().filter(|v| **v != 0.0).count()
+    }
+}
+
+/// A value as exports write it: a whole number without decimals where the
+/// network has only those, else the shortest decimal that reads back as
+/// the same `f64`.
+#[must_use]
+pub fn format_value(value: f64, integer: bool) -> String {
+    if integer && value.fract() == 0.0 && value.abs() < 9.0e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
     }
 }
 
 /// The networks computed, and what they leave out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Networks {
     /// One network, or one per time window in order.
     pub networks: Vec<Network>,
     /// Documents whose statements are in no network: without a date, or
-    /// with one not precise enough, where a date range or windows need it.
+    /// with one not precise enough, where a date range, windows or the
+    /// duplicates setting need it.
     pub unplaced: Unplaced,
     /// How many statements those documents hold.
     pub left_out: usize,
+    /// Statements without the row variable (no organisation, say, with
+    /// `variable1 = organization`): in no network, as in DNA.
+    pub lacking: usize,
 }
 
 /// Why no network was computed.
@@ -314,9 +761,31 @@ pub enum NetworkError {
         /// The network type.
         mode: Mode,
     },
-    /// A time window that does not read as `days:N,step:M`.
+    /// A normalisation asked of a network it does not fit.
+    #[error("{}", fill(tr_nw().err_normalization, &[("normalization", &normalization.name()), ("mode", &mode.name())]))]
+    Normalization {
+        /// The normalisation.
+        normalization: Normalization,
+        /// The network type.
+        mode: Mode,
+    },
+    /// `combine` with a normalisation.
+    #[error("{}", tr_nw().err_combine_normalized)]
+    CombineNormalized,
+    /// A time window that does not read.
     #[error("{}", fill(tr_tl().err_window, &[("window", .0)]))]
     BadWindow(String),
+    /// An exclusion that does not read as `VARIABLE=VALUE`.
+    #[error("{}", fill(tr_nw().err_exclude, &[("exclude", .0)]))]
+    BadExclude(String),
+    /// An exclusion of a document attribute no document has.
+    #[error("{}", fill(tr_nw().err_unknown_variable, &[("name", name), ("known", known)]))]
+    UnknownVariable {
+        /// The name asked for.
+        name: String,
+        /// The attributes the documents have.
+        known: String,
+    },
     /// More windows than [`MAX_WINDOWS`].
     #[error("{}", fill(tr_tl().err_too_many_windows, &[("n", n), ("max", &MAX_WINDOWS)]))]
     TooManyWindows {
@@ -371,84 +840,226 @@ fn stance_index(stance: Stance) -> u8 {
     }
 }
 
+/// How precise a document's date must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Precision {
+    None,
+    Year,
+    Month,
+    Day,
+}
+
+fn precise_enough(date: DocDate, need: Precision) -> bool {
+    match date {
+        DocDate::Day(_) => true,
+        DocDate::Month(_) => need <= Precision::Month,
+        DocDate::Year(_) => need <= Precision::Year,
+    }
+}
+
+/// The registry by id, for names and kinds.
+struct Registry<'a> {
+    actors: HashMap<&'a str, &'a Actor>,
+    concepts: HashMap<&'a str, &'a Concept>,
+}
+
+impl<'a> Registry<'a> {
+    fn kind(&self, id: &str) -> Option<ActorKind> {
+        self.actors.get(id).map(|a| a.kind)
+    }
+
+    fn actor_is(&self, id: &str, value: &str) -> bool {
+        id == value || self.actors.get(id).is_some_and(|a| a.name == value)
+    }
+
+    /// The node `annotation`'s statement counts for under `variable`.
+    fn row_of<'s>(
+        &self,
+        variable: Variable1,
+        annotation: &'s Annotation,
+        statement: &'s Statement,
+    ) -> Option<&'s str> {
+        let kind = match variable {
+            Variable1::Actor => return Some(statement.actor.as_str()).filter(|s| !s.is_empty()),
+            Variable1::Organization => ActorKind::Organisation,
+            Variable1::Person => ActorKind::Person,
+        };
+        std::iter::once(&statement.actor)
+            .chain(&annotation.actors)
+            .map(crate::actors::ActorId::as_str)
+            .find(|id| !id.is_empty() && self.kind(id) == Some(kind))
+    }
+
+    /// True when an exclusion takes `statement` out.
+    fn excluded(
+        &self,
+        exclude: &[Exclude],
+        annotation: &Annotation,
+        statement: &Statement,
+    ) -> bool {
+        exclude.iter().any(|e| match e.variable {
+            ExcludeVariable::Actor => self.actor_is(statement.actor.as_str(), &e.value),
+            ExcludeVariable::Organization => self
+                .row_of(Variable1::Organization, annotation, statement)
+                .is_some_and(|id| self.actor_is(id, &e.value)),
+            ExcludeVariable::Person => self
+                .row_of(Variable1::Person, annotation, statement)
+                .is_some_and(|id| self.actor_is(id, &e.value)),
+            ExcludeVariable::Concept => {
+                let id = statement.concept.as_str();
+                id == e.value || self.concepts.get(id).is_some_and(|c| c.name == e.value)
+            }
+            ExcludeVariable::Agreement => e.stance == Some(statement.stance),
+            _ => false,
+        })
+    }
+}
+
+/// Refuses an exclusion of an attribute no document has.
+fn check_attributes(docs: &[CorpusDoc<'_>], exclude: &[Exclude]) -> Result<(), NetworkError> {
+    for e in exclude {
+        let ExcludeVariable::Attribute(name) = &e.variable else {
+            continue;
+        };
+        let known: std::collections::BTreeSet<&str> = docs
+            .iter()
+            .filter_map(|d| d.attributes)
+            .flat_map(BTreeMap::keys)
+            .map(String::as_str)
+            .collect();
+        if !known.iter().any(|k| k.eq_ignore_ascii_case(name)) {
+            return Err(NetworkError::UnknownVariable {
+                name: name.clone(),
+                known: known.into_iter().collect::<Vec<_>>().join(", "),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// The statement networks of `docs` under `options`; `actors` and
 /// `concepts` (the registry) give labels, colours and kinds.
 ///
 /// # Errors
-/// A [`NetworkError`] for an aggregation that does not fit the mode, or
-/// more windows than [`MAX_WINDOWS`].
+/// A [`NetworkError`] for options DNA does not combine, an exclusion of
+/// an attribute no document has, or more windows than [`MAX_WINDOWS`].
 pub fn networks(
     docs: &[CorpusDoc<'_>],
     actors: &[Actor],
     concepts: &[Concept],
     options: &NetworkOptions,
 ) -> Result<Networks, NetworkError> {
-    if !options.aggregation.fits(options.mode) {
-        return Err(NetworkError::Aggregation {
-            aggregation: options.aggregation,
-            mode: options.mode,
-        });
-    }
-    let needs_day = options.window.is_some();
-    let needs_date = needs_day || options.filter.has_range();
+    options.check()?;
+    check_attributes(docs, &options.exclude)?;
+    let registry = Registry {
+        actors: actors.iter().map(|a| (a.id.as_str(), a)).collect(),
+        concepts: concepts.iter().map(|c| (c.id.as_str(), c)).collect(),
+    };
+    let need = if options.window.is_some() {
+        Precision::Day
+    } else {
+        match options.duplicates {
+            Duplicates::Week => Precision::Day,
+            Duplicates::Month => Precision::Month,
+            Duplicates::Year => Precision::Year,
+            _ => Precision::None,
+        }
+    };
+    let needs_date = need > Precision::None || options.filter.has_range();
+    let (doc_level, value_level): (Vec<&Exclude>, Vec<&Exclude>) =
+        options.exclude.iter().partition(|e| e.is_document_level());
+    let value_level: Vec<Exclude> = value_level.into_iter().cloned().collect();
     let mut actor_ids = Interned::default();
     let mut concept_ids = Interned::default();
-    let mut records = Vec::new();
+    // Every statement of the documents taken (DNA's originalStatements),
+    // with its date, its duplicate bucket and whether an exclusion takes
+    // it out.
+    let mut universe: Vec<(Record, Option<DocDate>, u64, bool)> = Vec::new();
     let mut out = Networks::default();
-    let mut seen = std::collections::HashSet::new();
     for (index, doc) in docs.iter().enumerate() {
-        let statements = || doc.annotations.iter().filter_map(|a| a.statement.as_ref());
-        let day = match options.filter.place(doc) {
+        if doc_level.iter().any(|e| e.takes_out_document(doc)) {
+            continue;
+        }
+        let statements = || {
+            doc.annotations
+                .iter()
+                .filter(|a| a.statement.is_some())
+                .count()
+        };
+        let date = match options.filter.place(doc) {
             Placement::Out => continue,
-            Placement::Dated(date) => match date.day() {
-                Some(day) => Some(day),
-                None if needs_day => {
-                    out.unplaced.imprecise.push(index);
-                    out.left_out += statements().count();
-                    continue;
-                }
-                None => None,
-            },
+            Placement::Dated(date) if precise_enough(date, need) => Some(date),
+            Placement::Dated(_) | Placement::Imprecise => {
+                out.unplaced.imprecise.push(index);
+                out.left_out += statements();
+                continue;
+            }
             Placement::Undated if needs_date => {
                 out.unplaced.undated.push(index);
-                out.left_out += statements().count();
+                out.left_out += statements();
                 continue;
             }
             Placement::Undated => None,
-            Placement::Imprecise => {
-                out.unplaced.imprecise.push(index);
-                out.left_out += statements().count();
+        };
+        let bucket = match (options.duplicates, date) {
+            (Duplicates::Document, _) => index as u64,
+            (Duplicates::Week, Some(d)) => {
+                u64::from(d.first_day().iso_week_date().week().unsigned_abs())
+            }
+            (Duplicates::Month, Some(d)) => u64::from(d.first_day().month().unsigned_abs()),
+            (Duplicates::Year, Some(d)) => u64::from(d.first_day().year().unsigned_abs()),
+            _ => 0,
+        };
+        for annotation in doc.annotations {
+            let Some(statement) = &annotation.statement else {
+                continue;
+            };
+            let (Some(row), concept) = (
+                registry.row_of(options.variable1, annotation, statement),
+                statement.concept.as_str(),
+            ) else {
+                out.lacking += 1;
+                continue;
+            };
+            if concept.is_empty() {
+                out.lacking += 1;
                 continue;
             }
-        };
-        seen.clear();
-        for statement in statements() {
             let record = Record {
-                day,
-                actor: actor_ids.of(statement.actor.as_str()),
-                concept: concept_ids.of(statement.concept.as_str()),
+                day: date.and_then(DocDate::day),
+                actor: actor_ids.of(row),
+                concept: concept_ids.of(concept),
                 stance: stance_index(statement.stance),
             };
-            if options.duplicates == Duplicates::Document {
-                let stance = if options.aggregation == Aggregation::Ignore {
-                    3
-                } else {
-                    record.stance
-                };
-                if !seen.insert((record.actor, record.concept, stance)) {
-                    continue;
-                }
-            }
-            records.push(record);
+            let excluded = registry.excluded(&value_level, annotation, statement);
+            universe.push((record, date, bucket, excluded));
         }
     }
+    // DNA keeps the first of identical statements in date order.
+    universe.sort_by_key(|(_, date, _, _)| date.map(DocDate::first_day));
+    let mut seen = HashSet::new();
+    let keep_stance = options.aggregation != Aggregation::Ignore;
+    let records: Vec<Record> = universe
+        .iter()
+        .filter(|(_, _, _, excluded)| !excluded)
+        .filter(|(r, _, bucket, _)| {
+            options.duplicates == Duplicates::Include
+                || seen.insert((
+                    r.actor,
+                    r.concept,
+                    if keep_stance { r.stance } else { 3 },
+                    *bucket,
+                ))
+        })
+        .map(|(r, ..)| *r)
+        .collect();
     let mut context = Context {
         options,
         actors: actor_ids
             .ids
             .iter()
             .map(|id| {
-                let actor = actors.iter().find(|a| a.id.as_str() == *id);
+                let actor = registry.actors.get(id).copied();
                 (
                     actor.map_or_else(|| (*id).to_owned(), |a| a.name.clone()),
                     actor,
@@ -459,7 +1070,7 @@ pub fn networks(
             .ids
             .iter()
             .map(|id| {
-                let concept = concepts.iter().find(|c| c.id.as_str() == *id);
+                let concept = registry.concepts.get(id).copied();
                 (
                     concept.map_or_else(|| (*id).to_owned(), |c| c.name.clone()),
                     concept,
@@ -469,51 +1080,92 @@ pub fn networks(
         everything: None,
     };
     if options.isolates {
-        context.everything = Some(matrix::tally(&records));
+        let all: Vec<Record> = universe.iter().map(|(r, ..)| *r).collect();
+        context.everything = Some(matrix::tally(&all));
     }
+    let build = |records: &[Record], window, centre| {
+        matrix::build(&context, records, &actor_ids, &concept_ids, window, centre)
+    };
     let Some(window) = options.window else {
-        out.networks.push(matrix::build(
-            &context,
-            &records,
-            &actor_ids,
-            &concept_ids,
-            None,
-        ));
+        out.networks.push(build(&records, None, None));
         return Ok(out);
     };
+    let mut records = records;
     records.sort_by_key(|r| r.day);
-    let days = records.iter().filter_map(|r| r.day);
-    let (Some(first), Some(last)) = (
-        options.filter.from.or_else(|| days.clone().min()),
-        options.filter.to.or_else(|| days.max()),
-    ) else {
-        return Ok(out);
-    };
-    let span = first.until(last).map_or(0, |s| s.get_days().max(0));
-    let count = usize::try_from(span).unwrap_or(usize::MAX) / window.step as usize + 1;
-    if count > MAX_WINDOWS {
-        return Err(NetworkError::TooManyWindows { n: count });
-    }
-    let mut start = first;
-    loop {
-        let end = start
-            .checked_add(jiff::Span::new().days(i64::from(window.days) - 1))
-            .unwrap_or(Date::MAX);
+    let in_window = |start: Date, end: Date| {
         let from = records.partition_point(|r| r.day < Some(start));
         let to = records.partition_point(|r| r.day <= Some(end));
-        out.networks.push(matrix::build(
-            &context,
-            &records[from..to],
-            &actor_ids,
-            &concept_ids,
-            Some((start, end)),
-        ));
-        if end >= last {
-            break;
+        &records[from..to]
+    };
+    match window.step {
+        None => {
+            // DNA's range: the dates given, else the first and last day a
+            // document is dated.
+            let days = docs
+                .iter()
+                .filter_map(|d| d.date.and_then(DocDate::parse).and_then(DocDate::day));
+            let (Some(first), Some(last)) = (
+                options.filter.from.or_else(|| days.clone().min()),
+                options.filter.to.or_else(|| days.max()),
+            ) else {
+                return Ok(out);
+            };
+            let half = i64::from(window.size / 2);
+            let mut spans = Vec::new();
+            let mut centre = first;
+            while centre <= last {
+                let start = centre.checked_sub(window.unit.span(half));
+                let end = centre.checked_add(window.unit.span(half));
+                if let (Ok(start), Ok(end)) = (start, end)
+                    && start >= first
+                    && end <= last
+                {
+                    spans.push((start, end, centre));
+                    if spans.len() > MAX_WINDOWS {
+                        return Err(NetworkError::TooManyWindows { n: spans.len() });
+                    }
+                }
+                match centre.checked_add(window.unit.span(1)) {
+                    Ok(next) => centre = next,
+                    Err(_) => break,
+                }
+            }
+            for (start, end, centre) in spans {
+                out.networks.push(build(
+                    in_window(start, end),
+                    Some((start, end)),
+                    Some(centre),
+                ));
+            }
         }
-        match start.checked_add(jiff::Span::new().days(i64::from(window.step))) {
-            Ok(next) => start = next,
-            Err(_) => break,
+        Some(step) => {
+            let days = records.iter().filter_map(|r| r.day);
+            let (Some(first), Some(last)) = (
+                options.filter.from.or_else(|| days.clone().min()),
+                options.filter.to.or_else(|| days.max()),
+            ) else {
+                return Ok(out);
+            };
+            let span = first.until(last).map_or(0, |s| s.get_days().max(0));
+            let count = usize::try_from(span).unwrap_or(usize::MAX) / step as usize + 1;
+            if count > MAX_WINDOWS {
+                return Err(NetworkError::TooManyWindows { n: count });
+            }
+            let mut start = first;
+            loop {
+                let end = start
+                    .checked_add(jiff::Span::new().days(i64::from(window.size) - 1))
+                    .unwrap_or(Date::MAX);
+                out.networks
+                    .push(build(in_window(start, end), Some((start, end)), None));
+                if end >= last {
+                    break;
+                }
+                match start.checked_add(jiff::Span::new().days(i64::from(step))) {
+                    Ok(next) => start = next,
+                    Err(_) => break,
+                }
+            }
         }
     }
     Ok(out)

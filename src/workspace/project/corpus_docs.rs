@@ -17,6 +17,8 @@ impl Project {
                 date: entry.date.as_deref(),
                 outlet: entry.outlet.as_deref(),
                 annotations: self.annotations(i),
+                author: entry.author.as_deref(),
+                attributes: Some(&entry.attributes),
             })
             .collect()
     }
