@@ -477,3 +477,70 @@ fn read_graphml(xml: &str) -> GraphSummary {
     }
     summary
 }
+
+#[path = "common/window.rs"]
+mod window;
+
+#[test]
+fn the_network_window_offers_dnas_options_and_writes_what_the_command_line_writes() {
+    use egui_kittest::kittest::Queryable as _;
+    let Some(path) = sample() else { return };
+    let (tmp, dir) = imported(&path);
+    let mut harness = window::app(Some(dir.clone()), None);
+    harness.get_by_label("Analyse").click();
+    harness.run();
+    harness.get_by_label("Aussagen-Netzwerk …").click();
+    harness.run();
+    harness.get_by_label("Akteure × Akteure").click();
+    harness.run();
+    for (combo, choice) in [
+        ("Zeilen:", "Organisation"),
+        ("Haltung:", "gleiche Seite (Kongruenz)"),
+        ("Normalisierung:", "mittlere Aktivität (average)"),
+        ("Gleiche Aussagen:", "einmal je Dokument"),
+    ] {
+        harness.get_by_label(combo).click();
+        harness.run();
+        harness.get_by_label(choice).click();
+        harness.run();
+    }
+    let exclude = format!("concept={}", CONCEPTS[1]);
+    window::text_field(&harness, "Ausschließen:").click();
+    harness.run();
+    window::text_field(&harness, "Ausschließen:").type_text(&exclude);
+    harness.run();
+    harness.get_by_label("Exportieren …").click();
+    harness.run();
+    let out = tmp.path().join("fenster.graphml");
+    window::type_path(&mut harness, &out);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let from_window = std::fs::read_to_string(&out).unwrap();
+
+    let cli = tmp.path().join("befehl.graphml");
+    randnotiz(&[
+        &"network",
+        &dir,
+        &"--type",
+        &"onemode",
+        &"--variable1",
+        &"organization",
+        &"--qualifier-aggregation",
+        &"congruence",
+        &"--normalization",
+        &"average",
+        &"--duplicates",
+        &"document",
+        &"--exclude",
+        &exclude,
+        &"--format",
+        &"graphml",
+        &"-o",
+        &cli,
+    ]);
+    assert_eq!(from_window, std::fs::read_to_string(&cli).unwrap());
+    // The choices took: DNA's 0.8 between EPA and the Senate (the concept
+    // left out is one neither said), and the normalisation named.
+    assert!(from_window.contains(">average<"), "{from_window}");
+    assert!(from_window.contains(">0.8<"), "{from_window}");
+}
