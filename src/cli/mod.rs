@@ -51,7 +51,7 @@ enum Command {
     /// A project over time: its statement network, its statements per
     /// week or month (`network`, `timeline`).
     #[command(flatten)]
-    Corpus(network::CorpusCommand),
+    Corpus(Box<network::CorpusCommand>),
     /// Print a text as Randnotiz reads it: normalised, exactly the text every
     /// char offset (outline, mentions, search, sessions) points into.
     Text {
@@ -264,7 +264,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
                 corpus::attributes(&dir, &file)
             }
         },
-        Some(Command::Corpus(command)) => network::run(command),
+        Some(Command::Corpus(command)) => network::run(*command),
         Some(Command::Text { file, password }) => {
             let doc = match password {
                 Some(password) => Document::open_with_password(&file, Some(&password))

@@ -297,7 +297,7 @@ fn duplicates_are_identical_statements_in_the_same_document_week_month_year_or_r
 
 #[test]
 fn a_date_less_precise_than_the_duplicates_need_is_counted_apart() {
-    let corpus = vec![
+    let corpus = [
         ("2022-01-03", fixture::annotations("a+x")),
         ("2022-01", fixture::annotations("a+x")),
         ("2022", fixture::annotations("a+x")),
