@@ -760,23 +760,15 @@ fn the_network_window_exports_what_the_command_line_writes() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = project(tmp.path());
     let mut harness = window::app(Some(dir.clone()), None);
-    harness.get_by_label("Analyse").click();
-    harness.run();
-    harness.get_by_label("Aussagen-Netzwerk …").click();
-    harness.run();
+    window::menu(&mut harness, &["Analyse", "Aussagen-Netzwerk …"]);
     // Two-mode over all documents first: it says what it holds and what
     // it leaves out (none: no date range, no windows).
     harness.get_by_label_contains("Aussagen: 4 Akteure, 2 Spalten");
-    harness.get_by_label("Akteure × Akteure").click();
-    harness.run();
-    harness.get_by_label("Haltung:").click();
-    harness.run();
-    harness.get_by_label("gleiche Seite (Kongruenz)").click();
-    harness.run();
-    window::text_field(&harness, "Bis:").click();
-    harness.run();
-    window::text_field(&harness, "Bis:").type_text("2022-01-05");
-    harness.run();
+    window::menu(
+        &mut harness,
+        &["Akteure × Akteure", "Haltung:", "gleiche Seite (Kongruenz)"],
+    );
+    window::type_into(&mut harness, "Bis:", "2022-01-05");
     let computed = harness.state().analysis_network_computed();
     harness.run_steps(5);
     assert_eq!(
@@ -784,13 +776,11 @@ fn the_network_window_exports_what_the_command_line_writes() {
         computed,
         "computed when a choice changes, not per frame"
     );
-    harness.get_by_label("Exportieren …").click();
-    harness.run();
-    let out = tmp.path().join("fenster.graphml");
-    window::type_path(&mut harness, &out);
-    harness.key_press(egui::Key::Enter);
-    harness.run();
-    let from_window = std::fs::read_to_string(&out).unwrap();
+    let from_window = window::write_through(
+        &mut harness,
+        "Exportieren …",
+        &tmp.path().join("fenster.graphml"),
+    );
     let cli = tmp.path().join("befehl.graphml");
     ok(&[
         &"network",

@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use randnotiz::actors::ActorKind;
 use randnotiz::annotation::Stance;
 use randnotiz::i18n::{fill, tr_im};
@@ -15,13 +17,7 @@ use randnotiz::import::dna::{self, DnaReport, ImportError};
 use randnotiz::workspace::project::Project;
 
 fn sample() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/dna/sample.dna");
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!("../shared/testdata/dna/sample.dna is not there: skipped");
-        None
-    }
+    common::shared("testdata/dna/sample.dna")
 }
 
 /// Each statement's passage as DNA shows it, by the database itself: the

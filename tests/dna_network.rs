@@ -14,16 +14,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+mod common;
 use std::process::Command;
 
 fn sample() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/dna/sample.dna");
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!("../shared/testdata/dna/sample.dna is not there: skipped");
-        None
-    }
+    common::shared("testdata/dna/sample.dna")
 }
 
 fn randnotiz(args: &[&dyn AsRef<std::ffi::OsStr>]) -> (String, String) {
@@ -483,39 +479,28 @@ mod window;
 
 #[test]
 fn the_network_window_offers_dnas_options_and_writes_what_the_command_line_writes() {
-    use egui_kittest::kittest::Queryable as _;
     let Some(path) = sample() else { return };
     let (tmp, dir) = imported(&path);
     let mut harness = window::app(Some(dir.clone()), None);
-    harness.get_by_label("Analyse").click();
-    harness.run();
-    harness.get_by_label("Aussagen-Netzwerk …").click();
-    harness.run();
-    harness.get_by_label("Akteure × Akteure").click();
-    harness.run();
+    window::menu(
+        &mut harness,
+        &["Analyse", "Aussagen-Netzwerk …", "Akteure × Akteure"],
+    );
     for (combo, choice) in [
         ("Zeilen:", "Organisation"),
         ("Haltung:", "gleiche Seite (Kongruenz)"),
         ("Normalisierung:", "mittlere Aktivität (average)"),
         ("Gleiche Aussagen:", "einmal je Dokument"),
     ] {
-        harness.get_by_label(combo).click();
-        harness.run();
-        harness.get_by_label(choice).click();
-        harness.run();
+        window::menu(&mut harness, &[combo, choice]);
     }
     let exclude = format!("concept={}", CONCEPTS[1]);
-    window::text_field(&harness, "Ausschließen:").click();
-    harness.run();
-    window::text_field(&harness, "Ausschließen:").type_text(&exclude);
-    harness.run();
-    harness.get_by_label("Exportieren …").click();
-    harness.run();
-    let out = tmp.path().join("fenster.graphml");
-    window::type_path(&mut harness, &out);
-    harness.key_press(egui::Key::Enter);
-    harness.run();
-    let from_window = std::fs::read_to_string(&out).unwrap();
+    window::type_into(&mut harness, "Ausschließen:", &exclude);
+    let from_window = window::write_through(
+        &mut harness,
+        "Exportieren …",
+        &tmp.path().join("fenster.graphml"),
+    );
 
     let cli = tmp.path().join("befehl.graphml");
     randnotiz(&[

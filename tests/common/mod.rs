@@ -34,6 +34,21 @@ pub fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A file of the evaluation material beside the repository
+/// (`../shared/RELATIVE`), or `None`, said on standard error, when it is
+/// not there: tests that read it skip then, and do not fail.
+pub fn shared(relative: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(relative);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("../shared/{relative} is not there: skipped");
+        None
+    }
+}
+
 /// A file under `assets`.
 pub fn asset(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -198,6 +198,39 @@ pub fn type_path(harness: &mut Harness<'_, App>, path: &std::path::Path) {
     harness.run();
 }
 
+/// Clicks through the menus of `path`: `["Analyse", "Aussagen-Netzwerk …"]`.
+pub fn menu(harness: &mut Harness<'_, App>, path: &[&str]) {
+    use egui_kittest::kittest::Queryable;
+    for label in path {
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+}
+
+/// Types `text` into the text field labelled `label`.
+pub fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    text_field(harness, label).click();
+    harness.run();
+    text_field(harness, label).type_text(text);
+    harness.run();
+}
+
+/// Clicks the button `button`, answers the path field it opens with
+/// `path` and Enter, and returns what was written there.
+pub fn write_through(
+    harness: &mut Harness<'_, App>,
+    button: &str,
+    path: &std::path::Path,
+) -> String {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label(button).click();
+    harness.run();
+    type_path(harness, path);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    std::fs::read_to_string(path).unwrap()
+}
+
 /// A text field by its hint (what it shows while empty).
 pub fn field_by_hint<'h>(harness: &'h Harness<'_, App>, hint: &'h str) -> egui_kittest::Node<'h> {
     use egui_kittest::kittest::Queryable;
