@@ -190,36 +190,32 @@ impl App {
         }
     }
 
+    /// Adds Web Annotations to the session, as one undo step.
     pub(super) fn import_w3c(&mut self, path: &Path) {
-        match self.ws.import_w3c(path) {
-            Ok(report) => {
-                self.derived.update(&self.ws);
-                self.drop_stale_focus();
-                let mut message = fill(
-                    tr().imported,
-                    &[("n", &report.added), ("path", &path.display())],
-                );
-                for skipped in report.skipped {
-                    message.push(' ');
-                    message.push_str(&skipped);
-                }
-                self.messages.notice(message);
-            }
-            Err(err) => self.messages.error(err),
-        }
+        let result = self.ws.import_w3c(path);
+        self.took_in(path, result, tr().imported);
     }
 
-    /// Adds another app's highlights to the session, as one undo step;
-    /// what could not be placed is said in the notice.
+    /// Adds another app's highlights to the session, as one undo step.
     pub(super) fn import_highlights(&mut self, path: &Path, kind: crate::export::highlights::Kind) {
-        match self.ws.import_highlights(path, kind) {
+        let result = self.ws.import_highlights(path, kind);
+        self.took_in(path, result, crate::i18n::tr_hl().imported);
+    }
+
+    /// Says what an import into the session added (`template`, filled with
+    /// `n` and `path`) and what could not be placed, or why it failed.
+    fn took_in(
+        &mut self,
+        path: &Path,
+        result: Result<crate::workspace::import::ImportReport, String>,
+        template: &str,
+    ) {
+        match result {
             Ok(report) => {
                 self.derived.update(&self.ws);
                 self.drop_stale_focus();
-                let mut message = fill(
-                    crate::i18n::tr_hl().imported,
-                    &[("n", &report.added), ("path", &path.display())],
-                );
+                let mut message =
+                    fill(template, &[("n", &report.added), ("path", &path.display())]);
                 for skipped in report.skipped {
                     message.push(' ');
                     message.push_str(&skipped);
