@@ -486,3 +486,38 @@ fn a_database_of_our_own_lands_on_the_same_chars_despite_utf16_and_line_ends() {
         Some("DNA Statement")
     );
 }
+
+#[test]
+fn an_agreement_on_an_integer_scale_takes_its_sign_and_keeps_its_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = made_database(dir.path());
+    {
+        // agreement as DNA's integer type: −1, 0, 1 in DATAINTEGER.
+        let db = rusqlite::Connection::open(&made).unwrap();
+        db.execute_batch(
+            "UPDATE VARIABLES SET DataType = 'integer' WHERE ID = 4;
+             CREATE TABLE DATAINTEGER(ID INTEGER PRIMARY KEY, StatementId INTEGER NOT NULL, VariableId INTEGER NOT NULL, Value INTEGER NOT NULL);
+             INSERT INTO DATAINTEGER(StatementId, VariableId, Value) VALUES (1, 4, -1), (2, 4, 0), (3, 4, 1), (5, 4, 1);
+             DELETE FROM DATABOOLEAN;",
+        )
+        .unwrap();
+    }
+    let (project, report) = dna::import(&made, &dir.path().join("projekt")).unwrap();
+    let said = report.lines().join("\n");
+    let annotations = project.annotations(0);
+    // −1 disagrees, 0 is neutral (not DNA's boolean "no"), each value kept.
+    let ovks = &annotations[0];
+    assert_eq!(ovks.statement.as_ref().unwrap().stance, Stance::Disagrees);
+    assert!(ovks.note.contains("agreement: -1"), "{}", ovks.note);
+    let tokajew = &annotations[2];
+    assert_eq!(tokajew.statement.as_ref().unwrap().stance, Stance::Neutral);
+    assert!(tokajew.note.contains("agreement: 0"), "{}", tokajew.note);
+    // And the scale is said, with how DNA's networks differ on it.
+    assert!(
+        said.contains(&fill(
+            tr_im().agreement_scale,
+            &[("type", &"DNA Statement")]
+        )),
+        "{said}"
+    );
+}

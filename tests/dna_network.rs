@@ -529,3 +529,355 @@ fn the_network_window_offers_dnas_options_and_writes_what_the_command_line_write
     assert!(from_window.contains(">average<"), "{from_window}");
     assert!(from_window.contains(">0.8<"), "{from_window}");
 }
+
+/// DNA's other options on the sample database, each matrix as DNA 3's
+/// exporter computes it (its `filterStatements`, `computeTwoModeMatrix`
+/// and `computeOneModeMatrix` re-done in Python from the database, outside
+/// this code): (type, aggregation, normalisation, duplicates, rows).
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a [(&'a str, &'a [f64])],
+);
+
+const DNA_CASES: &[Case<'static>] = &[
+    (
+        "twomode",
+        "combine",
+        "no",
+        "include",
+        &[
+            ("Alliance to Save Energy", &[0.0, 0.0, 1.0, 0.0, 1.0, 1.0]),
+            (
+                "Energy and Environmental Analysis, Inc.",
+                &[2.0, 0.0, 0.0, 0.0, 3.0, 0.0],
+            ),
+            (
+                "Environmental Protection Agency",
+                &[2.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+            ),
+            (
+                "National Petrochemical & Refiners Association",
+                &[2.0, 0.0, 0.0, 0.0, 0.0, 2.0],
+            ),
+            ("Senate", &[2.0, 0.0, 0.0, 0.0, 2.0, 1.0]),
+            ("Sierra Club", &[1.0, 0.0, 1.0, 1.0, 1.0, 1.0]),
+            (
+                "U.S. Public Interest Research Group",
+                &[1.0, 1.0, 1.0, 1.0, 1.0, 0.0],
+            ),
+        ],
+    ),
+    (
+        "twomode",
+        "subtract",
+        "prominence",
+        "include",
+        &[
+            (
+                "Alliance to Save Energy",
+                &[
+                    0.0,
+                    0.0,
+                    0.3333333333333333,
+                    0.0,
+                    0.2857142857142857,
+                    0.0625,
+                ],
+            ),
+            (
+                "Energy and Environmental Analysis, Inc.",
+                &[-0.2, 0.0, 0.0, 0.0, 0.0, 0.0],
+            ),
+            (
+                "Environmental Protection Agency",
+                &[-0.1, 0.0, 0.0, 0.0, 0.0, 0.625],
+            ),
+            (
+                "National Petrochemical & Refiners Association",
+                &[-0.2, 0.0, 0.0, 0.0, 0.0, -0.125],
+            ),
+            (
+                "Senate",
+                &[-0.2, 0.0, 0.0, 0.0, -0.14285714285714285, 0.125],
+            ),
+            (
+                "Sierra Club",
+                &[
+                    0.2,
+                    0.0,
+                    0.3333333333333333,
+                    0.3333333333333333,
+                    0.14285714285714285,
+                    0.0625,
+                ],
+            ),
+            (
+                "U.S. Public Interest Research Group",
+                &[
+                    0.1,
+                    1.0,
+                    0.3333333333333333,
+                    0.6666666666666666,
+                    0.14285714285714285,
+                    0.0,
+                ],
+            ),
+        ],
+    ),
+    (
+        "onemode",
+        "conflict",
+        "jaccard",
+        "include",
+        &[
+            (
+                "Alliance to Save Energy",
+                &[0.0, 0.2857142857142857, 0.0, 0.25, 0.25, 0.0, 0.0],
+            ),
+            (
+                "Energy and Environmental Analysis, Inc.",
+                &[
+                    0.2857142857142857,
+                    0.0,
+                    0.0,
+                    0.0,
+                    0.125,
+                    0.5555555555555556,
+                    0.3333333333333333,
+                ],
+            ),
+            (
+                "Environmental Protection Agency",
+                &[
+                    0.0,
+                    0.0,
+                    0.0,
+                    1.4285714285714286,
+                    0.0,
+                    0.125,
+                    0.058823529411764705,
+                ],
+            ),
+            (
+                "National Petrochemical & Refiners Association",
+                &[
+                    0.25,
+                    0.0,
+                    1.4285714285714286,
+                    0.0,
+                    0.4444444444444444,
+                    0.6,
+                    0.2,
+                ],
+            ),
+            (
+                "Senate",
+                &[
+                    0.25,
+                    0.125,
+                    0.0,
+                    0.4444444444444444,
+                    0.0,
+                    0.5,
+                    0.2727272727272727,
+                ],
+            ),
+            (
+                "Sierra Club",
+                &[0.0, 0.5555555555555556, 0.125, 0.6, 0.5, 0.0, 0.0],
+            ),
+            (
+                "U.S. Public Interest Research Group",
+                &[
+                    0.0,
+                    0.3333333333333333,
+                    0.058823529411764705,
+                    0.2,
+                    0.2727272727272727,
+                    0.0,
+                    0.0,
+                ],
+            ),
+        ],
+    ),
+    (
+        "onemode",
+        "subtract",
+        "cosine",
+        "include",
+        &[
+            (
+                "Alliance to Save Energy",
+                &[
+                    0.0,
+                    0.0,
+                    0.22727272727272727,
+                    -0.125,
+                    0.0,
+                    0.16666666666666666,
+                    0.125,
+                ],
+            ),
+            (
+                "Energy and Environmental Analysis, Inc.",
+                &[
+                    0.0,
+                    0.0,
+                    0.045454545454545456,
+                    0.25,
+                    0.2,
+                    -0.16666666666666666,
+                    -0.08333333333333333,
+                ],
+            ),
+            (
+                "Environmental Protection Agency",
+                &[
+                    0.22727272727272727,
+                    0.045454545454545456,
+                    0.0,
+                    -0.4090909090909091,
+                    0.4,
+                    0.12121212121212122,
+                    -0.015151515151515152,
+                ],
+            ),
+            (
+                "National Petrochemical & Refiners Association",
+                &[
+                    -0.125,
+                    0.25,
+                    -0.4090909090909091,
+                    0.0,
+                    0.0,
+                    -0.25,
+                    -0.08333333333333333,
+                ],
+            ),
+            ("Senate", &[0.0, 0.2, 0.4, 0.0, 0.0, -0.1, -0.1]),
+            (
+                "Sierra Club",
+                &[
+                    0.16666666666666666,
+                    -0.16666666666666666,
+                    0.12121212121212122,
+                    -0.25,
+                    -0.1,
+                    0.0,
+                    0.16666666666666666,
+                ],
+            ),
+            (
+                "U.S. Public Interest Research Group",
+                &[
+                    0.125,
+                    -0.08333333333333333,
+                    -0.015151515151515152,
+                    -0.08333333333333333,
+                    -0.1,
+                    0.16666666666666666,
+                    0.0,
+                ],
+            ),
+        ],
+    ),
+    (
+        "onemode",
+        "congruence",
+        "no",
+        "month",
+        &[
+            (
+                "Alliance to Save Energy",
+                &[0.0, 1.0, 1.0, 0.0, 1.0, 3.0, 2.0],
+            ),
+            (
+                "Energy and Environmental Analysis, Inc.",
+                &[1.0, 0.0, 1.0, 1.0, 2.0, 1.0, 1.0],
+            ),
+            (
+                "Environmental Protection Agency",
+                &[1.0, 1.0, 0.0, 1.0, 2.0, 1.0, 0.0],
+            ),
+            (
+                "National Petrochemical & Refiners Association",
+                &[0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0],
+            ),
+            ("Senate", &[1.0, 2.0, 2.0, 1.0, 0.0, 1.0, 0.0]),
+            ("Sierra Club", &[3.0, 1.0, 1.0, 0.0, 1.0, 0.0, 4.0]),
+            (
+                "U.S. Public Interest Research Group",
+                &[2.0, 1.0, 0.0, 0.0, 0.0, 4.0, 0.0],
+            ),
+        ],
+    ),
+    (
+        "twomode",
+        "ignore",
+        "no",
+        "year",
+        &[
+            ("Alliance to Save Energy", &[0.0, 0.0, 1.0, 0.0, 1.0, 1.0]),
+            (
+                "Energy and Environmental Analysis, Inc.",
+                &[1.0, 0.0, 0.0, 0.0, 1.0, 0.0],
+            ),
+            (
+                "Environmental Protection Agency",
+                &[1.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+            ),
+            (
+                "National Petrochemical & Refiners Association",
+                &[1.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+            ),
+            ("Senate", &[1.0, 0.0, 0.0, 0.0, 1.0, 1.0]),
+            ("Sierra Club", &[1.0, 0.0, 1.0, 1.0, 1.0, 1.0]),
+            (
+                "U.S. Public Interest Research Group",
+                &[1.0, 1.0, 1.0, 1.0, 1.0, 0.0],
+            ),
+        ],
+    ),
+];
+
+#[test]
+fn dnas_other_aggregations_normalisations_and_duplicates_on_the_sample_database() {
+    let Some(path) = sample() else { return };
+    let (_tmp, dir) = imported(&path);
+    for &(mode, aggregation, normalization, duplicates, rows) in DNA_CASES {
+        let case = format!("{mode} {aggregation} {normalization} {duplicates}");
+        let (_, net) = network(
+            &dir,
+            &[
+                "--type",
+                mode,
+                "--variable1",
+                "organization",
+                "--qualifier-aggregation",
+                aggregation,
+                "--normalization",
+                normalization,
+                "--duplicates",
+                duplicates,
+            ],
+        );
+        assert_eq!(
+            net.keys().collect::<Vec<_>>(),
+            rows.iter().map(|(label, _)| label).collect::<Vec<_>>(),
+            "{case}"
+        );
+        for (label, expected) in rows {
+            let got = &net[*label];
+            assert_eq!(got.len(), expected.len(), "{case}: {label}");
+            for (j, (a, b)) in got.iter().zip(*expected).enumerate() {
+                assert!(
+                    (a - b).abs() < 1e-12,
+                    "{case}: {label}, column {j}: {a} ≠ {b}"
+                );
+            }
+        }
+    }
+}

@@ -438,3 +438,24 @@ fn web_annotations_still_come_in_through_the_same_verb() {
     let report = fresh.import_any(&file).unwrap();
     assert_eq!(report.added, ws.session().annotations.len());
 }
+
+#[test]
+fn page_numbers_past_any_book_are_no_panic_and_no_lost_highlight() {
+    let json = std::fs::read_to_string(common::data("highlights/koreader.json"))
+        .unwrap()
+        .replace(
+            "\"number_of_pages\": 5",
+            "\"number_of_pages\": 18446744073709551615",
+        )
+        .replace("\"page\": 2,", "\"page\": 18446744073709551615,");
+    let ws = empty_example();
+    let (session, _) = highlights::import_session(Kind::Koreader, &json, ws.document(), None)
+        .expect("a file with absurd page numbers still imports");
+    // The page says nothing any more; every quote is still looked for.
+    let week = session
+        .annotations
+        .iter()
+        .filter(|a| a.quote() == "in der vergangenen Woche")
+        .count();
+    assert_eq!(week, 1);
+}

@@ -12,7 +12,7 @@ use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use randnotiz::import::refi::{self, CodesAs, RefiOptions, RefiReport};
+use randnotiz::import::refi::{self, CodesAs, NotCarried, RefiOptions, RefiReport};
 use randnotiz::workspace::project::Project;
 
 fn shared(name: &str) -> Option<PathBuf> {
@@ -416,6 +416,7 @@ fn small_project(path: &Path) {
     let (a0, a1) = at("Die OVKS beginnt mit dem Abzug ihrer Trup-\r\npen");
     let (b0, b1) = at("Präsident Tokajew\r\ndankte");
     let (c0, c1) = at("Menschenrechtler");
+    let (d0, d1) = at("Festgenommenen");
     let g = |n: u32| format!("00000000-0000-4000-8000-{n:012}");
     let qde = format!(
         r##"<?xml version="1.0" encoding="utf-8"?>
@@ -442,6 +443,11 @@ fn small_project(path: &Path) {
       <Coding guid="{k4}" creatingUser="{u2}"><CodeRef targetGUID="{code2}"/></Coding>
     </PlainTextSelection>
     <PlainTextSelection guid="{p3}" startPosition="{c0}" endPosition="{c1}" creatingUser="{u1}"/>
+    <PlainTextSelection guid="{p4}" startPosition="{d0}" endPosition="{d1}" creatingUser="{u2}">
+      <Description>Wie viele?</Description>
+      <Coding guid="{k5}" creatingUser="{u2}"><CodeRef targetGUID="{gone}"/></Coding>
+      <NoteRef targetGUID="{n4}"/>
+    </PlainTextSelection>
     <VariableValue><VariableRef targetGUID="{v1}"/><TextValue>Ausland</TextValue></VariableValue>
   </TextSource>
   <PictureSource guid="{s2}" name="Foto" path="internal://{s2}.png"/>
@@ -450,6 +456,7 @@ fn small_project(path: &Path) {
   <Note guid="{n1}" name="Forschungsfrage"><PlainTextContent>Wer spricht über den Abzug?</PlainTextContent></Note>
   <Note guid="{n2}" name="Zu Tokajew"><PlainTextContent>Präsident seit 2019.</PlainTextContent></Note>
   <Note guid="{n3}" name="Zweifel"><PlainTextContent>Datum prüfen.</PlainTextContent></Note>
+  <Note guid="{n4}" name="Zahl"><PlainTextContent>Amnesty nennt 10 000.</PlainTextContent></Note>
 </Notes>
 </Project>"##,
         u1 = g(1),
@@ -464,14 +471,18 @@ fn small_project(path: &Path) {
         k2 = g(32),
         k3 = g(33),
         k4 = g(34),
+        k5 = g(35),
+        gone = g(99),
         s1 = g(41),
         s2 = g(42),
         p1 = g(51),
         p2 = g(52),
         p3 = g(53),
+        p4 = g(54),
         n1 = g(61),
         n2 = g(62),
         n3 = g(63),
+        n4 = g(64),
     );
     let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     let options = zip::write::SimpleFileOptions::default();
@@ -495,10 +506,11 @@ fn a_small_project_brings_codes_notes_users_cases_and_says_what_it_left() {
     let report = import(&qdpx, &dir);
     // The text plus the notes' document.
     assert_eq!(report.documents, 2, "{report:?}");
-    assert_eq!(report.annotations, 3, "{report:?}");
+    assert_eq!(report.annotations, 4, "{report:?}");
     assert_eq!(report.assignments, 3);
     assert_eq!(report.readers, 2);
-    assert_eq!(report.notes, 3);
+    assert_eq!(report.notes, 4);
+    assert_eq!(report.not_carried.count(NotCarried::UNKNOWN_CODE), 1);
     assert_eq!(report.not_carried.count("PictureSource"), 1);
     let said = report.details().join("\n");
     assert!(said.contains("1 × Bildquelle (PictureSource)"), "{said}");
@@ -526,6 +538,12 @@ fn a_small_project_brings_codes_notes_users_cases_and_says_what_it_left() {
     // A selection without codes stays a marked passage.
     assert_eq!(list[2].quote(), "Menschenrechtler");
     assert!(list[2].actors.is_empty());
+    // A selection coded only with a code the code book lacks: the code is
+    // said to be missing, the passage and its notes still come.
+    assert_eq!(list[3].quote(), "Festgenommenen");
+    assert!(list[3].actors.is_empty());
+    assert_eq!(list[3].note, "Wie viele?\n\nZahl: Amnesty nennt 10 000.");
+    assert_eq!(list[3].reader.as_deref(), Some("Ben"));
     // The tree, the colour, the description and the code's note.
     let tokajew = project
         .file()
@@ -689,4 +707,33 @@ fn a_word_source_is_read_by_randnotiz_and_its_passages_found_on_that_text() {
     // The passage that is not there is kept, orphaned, with its words.
     assert_eq!(list[2].quote(), "Nachtrag des Bearbeiters");
     assert!(!list[2].target.matches(&document));
+}
+
+#[test]
+fn a_source_read_from_outside_the_package_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outside = tmp.path().join("anderswo.txt");
+    std::fs::write(&outside, "Ein Text, der neben dem Paket liegt.\n").unwrap();
+    let qde = format!(
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Draußen">
+<Sources>
+  <TextSource guid="00000000-0000-4000-8000-000000000001" name="Anderswo" plainTextPath="{}"/>
+</Sources>
+</Project>"#,
+        outside.display()
+    );
+    let qdpx = tmp.path().join("draussen.qdpx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&qdpx).unwrap());
+    zip.start_file("project.qde", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(qde.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let report = import(&qdpx, &tmp.path().join("projekt"));
+    assert_eq!(report.documents, 1, "{report:?}");
+    let said = report.details().join("\n");
+    assert!(
+        said.contains(&outside.display().to_string()) && said.contains("Anderswo"),
+        "{said}"
+    );
 }

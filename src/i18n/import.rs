@@ -66,6 +66,8 @@ strings! {
     stmt_no_actor,
     /// An agreement that is neither 1 nor 0: {id} {value}
     stmt_agreement_other,
+    /// A statement type whose agreement is an integer scale: {type}
+    agreement_scale,
     /// Statements of another type: {n} {type} {variables}
     other_type,
     /// A statement type without statements: {type} {variables}
@@ -121,6 +123,7 @@ static DE: Import = Import {
     stmt_moved: "{n} Aussagen über ihr Zitat gefunden, weil Randnotiz den Text anders umbricht: bitte prüfen.",
     stmt_no_concept: "Aussage {id}: ohne Konzept; als Annotation mit ihren Akteuren übernommen, ohne Aussage.",
     stmt_no_actor: "Aussage {id}: ohne Person und Organisation; als Annotation ohne Aussage übernommen, das Konzept in der Notiz.",
+    agreement_scale: "Aussagetyp „{type}“: agreement ist eine ganze Zahl (eine Skala), nicht DNAs Ja/Nein. Ihr Vorzeichen wurde die Haltung (über 0 stimmt zu, unter 0 widerspricht, 0 neutral), der Wert steht in der Notiz. DNA rechnet Kongruenz auf einer Skala als 1 − |a − b| / Spannweite; Randnotiz mit den drei Haltungen, Netzwerke weichen dort von DNAs ab.",
     stmt_agreement_other: "Aussage {id}: agreement = {value} ist weder 1 noch 0; als neutral übernommen, der Wert in der Notiz.",
     other_type: "{n} Aussagen des Typs „{type}“ (Variablen: {variables}): als Annotationen, ihre Werte in der Notiz; Randnotiz hat für sie keine Aussage.",
     unused_type: "Aussagetyp „{type}“ (Variablen: {variables}): ohne Aussagen in der Datenbank; Randnotiz hat keine Aussagetypen.",
@@ -166,6 +169,7 @@ static EN: Import = Import {
     stmt_moved: "{n} statements found by their quote because Randnotiz wraps the text differently: please check.",
     stmt_no_concept: "Statement {id}: no concept; carried over as an annotation with its actors, without a statement.",
     stmt_no_actor: "Statement {id}: no person and no organisation; carried over as an annotation without a statement, the concept in its note.",
+    agreement_scale: "Statement type “{type}”: agreement is an integer (a scale), not DNA's yes/no. Its sign became the stance (above 0 agrees, below 0 disagrees, 0 neutral), the value is in the note. DNA computes congruence on a scale as 1 − |a − b| / range; Randnotiz with the three stances, so networks differ from DNA's there.",
     stmt_agreement_other: "Statement {id}: agreement = {value} is neither 1 nor 0; carried over as neutral, the value in the note.",
     other_type: "{n} statements of the type “{type}” (variables: {variables}): as annotations, their values in the note; Randnotiz has no statement for them.",
     unused_type: "Statement type “{type}” (variables: {variables}): no statements in the database; Randnotiz has no statement types.",

@@ -63,6 +63,10 @@ strings! {
     kind_note_selection,
     /// Kind: sources with no text to be found.
     kind_no_text,
+    /// A source's file read from outside the package: {source}, {path}
+    source_outside,
+    /// Kind: coded passages of those sources.
+    kind_no_text_selection,
     /// Kind: selections past the end of their text.
     kind_past_end,
     /// Kind: codings of a code the code book does not have.
@@ -126,7 +130,9 @@ static DE: Refi = Refi {
     kind_case_refs: "Verweis eines Falls auf Code oder Stelle",
     kind_no_positions: "Stelle ohne Position",
     kind_note_selection: "Stelle in einer Notiz",
+    source_outside: "Quelle „{source}“: gelesen aus {path}, außerhalb des REFI-Pakets (das Projekt verweist darauf); eine Kopie liegt jetzt im Ordner texts/.",
     kind_no_text: "Textquelle ohne auffindbaren Text",
+    kind_no_text_selection: "codierte Stelle einer Textquelle ohne auffindbaren Text (mit ihr nicht übernommen)",
     kind_past_end: "Stelle hinter dem Ende ihres Textes",
     kind_unknown_code: "Codierung mit einem Code, den das Codebuch nicht hat",
     kind_concept_colour: "Farbe eines Codes (Konzepte haben keine Farbe)",
@@ -174,7 +180,9 @@ static EN: Refi = Refi {
     kind_case_refs: "case reference to a code or passage",
     kind_no_positions: "passage without a position",
     kind_note_selection: "passage in a note",
+    source_outside: "Source “{source}”: read from {path}, outside the REFI package (the project points there); a copy is now in the folder texts/.",
     kind_no_text: "text source without a text to be found",
+    kind_no_text_selection: "coded passage of a text source without a text to be found (not carried over with it)",
     kind_past_end: "passage past the end of its text",
     kind_unknown_code: "coding with a code the code book lacks",
     kind_concept_colour: "colour of a code (concepts have no colour)",

@@ -68,7 +68,7 @@ strings! {
 /// Die deutschen Texte.
 static DE: Timeline = Timeline {
     err_aggregation: "„--qualifier-aggregation {aggregation}“ passt nicht zu einem Netzwerk „{mode}“: für onemode ignore, congruence, conflict oder subtract, für twomode ignore, subtract, combine oder split.",
-    err_window: "Das Zeitfenster „{window}“ ist nicht lesbar. Geben Sie es wie DNA als days:N, weeks:N, months:N oder years:N an (N Einheiten, um jeden Tag zentriert, Schritt eine Einheit) oder als days:N,step:M, etwa days:14,step:7 (N und M ganze Zahlen über 0).",
+    err_window: "Das Zeitfenster „{window}“ ist nicht lesbar. Geben Sie es wie DNA als days:N, weeks:N, months:N oder years:N an (N Einheiten, um jeden Tag zentriert, Schritt eine Einheit) oder als days:N,step:M, etwa days:14,step:7 (N und M ganze Zahlen über 0, höchstens 200 Jahre).",
     err_too_many_windows: "Das wären {n} Zeitfenster, mehr als {max}. Wählen Sie einen größeren Schritt (step:M) oder einen kürzeren Zeitraum (--from, --to).",
     err_date: "Das Datum „{date}“ ist nicht lesbar. Schreiben Sie es als JJJJ-MM-TT, JJJJ-MM oder JJJJ, etwa 2022-01-13.",
     err_concept: "Das Projekt hat kein Konzept „{name}“. Vorhanden: {known}",
@@ -100,7 +100,7 @@ static DE: Timeline = Timeline {
 /// The English texts.
 static EN: Timeline = Timeline {
     err_aggregation: "“--qualifier-aggregation {aggregation}” does not fit a “{mode}” network: for onemode use ignore, congruence, conflict or subtract, for twomode ignore, subtract, combine or split.",
-    err_window: "The time window “{window}” cannot be read. Give it as DNA does, days:N, weeks:N, months:N or years:N (N units, centred, moving by one unit), or as days:N,step:M, such as days:14,step:7 (N and M whole numbers above 0).",
+    err_window: "The time window “{window}” cannot be read. Give it as DNA does, days:N, weeks:N, months:N or years:N (N units, centred, moving by one unit), or as days:N,step:M, such as days:14,step:7 (N and M whole numbers above 0, at most 200 years).",
     err_too_many_windows: "That would be {n} time windows, more than {max}. Choose a larger step (step:M) or a shorter range (--from, --to).",
     err_date: "The date “{date}” cannot be read. Write it as YYYY-MM-DD, YYYY-MM or YYYY, such as 2022-01-13.",
     err_concept: "The project has no concept “{name}”. It has: {known}",

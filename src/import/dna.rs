@@ -347,9 +347,9 @@ fn entry_of(doc: &read::DocRow, db: &read::Database) -> ImportedEntry {
 }
 
 /// The day (`YYYY-MM-DD`) of Unix seconds in UTC, and the time of day
-/// (`HH:MM:SS`) unless it is midnight.
-fn day_and_time(seconds: i64) -> (Option<String>, Option<String>) {
-    let Ok(stamp) = jiff::Timestamp::from_second(seconds) else {
+/// (`HH:MM:SS`) unless it is midnight; neither without a date.
+fn day_and_time(seconds: Option<i64>) -> (Option<String>, Option<String>) {
+    let Some(Ok(stamp)) = seconds.map(jiff::Timestamp::from_second) else {
         return (None, None);
     };
     let zoned = stamp.to_zoned(jiff::tz::TimeZone::UTC);

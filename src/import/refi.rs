@@ -63,6 +63,8 @@ pub struct NotCarried(pub BTreeMap<&'static str, usize>);
 impl NotCarried {
     /// Kind: a source without a text to be found.
     pub const NO_TEXT: &'static str = "no text";
+    /// Kind: a passage of a source without a text to be found.
+    pub const NO_TEXT_SELECTION: &'static str = "no text selection";
     /// Kind: a selection past the end of its text.
     pub const PAST_END: &'static str = "past end";
     /// Kind: a coding with a code the code book lacks.
@@ -111,6 +113,7 @@ impl NotCarried {
                     "PlainTextSelection without positions" => t.kind_no_positions,
                     "PlainTextSelection in a note" => t.kind_note_selection,
                     Self::NO_TEXT => t.kind_no_text,
+                    Self::NO_TEXT_SELECTION => t.kind_no_text_selection,
                     Self::PAST_END => t.kind_past_end,
                     Self::UNKNOWN_CODE => t.kind_unknown_code,
                     Self::CONCEPT_COLOUR => t.kind_concept_colour,

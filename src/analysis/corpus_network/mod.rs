@@ -639,8 +639,9 @@ pub fn networks(
             let mut spans = Vec::new();
             let mut centre = first;
             while centre <= last {
-                let start = centre.checked_sub(window.unit.span(half));
-                let end = centre.checked_add(window.unit.span(half));
+                let reach = window.unit.span(half);
+                let start = reach.clone().and_then(|s| centre.checked_sub(s));
+                let end = reach.and_then(|s| centre.checked_add(s));
                 if let (Ok(start), Ok(end)) = (start, end)
                     && start >= first
                     && end <= last
@@ -650,7 +651,7 @@ pub fn networks(
                         return Err(NetworkError::TooManyWindows { n: spans.len() });
                     }
                 }
-                match centre.checked_add(window.unit.span(1)) {
+                match window.unit.span(1).and_then(|s| centre.checked_add(s)) {
                     Ok(next) => centre = next,
                     Err(_) => break,
                 }
@@ -678,15 +679,19 @@ pub fn networks(
             }
             let mut start = first;
             loop {
-                let end = start
-                    .checked_add(jiff::Span::new().days(i64::from(window.size) - 1))
+                let end = jiff::Span::new()
+                    .try_days(i64::from(window.size) - 1)
+                    .and_then(|s| start.checked_add(s))
                     .unwrap_or(Date::MAX);
                 out.networks
                     .push(build(in_window(start, end), Some((start, end)), None));
                 if end >= last {
                     break;
                 }
-                match start.checked_add(jiff::Span::new().days(i64::from(step))) {
+                match jiff::Span::new()
+                    .try_days(i64::from(step))
+                    .and_then(|s| start.checked_add(s))
+                {
                     Ok(next) => start = next,
                     Err(_) => break,
                 }

@@ -257,7 +257,8 @@ pub enum ExcludeVariable {
 pub struct Exclude {
     /// What it looks at.
     pub variable: ExcludeVariable,
-    /// The value, exactly as written (as DNA compares it).
+    /// The value as written, spaces around it aside (compared exactly, as
+    /// DNA compares it).
     pub value: String,
     /// For [`ExcludeVariable::Agreement`]: the stance meant.
     pub(super) stance: Option<Stance>,
@@ -274,7 +275,8 @@ impl Exclude {
     pub fn parse(text: &str) -> Result<Self, NetworkError> {
         let bad = || NetworkError::BadExclude(text.to_owned());
         let (name, value) = text.split_once('=').ok_or_else(bad)?;
-        let name = name.trim();
+        // Spaces around `=` are a way of writing, not part of the value.
+        let (name, value) = (name.trim(), value.trim());
         let variable = match name.to_lowercase().as_str() {
             "" => return Err(bad()),
             "actor" => ExcludeVariable::Actor,
@@ -346,12 +348,24 @@ impl WindowUnit {
         }
     }
 
-    pub(super) fn span(self, n: i64) -> jiff::Span {
+    /// `n` units, or an error where jiff cannot hold so many.
+    pub(super) fn span(self, n: i64) -> Result<jiff::Span, jiff::Error> {
         match self {
-            Self::Days => jiff::Span::new().days(n),
-            Self::Weeks => jiff::Span::new().days(n * 7),
-            Self::Months => jiff::Span::new().months(n),
-            Self::Years => jiff::Span::new().years(n),
+            Self::Days => jiff::Span::new().try_days(n),
+            Self::Weeks => jiff::Span::new().try_weeks(n),
+            Self::Months => jiff::Span::new().try_months(n),
+            Self::Years => jiff::Span::new().try_years(n),
+        }
+    }
+
+    /// The most units a window may span: 200 years, longer than any
+    /// corpus, well inside what dates can hold.
+    fn max(self) -> u32 {
+        match self {
+            Self::Days => 73_050,
+            Self::Weeks => 10_436,
+            Self::Months => 2_400,
+            Self::Years => 200,
         }
     }
 }
@@ -394,7 +408,8 @@ impl TimeWindow {
     /// Randnotiz's `days:N,step:M`.
     ///
     /// # Errors
-    /// [`NetworkError::BadWindow`] for anything else, or a zero.
+    /// [`NetworkError::BadWindow`] for anything else, a zero, or more
+    /// than 200 years (a size or a step).
     pub fn parse(text: &str) -> Result<Self, NetworkError> {
         let bad = || NetworkError::BadWindow(text.to_owned());
         let mut size = None;
@@ -422,6 +437,9 @@ impl TimeWindow {
         }
         let (unit, size) = size.ok_or_else(bad)?;
         if step.is_some() && unit != WindowUnit::Days {
+            return Err(bad());
+        }
+        if size > unit.max() || step.is_some_and(|s| s > WindowUnit::Days.max()) {
             return Err(bad());
         }
         Ok(Self { unit, size, step })

@@ -505,6 +505,10 @@ fn exclusions_leave_out_statements_by_any_variable_or_document_field() {
     assert!(Exclude::parse("concept").is_err());
     assert!(Exclude::parse("=x").is_err());
     assert!(Exclude::parse("agreement=maybe").is_err());
+    // Spaces around `=`, as a user types them, are not part of the value.
+    let spaced = Exclude::parse(" concept = Abzug der Truppen ").unwrap();
+    assert_eq!(spaced.value, "Abzug der Truppen");
+    assert_eq!(spaced.variable, ExcludeVariable::Concept);
 }
 
 #[test]
@@ -585,9 +589,38 @@ fn dna_time_windows_are_centred_on_each_day_inside_the_range() {
         "days:3,days:4",
         "hours:3",
         "step:2",
+        // More than 200 years: refused, not a panic in date arithmetic.
+        "years:40000",
+        "months:500000",
+        "weeks:2100000",
+        "days:8000000,step:1",
+        "days:1,step:99999999",
     ] {
         assert!(TimeWindow::parse(bad).is_err(), "{bad}");
     }
+    assert!(TimeWindow::parse("years:200").is_ok());
+    // Built by hand past what dates hold: no window, and no panic.
+    for unit in [
+        WindowUnit::Days,
+        WindowUnit::Weeks,
+        WindowUnit::Months,
+        WindowUnit::Years,
+    ] {
+        let huge = NetworkOptions {
+            window: Some(TimeWindow {
+                unit,
+                size: u32::MAX,
+                step: None,
+            }),
+            ..NetworkOptions::default()
+        };
+        assert!(run(&corpus, &[], &huge).networks.is_empty(), "{unit:?}");
+    }
+    let stepped_huge = NetworkOptions {
+        window: Some(TimeWindow::stepped(u32::MAX, u32::MAX)),
+        ..NetworkOptions::default()
+    };
+    assert_eq!(run(&corpus, &[], &stepped_huge).networks.len(), 1);
     assert_eq!(TimeWindow::parse("months:3").unwrap().text(), "months:3");
 }
 

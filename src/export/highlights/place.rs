@@ -221,9 +221,13 @@ impl<'d> Finder<'d> {
             let len = doc.len_chars();
             // The page's share of the text, a page to either side: another
             // app's pages are not Randnotiz's chars.
-            let from = (page - 1).saturating_sub(1) * len / of;
-            let to = ((page + 1) * len).div_ceil(of).min(len);
-            Some(CharRange::new(from, to))
+            // In u128: page numbers come from another app's file.
+            let share = |p: usize| u128::try_from(p).unwrap_or(u128::MAX) * len as u128;
+            let of = of as u128;
+            let from = share((page - 1).saturating_sub(1)) / of;
+            let to = share(page.saturating_add(1)).div_ceil(of).min(len as u128);
+            let at = |n: u128| usize::try_from(n).unwrap_or(len).min(len);
+            Some(CharRange::new(at(from), at(to)))
         });
         let chapter = h.chapter.as_deref().map(str::trim).and_then(|name| {
             let ranges: Vec<CharRange> = doc

@@ -20,6 +20,9 @@ struct Roles {
     organization: Option<i64>,
     concept: Option<i64>,
     agreement: Option<i64>,
+    /// `agreement` is an integer (a scale, such as −1, 0, 1), not DNA's
+    /// boolean.
+    agreement_scale: bool,
 }
 
 impl Roles {
@@ -66,7 +69,20 @@ impl Model {
                 "person" if short => r.person = Some(v.id),
                 "organization" if short => r.organization = Some(v.id),
                 "concept" if short => r.concept = Some(v.id),
-                "agreement" if number => r.agreement = Some(v.id),
+                "agreement" if number => {
+                    r.agreement = Some(v.id);
+                    r.agreement_scale = v.data_type == "integer";
+                    if r.agreement_scale {
+                        let label = db
+                            .types
+                            .iter()
+                            .find(|(id, _, _)| *id == v.statement_type)
+                            .map_or("?", |(_, label, _)| label.as_str());
+                        report
+                            .not_carried
+                            .push(fill(tr_im().agreement_scale, &[("type", &label)]));
+                    }
+                }
                 _ => {}
             }
         }
@@ -277,6 +293,14 @@ impl Model {
                 let concept = entity(roles.concept).and_then(|e| self.concepts.get(&e));
                 annotation.actors = organisation.into_iter().chain(person).cloned().collect();
                 let stance = match value_of(roles.agreement) {
+                    Some(read::Value::Number(n)) if roles.agreement_scale => {
+                        lines.push(format!("agreement: {n}"));
+                        match n.signum() {
+                            1 => Stance::Agrees,
+                            -1 => Stance::Disagrees,
+                            _ => Stance::Neutral,
+                        }
+                    }
                     Some(read::Value::Number(1)) => Stance::Agrees,
                     Some(read::Value::Number(0)) => Stance::Disagrees,
                     Some(read::Value::Number(other)) => {

@@ -38,7 +38,8 @@ pub(super) struct DocRow {
     pub section: String,
     pub notes: String,
     pub kind: String,
-    pub date: i64,
+    /// Unix seconds; `None` where DNA holds no date (not 1970).
+    pub date: Option<i64>,
 }
 
 /// One variable of a statement type.
@@ -210,7 +211,7 @@ pub(super) fn read(path: &Path) -> Result<Database, ReadError> {
                 section: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
                 notes: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
                 kind: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
-                date: r.get::<_, Option<i64>>(9)?.unwrap_or_default(),
+                date: r.get(9)?,
             })
         },
     )

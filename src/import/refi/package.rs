@@ -98,27 +98,30 @@ impl Package {
 
     /// The bytes of the file a source names (`internal://NAME`, a relative
     /// or an absolute path, `file://…`), with `base` (the project's
-    /// `basePath`) for relative paths outside the package.
-    pub fn read(&mut self, reference: &str, base: &str) -> Option<Vec<u8>> {
+    /// `basePath`) for relative paths outside the package; with the path
+    /// read when it lies outside the package (REFI allows that; the import
+    /// names every such file).
+    pub fn read(&mut self, reference: &str, base: &str) -> Option<(Vec<u8>, Option<PathBuf>)> {
         let reference = reference.trim();
         let internal = reference.strip_prefix("internal://");
         let name = internal.unwrap_or(reference);
         let name = name.strip_prefix("file://").unwrap_or(name);
-        if name.is_empty() || name.split(['/', '\\']).any(|part| part == "..") && internal.is_some()
-        {
+        let climbs = name.split(['/', '\\']).any(|part| part == "..");
+        if name.is_empty() || climbs && internal.is_some() {
             return None;
         }
         let inside = [format!("sources/{name}"), name.to_owned()];
         if let Self::Folder { dir } = self {
-            for candidate in &inside {
+            // `..` leaves the folder: that is a file outside, named below.
+            for candidate in inside.iter().filter(|_| !climbs) {
                 if let Ok(bytes) = fsio::read_limited(&dir.join(candidate), MAX_DOCUMENT_BYTES) {
-                    return Some(bytes);
+                    return Some((bytes, None));
                 }
             }
         } else {
             for candidate in &inside {
                 if let Some(bytes) = self.entry(candidate, MAX_DOCUMENT_BYTES) {
-                    return Some(bytes);
+                    return Some((bytes, None));
                 }
             }
         }
@@ -137,9 +140,10 @@ impl Package {
         } else {
             vec![Path::new(base).join(path), beside.join(path)]
         };
-        candidates
-            .iter()
-            .find_map(|p| fsio::read_limited(p, MAX_DOCUMENT_BYTES).ok())
+        candidates.into_iter().find_map(|p| {
+            let bytes = fsio::read_limited(&p, MAX_DOCUMENT_BYTES).ok()?;
+            Some((bytes, Some(p)))
+        })
     }
 }
 

@@ -45,6 +45,9 @@ pub fn load(qde: &Qde, package: &mut Package, report: &mut RefiReport) -> Vec<Op
             let loaded = load_one(qde, source, package, report);
             if loaded.is_none() {
                 report.not_carried.add(NotCarried::NO_TEXT, 1);
+                report
+                    .not_carried
+                    .add(NotCarried::NO_TEXT_SELECTION, source.selections.len());
             }
             loaded
         })
@@ -59,10 +62,19 @@ fn load_one(
 ) -> Option<Loaded> {
     let t = tr_refi();
     let label = label(source);
+    let said_outside = |outside: Option<std::path::PathBuf>, report: &mut RefiReport| {
+        if let Some(path) = outside {
+            report.notices.push(fill(
+                t.source_outside,
+                &[("source", &label), ("path", &path.display())],
+            ));
+        }
+    };
     let plain_file = match &source.plain_content {
         Some(text) => Some(("plain.txt".to_owned(), text.clone().into_bytes())),
         None => source.plain_path.as_ref().and_then(|path| {
-            let bytes = package.read(path, &qde.base_path)?;
+            let (bytes, outside) = package.read(path, &qde.base_path)?;
+            said_outside(outside, report);
             Some((path.clone(), bytes))
         }),
     };
@@ -71,7 +83,8 @@ fn load_one(
         .map(|(_, bytes)| package::text(bytes.clone()))
         .filter(|text| !text.trim().is_empty());
     let rich = source.rich_path.as_ref().and_then(|path| {
-        let bytes = package.read(path, &qde.base_path)?;
+        let (bytes, outside) = package.read(path, &qde.base_path)?;
+        said_outside(outside, report);
         Some((path.clone(), bytes))
     });
     let empty = |path: &str, bytes: Vec<u8>, report: &mut RefiReport| {
@@ -542,9 +555,6 @@ impl Context<'_> {
         // The codings by who made them, in the order they first code.
         let mut groups: Vec<(Option<String>, Vec<&Meaning>)> = Vec::new();
         let selection_reader = self.reader(selection.user.as_deref());
-        if selection.codings.is_empty() {
-            groups.push((selection_reader.clone(), Vec::new()));
-        }
         for coding in &selection.codings {
             let reader = match coding.user.as_deref() {
                 Some(user) => self.reader(Some(user)),
@@ -558,6 +568,11 @@ impl Context<'_> {
                 Some((_, meanings)) => meanings.push(meaning),
                 None => groups.push((reader, vec![meaning])),
             }
+        }
+        // Not coded, or coded only with codes the code book lacks: the
+        // passage still comes, with its note.
+        if groups.is_empty() {
+            groups.push((selection_reader.clone(), Vec::new()));
         }
         let colour_of = |codes: &[&Meaning]| -> Colour {
             let guid_colour = selection
@@ -588,6 +603,9 @@ impl Context<'_> {
             };
             let mut annotation = base.clone();
             let mut concepts = Vec::new();
+            // A second stance code on the passage: a statement of its own,
+            // on the same passage (one annotation holds one statement).
+            let mut more_statements = Vec::new();
             let mut previous: Option<&ActorId> = None;
             for meaning in &meanings {
                 match meaning {
@@ -605,11 +623,16 @@ impl Context<'_> {
                         if !annotation.actors.contains(&speaker) {
                             annotation.actors.push(speaker.clone());
                         }
-                        annotation.statement = Some(Statement {
+                        let statement = Statement {
                             actor: speaker,
                             concept: concept.clone(),
                             stance: *stance,
-                        });
+                        };
+                        if annotation.statement.is_none() {
+                            annotation.statement = Some(statement);
+                        } else {
+                            more_statements.push(statement);
+                        }
                     }
                     Meaning::Concept(concept) => concepts.push(concept.clone()),
                     Meaning::Colour(_) | Meaning::Nothing => {}
@@ -618,6 +641,14 @@ impl Context<'_> {
             report.assignments +=
                 annotation.actors.len() + usize::from(annotation.statement.is_some());
             let only_concepts = annotation.actors.is_empty() && !concepts.is_empty();
+            for statement in more_statements {
+                report.assignments += 1;
+                out.push(Annotation {
+                    actors: vec![statement.actor.clone()],
+                    statement: Some(statement),
+                    ..base.clone()
+                });
+            }
             if !only_concepts {
                 out.push(annotation);
             }
