@@ -676,6 +676,40 @@ fn time_windows_slide_and_each_has_its_own_network() {
     let graph = parse_graphml(&xml);
     assert_eq!(graph.graph_data["window_start"], "2022-01-03");
     assert_eq!(graph.graph_data["window_end"], "2022-01-05");
+
+    // Fewer windows into the same folder: the CSV files of the earlier
+    // series go (a glob would mix two series), the GraphML files and a
+    // file of the user's stay, and it is said.
+    std::fs::write(out_dir.join("window-notes.csv"), "meine Notizen").unwrap();
+    let (_, said) = ok(&[
+        &"network",
+        &dir,
+        &"--type",
+        &"twomode",
+        &"--time-window",
+        &"days:3,step:4",
+        &"--format",
+        &"csv",
+        &"-o",
+        &out_dir,
+    ]);
+    assert!(said.contains("2 networks written"), "{said}");
+    assert!(said.contains("2 older window files"), "{said}");
+    let mut files: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "window-1-2022-01-01.csv",
+            "window-2-2022-01-05.csv",
+            "window-notes.csv"
+        ]
+    );
+    assert!(out_dir.join("window-2-2022-01-03.graphml").exists());
 }
 
 #[test]

@@ -237,12 +237,15 @@ fn network(args: &NetworkArgs) -> Result<ExitCode, String> {
     }
     match (window, &args.output) {
         (Some(_), Some(dir)) if !args.dynamic => {
-            let written =
+            let (written, removed) =
                 out::write_windows(dir, &result.networks, format).map_err(|e| e.to_string())?;
             note(fill(
                 t.windows_written,
                 &[("n", &written.len()), ("path", &dir.display())],
             ));
+            if removed > 0 {
+                note(fill(t.windows_removed, &[("n", &removed)]));
+            }
         }
         _ => {
             let text = out::one_file(&result.networks, format, args.dynamic);

@@ -397,15 +397,19 @@ fn write_with(path: &Path, text: &str, backup: Backup) -> Result<(), ExportError
 
 /// Writes every window's network into `dir` (made if missing), one file
 /// each, named by [`window_file_name`]; rewriting them keeps no backups
-/// (they are a set made anew). Returns the files written.
+/// (they are a set made anew). Window files of this format an earlier run
+/// left there and this one did not write are removed, so that a folder
+/// read as one series (`*.csv` in R) holds this series only. Returns the
+/// files written and how many were removed.
 ///
 /// # Errors
-/// An [`ExportError`] for the first file that could not be written.
+/// An [`ExportError`] for the first file that could not be written, or an
+/// old one that could not be removed.
 pub fn write_windows(
     dir: &Path,
     windows: &[Network],
     format: NetworkFormat,
-) -> Result<Vec<PathBuf>, ExportError> {
+) -> Result<(Vec<PathBuf>, usize), ExportError> {
     std::fs::create_dir_all(dir).map_err(|e| ExportError::Save(SaveError::from_io(dir, e)))?;
     let mut written = Vec::with_capacity(windows.len());
     for (i, network) in windows.iter().enumerate() {
@@ -413,5 +417,35 @@ pub fn write_windows(
         write_with(&path, &format.render(network), Backup::None)?;
         written.push(path);
     }
-    Ok(written)
+    let mut removed = 0;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| ExportError::Save(SaveError::from_io(dir, e)))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let stale = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| is_window_file_name(n, format));
+        if stale && !written.contains(&path) && path.is_file() {
+            std::fs::remove_file(&path)
+                .map_err(|e| ExportError::Save(SaveError::from_io(&path, e)))?;
+            removed += 1;
+        }
+    }
+    Ok((written, removed))
+}
+
+/// True for a name [`window_file_name`] makes for `format`:
+/// `window-DIGITS-[YYYY-MM-DD].EXT`.
+fn is_window_file_name(name: &str, format: NetworkFormat) -> bool {
+    let Some(rest) = name
+        .strip_prefix("window-")
+        .and_then(|r| r.strip_suffix(&format!(".{}", format.name())))
+    else {
+        return false;
+    };
+    let (number, date) = rest.split_once('-').unwrap_or((rest, ""));
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && (date.is_empty() || date.parse::<jiff::civil::Date>().is_ok())
 }

@@ -29,6 +29,8 @@ strings! {
     counted_apart,
     /// Network files written: {n} {path}
     windows_written,
+    /// Older window files of the folder removed: {n}
+    windows_removed,
     /// Network file written: {path}
     network_written,
     /// No statement in the documents chosen.
@@ -78,6 +80,7 @@ static DE: Timeline = Timeline {
     left_out: "Nicht im Netzwerk: {undated} Dokumente ohne Datum und {imprecise} mit einem Datum, das nicht genau genug ist, mit ihren {statements} Aussagen: {docs}",
     counted_apart: "Gesondert gezählt (Spalte „undated“): {undated} Dokumente ohne Datum und {imprecise} mit einem Datum, das nicht genau genug ist: {docs}",
     windows_written: "{n} Netzwerke geschrieben nach {path}",
+    windows_removed: "{n} ältere Fenster-Dateien eines früheren Laufs (window-…) entfernt, damit der Ordner nur diese Reihe enthält.",
     network_written: "Netzwerk geschrieben: {path}",
     no_statements: "In den gewählten Dokumenten steht keine Aussage.",
     action_timeline: "Aussagen im Zeitverlauf …",
@@ -110,6 +113,7 @@ static EN: Timeline = Timeline {
     left_out: "Not in the network: {undated} documents without a date and {imprecise} with a date not precise enough, with their {statements} statements: {docs}",
     counted_apart: "Counted apart (column “undated”): {undated} documents without a date and {imprecise} with a date not precise enough: {docs}",
     windows_written: "{n} networks written to {path}",
+    windows_removed: "{n} older window files of an earlier run (window-…) removed, so that the folder holds this series only.",
     network_written: "Network written: {path}",
     no_statements: "The documents chosen hold no statement.",
     action_timeline: "Statements over time …",

@@ -391,12 +391,17 @@ impl NetworkWindow {
         let (windowed, dynamic) = (self.windowed, self.dynamic);
         let result = self.networks(project).clone()?;
         if windowed && !dynamic {
-            let written =
+            let (written, removed) =
                 out::write_windows(path, &result.networks, format).map_err(|e| e.to_string())?;
-            return Ok(fill(
+            let mut said = fill(
                 tr_tl().windows_written,
                 &[("n", &written.len()), ("path", &path.display())],
-            ));
+            );
+            if removed > 0 {
+                said.push_str(". ");
+                said.push_str(&fill(tr_tl().windows_removed, &[("n", &removed)]));
+            }
+            return Ok(said);
         }
         out::write(path, &out::one_file(&result.networks, format, windowed))
             .map_err(|e| e.to_string())?;
