@@ -16,15 +16,7 @@ use randnotiz::import::refi::{self, CodesAs, NotCarried, RefiOptions, RefiReport
 use randnotiz::workspace::project::Project;
 
 fn shared(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/testdata/refi")
-        .join(name);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("{} is not there: skipped", path.display());
-        None
-    }
+    common::shared(&format!("testdata/refi/{name}"))
 }
 
 fn import(file: &Path, dir: &Path) -> RefiReport {
@@ -736,4 +728,81 @@ fn a_source_read_from_outside_the_package_is_named() {
         said.contains(&outside.display().to_string()) && said.contains("Anderswo"),
         "{said}"
     );
+}
+
+#[test]
+fn two_stance_codes_on_one_passage_come_back_as_two_statements() {
+    // A project of statements (DNA's sample), out as REFI-QDA; in another
+    // tool someone adds a second stance code to a coded passage.
+    let Some(sample) = common::shared("testdata/dna/sample.dna") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let first = tmp.path().join("eins");
+    randnotiz::import::dna::import(&sample, &first).unwrap();
+    let qdpx = tmp.path().join("eins.qdpx");
+    let out = randnotiz(&[
+        "export".as_ref(),
+        first.as_os_str(),
+        "--format".as_ref(),
+        "qdpx".as_ref(),
+        "-o".as_ref(),
+        qdpx.as_os_str(),
+    ]);
+    assert!(out.status.success());
+    let qde = String::from_utf8(unzip(&qdpx, "project.qde")).unwrap();
+    let doc = roxmltree::Document::parse(&qde).unwrap();
+    // A concept's "agrees" code, and another concept's "disagrees".
+    let codes: Vec<(&str, &str)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("Code"))
+        .filter_map(|n| Some((n.attribute("guid")?, n.attribute("name")?)))
+        .collect();
+    let (agrees, agrees_name) = *codes
+        .iter()
+        .find(|(_, name)| name.ends_with(" – stimmt zu"))
+        .unwrap();
+    let concept = agrees_name.trim_end_matches(" – stimmt zu");
+    let (disagrees, _) = *codes
+        .iter()
+        .find(|(_, name)| name.ends_with(" – lehnt ab") && !name.starts_with(concept))
+        .unwrap();
+    let coding = format!(r#"<CodeRef targetGUID="{agrees}"/>"#);
+    let at = qde.find(&coding).expect("a passage coded as agreeing");
+    let end = at + coding.len();
+    let added = format!(
+        r#"</Coding><Coding guid="00000000-0000-4000-8000-00000000abcd"><CodeRef targetGUID="{disagrees}"/>"#
+    );
+    let changed = format!("{}{added}{}", &qde[..end], &qde[end..]);
+    // The package again, with the changed project.qde.
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&qdpx).unwrap()).unwrap();
+    let second_qdpx = tmp.path().join("zwei.qdpx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&second_qdpx).unwrap());
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        zip.start_file(&name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        let bytes = if name == "project.qde" {
+            changed.clone().into_bytes()
+        } else {
+            bytes
+        };
+        zip.write_all(&bytes).unwrap();
+    }
+    zip.finish().unwrap();
+    let second = tmp.path().join("zwei");
+    let report = import(&second_qdpx, &second);
+    let (before, _) = Project::open(&first).unwrap();
+    let (after, _) = Project::open(&second).unwrap();
+    let statements = |p: &Project| {
+        annotations(p)
+            .iter()
+            .filter(|(_, a)| a.statement.is_some())
+            .count()
+    };
+    // Both stances are there: one statement more than went out.
+    assert_eq!(statements(&after), statements(&before) + 1, "{report:?}");
 }
