@@ -521,3 +521,25 @@ fn an_agreement_on_an_integer_scale_takes_its_sign_and_keeps_its_value() {
         "{said}"
     );
 }
+
+#[test]
+fn a_document_without_a_date_stays_undated_not_1970() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = made_database(dir.path());
+    {
+        // DNA's schema says NOT NULL; a database another program wrote
+        // may still hold none.
+        let db = rusqlite::Connection::open(&made).unwrap();
+        db.execute_batch(
+            "ALTER TABLE DOCUMENTS RENAME TO OLD;
+             CREATE TABLE DOCUMENTS AS SELECT * FROM OLD;
+             DROP TABLE OLD;
+             UPDATE DOCUMENTS SET Date = NULL WHERE ID = 1;",
+        )
+        .unwrap();
+    }
+    let (project, _) = dna::import(&made, &dir.path().join("projekt")).unwrap();
+    let entry = &project.documents()[0];
+    assert_eq!(entry.date, None);
+    assert!(!entry.attributes.contains_key("Time"));
+}
