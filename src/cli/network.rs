@@ -223,6 +223,12 @@ fn network(args: &NetworkArgs) -> Result<ExitCode, String> {
             ],
         ));
     }
+    if !result.unmatched.is_empty() {
+        note(fill(
+            tr_nw().unmatched,
+            &[("exclude", &result.unmatched.join(", "))],
+        ));
+    }
     if result.lacking > 0 {
         note(fill(
             tr_nw().lacking,

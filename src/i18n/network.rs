@@ -112,6 +112,8 @@ strings! {
     err_unknown_variable,
     /// Note: statements without the row variable: {n} {variable}
     lacking,
+    /// Exclusions that took nothing out: {exclude}
+    unmatched,
 }
 
 /// Die deutschen Texte.
@@ -168,6 +170,7 @@ static DE: Network = Network {
     err_combine_normalized: "„--qualifier-aggregation combine“ ergibt Codes (1, 2, 3), keine Anzahlen; DNA warnt, dass sie normalisiert nicht zu deuten sind. Wählen Sie --normalization no.",
     err_exclude: "„{exclude}“ ist keine Ausschlussangabe. Schreiben Sie VARIABLE=WERT, etwa organization=Senate, concept=…, agreement=0 (oder 1), author=…, source=…, section=… oder ein Dokumentattribut.",
     err_unknown_variable: "Kein Dokument hat ein Attribut „{name}“. Möglich sind actor, organization, person, concept, agreement, author, source und die Attribute der Dokumente: {known}",
+    unmatched: "Ausschließen ohne Wirkung: {exclude} trifft kein Dokument und keine Aussage (Schreibweise prüfen: Werte werden genau verglichen, wie in DNA).",
     lacking: "{n} Aussagen ohne {variable} sind in keinem Netzwerk (wie in DNA, das Aussagen mit leerer Variable auslässt).",
 };
 
@@ -225,6 +228,7 @@ static EN: Network = Network {
     err_combine_normalized: "“--qualifier-aggregation combine” gives codes (1, 2, 3), not counts; DNA warns that normalised they cannot be interpreted. Choose --normalization no.",
     err_exclude: "“{exclude}” is not an exclusion. Write VARIABLE=VALUE, such as organization=Senate, concept=…, agreement=0 (or 1), author=…, source=…, section=… or a document attribute.",
     err_unknown_variable: "No document has an attribute “{name}”. Possible are actor, organization, person, concept, agreement, author, source and the documents' attributes: {known}",
+    unmatched: "Leaving out to no effect: {exclude} matches no document and no statement (check the spelling: values are compared exactly, as in DNA).",
     lacking: "{n} statements without {variable} are in no network (as in DNA, which leaves out statements with an empty variable).",
 };
 

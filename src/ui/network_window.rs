@@ -354,6 +354,12 @@ impl NetworkWindow {
                 &[("n", &result.networks.len()), ("statements", &statements)],
             ));
         }
+        if !result.unmatched.is_empty() {
+            lines.push(fill(
+                t.unmatched,
+                &[("exclude", &result.unmatched.join(", "))],
+            ));
+        }
         if result.lacking > 0 {
             lines.push(fill(
                 t.lacking,

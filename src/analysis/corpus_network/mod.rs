@@ -273,6 +273,9 @@ pub struct Networks {
     /// Statements without the row variable (no organisation, say, with
     /// `variable1 = organization`): in no network, as in DNA.
     pub lacking: usize,
+    /// Exclusions that took out no document and no statement of those
+    /// chosen (a value mistyped, say), as written.
+    pub unmatched: Vec<String>,
 }
 
 /// Why no network was computed.
@@ -415,14 +418,28 @@ impl<'a> Registry<'a> {
             .find(|id| !id.is_empty() && self.kind(id) == Some(kind))
     }
 
-    /// True when an exclusion takes `statement` out.
+    /// True when an exclusion takes `statement` out; marks in `matched`
+    /// every exclusion that does.
     fn excluded(
         &self,
         exclude: &[Exclude],
         annotation: &Annotation,
         statement: &Statement,
+        matched: &mut [bool],
     ) -> bool {
-        exclude.iter().any(|e| match e.variable {
+        let mut out = false;
+        for (e, matched) in exclude.iter().zip(matched) {
+            if self.takes_out(e, annotation, statement) {
+                *matched = true;
+                out = true;
+            }
+        }
+        out
+    }
+
+    /// True when `e` takes `statement` out.
+    fn takes_out(&self, e: &Exclude, annotation: &Annotation, statement: &Statement) -> bool {
+        match e.variable {
             ExcludeVariable::Actor => self.actor_is(statement.actor.as_str(), &e.value),
             ExcludeVariable::Organization => self
                 .row_of(Variable1::Organization, annotation, statement)
@@ -436,7 +453,7 @@ impl<'a> Registry<'a> {
             }
             ExcludeVariable::Agreement => e.stance == Some(statement.stance),
             _ => false,
-        })
+        }
     }
 }
 
@@ -494,6 +511,8 @@ pub fn networks(
     let (doc_level, value_level): (Vec<&Exclude>, Vec<&Exclude>) =
         options.exclude.iter().partition(|e| e.is_document_level());
     let value_level: Vec<Exclude> = value_level.into_iter().cloned().collect();
+    let mut doc_matched = vec![false; doc_level.len()];
+    let mut value_matched = vec![false; value_level.len()];
     let mut actor_ids = Interned::default();
     let mut concept_ids = Interned::default();
     // Every statement of the documents taken (DNA's originalStatements),
@@ -502,7 +521,14 @@ pub fn networks(
     let mut universe: Vec<(Record, Option<DocDate>, u64, bool)> = Vec::new();
     let mut out = Networks::default();
     for (index, doc) in docs.iter().enumerate() {
-        if doc_level.iter().any(|e| e.takes_out_document(doc)) {
+        let mut taken_out = false;
+        for (e, matched) in doc_level.iter().zip(doc_matched.iter_mut()) {
+            if e.takes_out_document(doc) {
+                *matched = true;
+                taken_out = true;
+            }
+        }
+        if taken_out {
             continue;
         }
         let statements = || {
@@ -556,10 +582,19 @@ pub fn networks(
                 concept: concept_ids.of(concept),
                 stance: stance_index(statement.stance),
             };
-            let excluded = registry.excluded(&value_level, annotation, statement);
+            let excluded =
+                registry.excluded(&value_level, annotation, statement, &mut value_matched);
             universe.push((record, date, bucket, excluded));
         }
     }
+    out.unmatched = doc_level
+        .iter()
+        .map(|e| &e.written)
+        .zip(&doc_matched)
+        .chain(value_level.iter().map(|e| &e.written).zip(&value_matched))
+        .filter(|(_, matched)| !**matched)
+        .map(|(written, _)| written.clone())
+        .collect();
     // DNA keeps the first of identical statements in date order.
     universe.sort_by_key(|(_, date, _, _)| date.map(DocDate::first_day));
     let mut seen = HashSet::new();

@@ -262,6 +262,8 @@ pub struct Exclude {
     pub value: String,
     /// For [`ExcludeVariable::Agreement`]: the stance meant.
     pub(super) stance: Option<Stance>,
+    /// As the user wrote it, to name it back.
+    pub written: String,
 }
 
 impl Exclude {
@@ -301,6 +303,7 @@ impl Exclude {
             variable,
             value: value.to_owned(),
             stance,
+            written: text.trim().to_owned(),
         })
     }
 

@@ -505,6 +505,22 @@ fn exclusions_leave_out_statements_by_any_variable_or_document_field() {
     assert!(Exclude::parse("concept").is_err());
     assert!(Exclude::parse("=x").is_err());
     assert!(Exclude::parse("agreement=maybe").is_err());
+    // An exclusion that takes nothing out is named back, as written.
+    let corpus = dna_corpus();
+    let options = NetworkOptions {
+        variable1: Variable1::Organization,
+        exclude: vec![
+            Exclude::parse("organization=Sierra Club").unwrap(),
+            Exclude::parse("organization=Siera Club").unwrap(),
+            Exclude::parse("author=Niemand").unwrap(),
+        ],
+        ..NetworkOptions::default()
+    };
+    let result = run(&corpus, &registry(), &options);
+    assert_eq!(
+        result.unmatched,
+        ["author=Niemand", "organization=Siera Club"]
+    );
     // Spaces around `=`, as a user types them, are not part of the value.
     let spaced = Exclude::parse(" concept = Abzug der Truppen ").unwrap();
     assert_eq!(spaced.value, "Abzug der Truppen");
