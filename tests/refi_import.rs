@@ -273,14 +273,12 @@ fn the_demo_project_exports_valid_and_comes_back_the_same() {
     assert_eq!(docs_a.len(), docs_b.len());
 }
 
-/// Exports the project in `first` with the command line and imports the
-/// export again into `second`; returns what the import said on stdout and
-/// on stderr.
-fn out_and_in(first: &Path, second: &Path) -> (String, String) {
-    let qdpx = first.with_extension("qdpx");
+/// `randnotiz export PROJECT --format qdpx` into `PROJECT.qdpx`.
+fn export_qdpx(project: &Path) -> PathBuf {
+    let qdpx = project.with_extension("qdpx");
     let out = randnotiz(&[
         "export".as_ref(),
-        first.as_os_str(),
+        project.as_os_str(),
         "--format".as_ref(),
         "qdpx".as_ref(),
         "-o".as_ref(),
@@ -291,6 +289,14 @@ fn out_and_in(first: &Path, second: &Path) -> (String, String) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    qdpx
+}
+
+/// Exports the project in `first` with the command line and imports the
+/// export again into `second`; returns what the import said on stdout and
+/// on stderr.
+fn out_and_in(first: &Path, second: &Path) -> (String, String) {
+    let qdpx = export_qdpx(first);
     let qde = first.with_extension("qde");
     std::fs::write(&qde, unzip(&qdpx, "project.qde")).unwrap();
     common::validate_qde(&qde);
@@ -740,16 +746,7 @@ fn two_stance_codes_on_one_passage_come_back_as_two_statements() {
     let tmp = tempfile::tempdir().unwrap();
     let first = tmp.path().join("eins");
     randnotiz::import::dna::import(&sample, &first).unwrap();
-    let qdpx = tmp.path().join("eins.qdpx");
-    let out = randnotiz(&[
-        "export".as_ref(),
-        first.as_os_str(),
-        "--format".as_ref(),
-        "qdpx".as_ref(),
-        "-o".as_ref(),
-        qdpx.as_os_str(),
-    ]);
-    assert!(out.status.success());
+    let qdpx = export_qdpx(&first);
     let qde = String::from_utf8(unzip(&qdpx, "project.qde")).unwrap();
     let doc = roxmltree::Document::parse(&qde).unwrap();
     // A concept's "agrees" code, and another concept's "disagrees".
