@@ -34,9 +34,7 @@ use std::path::{Path, PathBuf};
 
 use randnotiz::actors::{Actor, ActorId, ActorKind};
 use randnotiz::analysis::corpus::DocFilter;
-use randnotiz::analysis::corpus_network::{
-    Aggregation, Mode, Network, NetworkOptions, TimeWindow, networks,
-};
+use randnotiz::analysis::corpus_network::{Aggregation, Mode, Network, NetworkOptions, TimeWindow};
 use randnotiz::analysis::timeline::{Period, TimelineOptions, timeline};
 use randnotiz::annotation::{Colour, Concept, ConceptId, Edit, Stance, Statement};
 use randnotiz::document::CharRange;
@@ -229,15 +227,7 @@ fn parse_graphml(text: &str) -> Graph {
 
 fn network_of(dir: &Path, options: &NetworkOptions) -> Vec<Network> {
     let (project, _) = Project::open(dir).unwrap();
-    let registry = project.file();
-    networks(
-        &project.corpus_docs(),
-        &registry.actors,
-        &registry.concepts,
-        options,
-    )
-    .unwrap()
-    .networks
+    project.networks(options).unwrap().networks
 }
 
 #[test]

@@ -164,15 +164,7 @@ impl Source {
 
     fn compute(&self, options: &NetworkOptions) -> Result<Networks, String> {
         let result = match self {
-            Self::Project(project) => {
-                let registry = project.file();
-                networks(
-                    &project.corpus_docs(),
-                    &registry.actors,
-                    &registry.concepts,
-                    options,
-                )
-            }
+            Self::Project(project) => project.networks(options),
             Self::Session(session) => {
                 let doc = CorpusDoc {
                     annotations: &session.annotations,

@@ -17,7 +17,7 @@ use egui::{RichText, Ui};
 use crate::analysis::corpus::DocFilter;
 use crate::analysis::corpus_network::{
     Aggregation, Duplicates, Exclude, Mode, NetworkOptions, Networks, Normalization, TimeWindow,
-    Variable1, networks,
+    Variable1,
 };
 use crate::export::corpus_network::{self as out, NetworkFormat};
 use crate::i18n::{fill, tr_nw, tr_tl};
@@ -313,16 +313,10 @@ impl NetworkWindow {
     fn networks(&mut self, project: &Project) -> &Result<Networks, String> {
         let key: Key = (project.revision(), self.options());
         if self.cache.as_ref().is_none_or(|(k, _)| *k != key) {
-            let result = key.1.clone().and_then(|options| {
-                let registry = project.file();
-                networks(
-                    &project.corpus_docs(),
-                    &registry.actors,
-                    &registry.concepts,
-                    &options,
-                )
-                .map_err(|e| e.to_string())
-            });
+            let result = key
+                .1
+                .clone()
+                .and_then(|options| project.networks(&options).map_err(|e| e.to_string()));
             self.computed += 1;
             self.cache = Some((key, result));
         }

@@ -3,6 +3,7 @@
 
 use super::Project;
 use crate::analysis::corpus::CorpusDoc;
+use crate::analysis::corpus_network::{NetworkError, NetworkOptions, Networks, networks};
 
 impl Project {
     /// Every document as the analyses over a corpus read it, in the
@@ -21,5 +22,20 @@ impl Project {
                 attributes: Some(&entry.attributes),
             })
             .collect()
+    }
+
+    /// The project's statement network(s) for `options`, over its
+    /// documents and with its actors and concepts.
+    ///
+    /// # Errors
+    /// As [`networks`].
+    pub fn networks(&self, options: &NetworkOptions) -> Result<Networks, NetworkError> {
+        let registry = self.file();
+        networks(
+            &self.corpus_docs(),
+            &registry.actors,
+            &registry.concepts,
+            options,
+        )
     }
 }
